@@ -1,0 +1,49 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
+import { verifyAudit } from '../audit/audit';
+import { setDisabled, createUser, getUser, listUsers, setPassword } from '../auth/users';
+import { verifyPassword } from '../auth/passwords';
+import { listCases } from '../cases/list-cases';
+import { isoNow } from '../clock';
+import { CoreError } from '../errors';
+import type { CoreApp } from './core-app';
+import { requireActor, requireDb, type HandlerContext } from './context';
+
+type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+const done = { done: true } as const;
+
+/** One handler per contract method; the compiler refuses a missing or extra one. */
+export const handlers: Handlers = {
+  'app.status': (_i, _c, app) => app.status(),
+  'app.setup': (i, _c, app) => app.setup(i),
+  'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
+  'app.lock': (_i, _c, app) => app.lock(),
+
+  'auth.signIn': (i, _c, app) => app.signIn(i.name, i.password),
+  'auth.signOut': (_i, _c, app) => {
+    app.signOut();
+    return done;
+  },
+  'auth.changePassword': async (i, ctx) => {
+    const db = requireDb(ctx);
+    const actor = requireActor(ctx);
+    if (!(await verifyPassword(i.currentPassword, getUser(db, actor.id).password_hash))) {
+      throw new CoreError('bad_credentials', 'The current password is wrong.', { field: 'currentPassword' });
+    }
+    await setPassword(db, actor, actor.id, i.newPassword, isoNow(ctx.clock));
+    return done;
+  },
+
+  'users.list': (_i, ctx) => listUsers(requireDb(ctx)),
+  'users.add': (i, ctx) => createUser(requireDb(ctx), requireActor(ctx), i, isoNow(ctx.clock)),
+  'users.resetPassword': async (i, ctx) => {
+    await setPassword(requireDb(ctx), requireActor(ctx), i.userId, i.newPassword, isoNow(ctx.clock));
+    return done;
+  },
+  'users.setDisabled': (i, ctx) => setDisabled(requireDb(ctx), requireActor(ctx), i.userId, i.disabled, isoNow(ctx.clock)),
+
+  'cases.list': (i, ctx) => listCases(requireDb(ctx), requireActor(ctx), i),
+
+  'audit.verify': (_i, ctx) => verifyAudit(requireDb(ctx)),
+};

@@ -1,0 +1,102 @@
+import type { Role } from '../../../shared/domain/roles';
+import type { UserRow } from '../../../shared/contract/schemas';
+import { uuidv7 } from '../../../shared/domain/ids';
+import { appendAudit } from '../audit/audit';
+import type { Db } from '../db/open';
+import { CoreError } from '../errors';
+import type { Actor } from './actor';
+import { hashPassword } from './passwords';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export function toUserRow(u: UserRecord): UserRow {
+  return {
+    id: u.id,
+    name: u.name,
+    displayName: u.display_name,
+    role: u.role,
+    disabled: u.disabled_at !== null,
+    lockedUntil: u.locked_until,
+    createdAt: u.created_at,
+  };
+}
+
+export function findUserByName(db: Db, name: string): UserRecord | undefined {
+  return db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRecord | undefined;
+}
+
+export function getUser(db: Db, id: string): UserRecord {
+  const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRecord | undefined;
+  if (!u) throw new CoreError('not_found', 'No such user.', { userId: id });
+  return u;
+}
+
+export function listUsers(db: Db): UserRow[] {
+  return (db.prepare('SELECT * FROM users ORDER BY role, name').all() as UserRecord[]).map(toUserRow);
+}
+
+export interface NewUser {
+  name: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+/** Creates a user. `actor` null only for the very first admin of a new database. */
+export async function createUser(db: Db, actor: Actor | null, u: NewUser, now: string): Promise<UserRow> {
+  if (actor && actor.role !== 'admin') throw new CoreError('forbidden', 'Only an admin can add users.');
+  const hash = await hashPassword(u.password);
+  const id = uuidv7(Date.parse(now));
+  db.transaction(() => {
+    if (findUserByName(db, u.name)) {
+      throw new CoreError('conflict', `A user named "${u.name}" already exists.`, { field: 'name' });
+    }
+    db.prepare(
+      `INSERT INTO users (id, name, display_name, role, password_hash, password_changed_at, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, u.name, u.displayName, u.role, hash, now, now, actor?.id ?? null);
+    appendAudit(db, { actorId: actor?.id ?? id, via: actor?.via ?? 'system', action: 'user.create', entity: 'user', entityId: id, details: { role: u.role } }, now);
+  })();
+  return toUserRow(getUser(db, id));
+}
+
+export async function setPassword(db: Db, actor: Actor, userId: string, password: string, now: string): Promise<void> {
+  if (actor.id !== userId && actor.role !== 'admin') throw new CoreError('forbidden', 'Only an admin can reset another user’s password.');
+  getUser(db, userId);
+  const hash = await hashPassword(password);
+  db.transaction(() => {
+    db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
+      hash,
+      now,
+      userId,
+    );
+    const action = actor.id === userId ? 'user.password_change' : 'user.password_reset';
+    appendAudit(db, { actorId: actor.id, via: actor.via, action, entity: 'user', entityId: userId }, now);
+  })();
+}
+
+/** Disables (or re-enables) a user who leaves. Their history stays: rows are never deleted. */
+export function setDisabled(db: Db, actor: Actor, userId: string, disabled: boolean, now: string): UserRow {
+  if (actor.role !== 'admin') throw new CoreError('forbidden', 'Only an admin can disable users.');
+  if (disabled && actor.id === userId) throw new CoreError('conflict', 'You cannot disable your own account.');
+  db.transaction(() => {
+    const u = getUser(db, userId);
+    if (disabled && u.role === 'admin' && !u.disabled_at) {
+      const admins = db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number };
+      if (admins.n <= 1) throw new CoreError('conflict', 'The last active admin cannot be disabled.');
+    }
+    db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? now : null, userId);
+    appendAudit(db, { actorId: actor.id, via: actor.via, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId }, now);
+  })();
+  return toUserRow(getUser(db, userId));
+}

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiError } from '../../shared/errors';
+import type { CoreApp } from '../core/app/core-app';
+import { isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+import { SECURITY_HEADERS, serveStatic } from './static-files';
+
+export interface WebHostOptions {
+  app: CoreApp;
+  staticDir: string;
+  /** 0 picks a free port */
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface WebHost {
+  port: number;
+  token: string;
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+function refuse(res: ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.pause();
+        reject(new BodyTooLarge());
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The browser-mode transport: the same contract as the IPC bridge, at POST /api/<method>, on 127.0.0.1 only.
+ * Every /api/ request must carry the per-run token; Host and Origin must be our own.
+ */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'An unexpected error occurred.' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      return refuse(res, 403, { code: 'forbidden', message: 'This host name is not served here.' });
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      return refuse(res, 403, { code: 'forbidden', message: 'Requests from another origin are refused.' });
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/')) {
+      if (!tokenMatches(req.headers.authorization, token)) {
+        return refuse(res, 401, { code: 'unauthenticated', message: 'Missing or wrong access token. Open the URL printed when CollectDesk started.' });
+      }
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        return refuse(res, 405, { code: 'invalid_input', message: 'Use POST.' });
+      }
+      let body: string;
+      try {
+        body = await readBody(req, limit);
+      } catch (err) {
+        if (err instanceof BodyTooLarge) {
+          res.setHeader('Connection', 'close');
+          return refuse(res, 413, { code: 'invalid_input', message: `The request is larger than ${limit} bytes.` });
+        }
+        throw err;
+      }
+      let input: unknown = {};
+      if (body.trim() !== '') {
+        try {
+          input = JSON.parse(body);
+        } catch {
+          return refuse(res, 400, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
+        }
+      }
+      const result = await opts.app.dispatch(path.slice('/api/'.length), input);
+      return sendJson(res, 200, result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return refuse(res, 405, { code: 'invalid_input', message: 'Only GET is served here.' });
+    }
+    serveStatic(opts.staticDir, path, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
+  return {
+    port,
+    token,
+    url,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

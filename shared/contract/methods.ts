@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  AppStatus,
+  AuditVerify,
+  CaseListQuery,
+  CaseListRow,
+  DisplayName,
+  Empty,
+  Id,
+  Passphrase,
+  Password,
+  Role,
+  SessionUser,
+  UserName,
+  UserRow,
+} from './schemas';
+
+/**
+ * Who may call a method. Enforced in electron/core, whatever the transport:
+ * public — always; open — the database must be unlocked; user — signed in; lead/admin — that role or above.
+ */
+export type Access = 'public' | 'open' | 'user' | 'lead' | 'admin';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodSpec<I, O> {
+  return { input, output, access };
+}
+
+const Ok = z.object({ done: z.literal(true) });
+
+/** The one API contract. Preload, main, the web host and the renderer client are all derived from it. */
+export const contract = {
+  'app.status': method(Empty, AppStatus, 'public'),
+  'app.setup': method(
+    z
+      .object({ passphrase: Passphrase, adminName: UserName, adminDisplayName: DisplayName, adminPassword: Password })
+      .strict(),
+    SessionUser,
+    'public',
+  ),
+  'app.unlock': method(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
+  'app.lock': method(Empty, AppStatus, 'public'),
+
+  'auth.signIn': method(
+    z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    SessionUser,
+    'open',
+  ),
+  'auth.signOut': method(Empty, Ok, 'public'),
+  'auth.changePassword': method(
+    z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }).strict(),
+    Ok,
+    'user',
+  ),
+
+  'users.list': method(Empty, z.array(UserRow), 'lead'),
+  'users.add': method(
+    z.object({ name: UserName, displayName: DisplayName, role: Role, password: Password }).strict(),
+    UserRow,
+    'admin',
+  ),
+  'users.resetPassword': method(z.object({ userId: Id, newPassword: Password }).strict(), Ok, 'admin'),
+  'users.setDisabled': method(z.object({ userId: Id, disabled: z.boolean() }).strict(), UserRow, 'admin'),
+
+  'cases.list': method(CaseListQuery, z.object({ rows: z.array(CaseListRow), total: z.number().int() }), 'user'),
+
+  'audit.verify': method(Empty, AuditVerify, 'admin'),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The IPC channel of one method: one channel per method, never a generic invoke. */
+export function ipcChannel(name: MethodName): string {
+  return `collectdesk:${name}`;
+}

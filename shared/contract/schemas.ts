@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles';
+
+export const Empty = z.object({}).strict();
+
+/** A user name: letters (any script), digits, dot, dash, underscore. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash or underscore only');
+export const Password = z.string().min(8, 'at least 8 characters').max(256);
+export const Passphrase = z.string().min(8, 'at least 8 characters').max(1024);
+export const DisplayName = z.string().trim().min(1).max(100);
+export const Role = z.enum(ROLES);
+export const Id = z.string().min(1).max(64);
+
+export const SessionUser = z.object({
+  id: Id,
+  name: z.string(),
+  displayName: z.string(),
+  role: Role,
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const UserRow = SessionUser.extend({
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserRow = z.infer<typeof UserRow>;
+
+export const AppStatus = z.object({
+  /** new: no database yet (first run); locked: needs the passphrase; open: ready to sign in */
+  state: z.enum(['new', 'locked', 'open']),
+  version: z.string(),
+  dataDir: z.string(),
+  user: SessionUser.nullable(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const CaseListQuery = z
+  .object({
+    page: z.number().int().min(0).default(0),
+    pageSize: z.number().int().min(1).max(500).default(50),
+    search: z.string().trim().max(100).optional(),
+  })
+  .strict();
+
+export const CaseListRow = z.object({
+  id: Id,
+  clientCode: z.string(),
+  caseNo: z.string(),
+  debtorName: z.string().nullable(),
+  balanceFen: z.number().int(),
+  overdueDays: z.number().int().nullable(),
+  stage: z.string().nullable(),
+  status: z.string(),
+  assignedTo: z.string().nullable(),
+  nextActionAt: z.string().nullable(),
+});
+export type CaseListRow = z.infer<typeof CaseListRow>;
+
+export const AuditVerify = z.object({
+  intact: z.boolean(),
+  events: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerify = z.infer<typeof AuditVerify>;

@@ -1,0 +1,29 @@
+/**
+ * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits. Sortable by creation time and safe to create
+ * offline on many workstations. Monotonic within one process even when the clock stands still.
+ */
+let lastMs = -1;
+let lastSeq = 0;
+
+export function uuidv7(nowMs: number = Date.now()): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let ms = nowMs;
+  if (ms <= lastMs) {
+    ms = lastMs;
+    lastSeq = (lastSeq + 1) & 0xfff;
+    if (lastSeq === 0) ms = ++lastMs;
+  } else {
+    lastSeq = ((bytes[6] ?? 0) & 0x0f) * 256 + (bytes[7] ?? 0);
+  }
+  lastMs = ms;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = 0x70 | (lastSeq >> 8);
+  bytes[7] = lastSeq & 0xff;
+  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,38 @@
+/** Error codes that cross every boundary (IPC, HTTP, CLI). CLI.md lists the public ones. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'compliance',
+  'already_imported',
+  'unreadable_file',
+  'wrong_passphrase',
+  'conflict',
+  /** no database exists yet in the data folder */
+  'not_initialized',
+  /** the database exists but has not been unlocked with its passphrase */
+  'locked',
+  /** the caller is not signed in */
+  'unauthenticated',
+  /** user name or password wrong (never says which) */
+  'bad_credentials',
+  /** too many failed sign-ins; details.lockedUntil says until when */
+  'account_locked',
+  /** the database was written by a newer version, or an applied migration was edited */
+  'schema_mismatch',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
