@@ -8,6 +8,7 @@ import {
   Empty,
   Id,
   Passphrase,
+  Preferences,
   Password,
   Role,
   SessionUser,
@@ -45,6 +46,9 @@ export const contract = {
   ),
   'app.unlock': method(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
   'app.lock': method(Empty, AppStatus, 'public'),
+
+  'prefs.get': method(Empty, Preferences, 'public'),
+  'prefs.set': method(Preferences.partial().strict(), Preferences, 'public'),
 
   'auth.signIn': method(
     z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),

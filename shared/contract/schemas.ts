@@ -69,3 +69,11 @@ export const AuditVerify = z.object({
   reason: z.string().nullable(),
 });
 export type AuditVerify = z.infer<typeof AuditVerify>;
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const Preferences = z.object({
+  language: z.enum(LANGUAGES),
+  theme: z.enum(['light', 'dark']),
+});
+export type Preferences = z.infer<typeof Preferences>;
+export const DEFAULT_PREFERENCES: Preferences = { language: 'zh-CN', theme: 'light' };

@@ -11,6 +11,7 @@ import { CoreError, toApiError } from '../errors';
 import { APP_VERSION } from '../version';
 import type { HandlerContext } from './context';
 import { handlers } from './handlers';
+import { memoryPreferences, type PreferencesStore } from './preferences';
 
 export interface CoreAppOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface CoreAppOptions {
   clock?: Clock;
   /** called with the derived database key after a successful unlock or setup (the desktop caches it) */
   onKey?: (key: Buffer) => void;
+  /** language and theme; defaults to memory only */
+  prefs?: PreferencesStore;
   /** log of unexpected errors (never shown to the user) */
   logError?: (method: string, err: unknown) => void;
 }
@@ -32,6 +35,7 @@ export class CoreApp {
   readonly dataDir: string;
   readonly via: Via;
   readonly clock: Clock;
+  readonly prefs: PreferencesStore;
   private db: Db | null = null;
   private user: SessionUser | null = null;
 
@@ -39,6 +43,7 @@ export class CoreApp {
     this.dataDir = opts.dataDir;
     this.via = opts.via;
     this.clock = opts.clock ?? systemClock;
+    this.prefs = opts.prefs ?? memoryPreferences();
   }
 
   status(): AppStatus {

@@ -20,6 +20,9 @@ export const handlers: Handlers = {
   'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
   'app.lock': (_i, _c, app) => app.lock(),
 
+  'prefs.get': (_i, _c, app) => app.prefs.get(),
+  'prefs.set': (i, _c, app) => app.prefs.set(i),
+
   'auth.signIn': (i, _c, app) => app.signIn(i.name, i.password),
   'auth.signOut': (_i, _c, app) => {
     app.signOut();
