@@ -1,0 +1,54 @@
+import { CoreError, toApiError } from '../core/errors';
+import type { Command } from './command';
+import { auditVerifyCommand } from './commands/audit-verify';
+import { initCommand } from './commands/init';
+import { userAddCommand } from './commands/user-add';
+import { UsageError } from './errors';
+import { createOutput } from './output';
+
+export const COMMANDS: Command[] = [initCommand, userAddCommand, auditVerifyCommand];
+
+function helpText(): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return [
+    'Usage: collectdesk <command> [options]   (npm run cli -- <command> ...)',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Every command takes --data DIR (else $COLLECTDESK_DATA, else the desktop app’s data folder) and --json.',
+    'Exit codes: 0 success, 1 refused or failed, 2 bad usage.',
+  ].join('\n');
+}
+
+function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
+  for (const c of [...COMMANDS].sort((a, b) => b.words.length - a.words.length)) {
+    if (c.words.every((w, i) => argv[i] === w)) return { command: c, rest: argv.slice(c.words.length) };
+  }
+  return null;
+}
+
+/** Runs one command line; resolves to the exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const json = argv.includes('--json');
+  const out = createOutput(json);
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(`${helpText()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  try {
+    if (!found) throw new UsageError(`Unknown command "${argv.slice(0, 2).join(' ')}". Run "collectdesk help" for the list.`);
+    await found.command.run({ args: found.rest, env, out });
+    return out.failed ? 1 : 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      out.failure({ code: 'invalid_input', message: err.message });
+      if (found) process.stderr.write(`Usage: collectdesk ${found.command.usage}\n`);
+      return 2;
+    }
+    if (!(err instanceof CoreError) && env.COLLECTDESK_DEBUG) process.stderr.write(`${String((err as Error)?.stack ?? err)}\n`);
+    out.failure(toApiError(err));
+    return 1;
+  }
+}
