@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { CoreApp } from '../core/app/core-app';
+import { makeTempDir } from '../../test/helpers/temp-dir';
+import { startWebHost, type WebHost } from './server';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(host: WebHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; address?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: opts.address ?? '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('the web host', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let host: WebHost;
+  let app: CoreApp;
+  const auth = () => ({ Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' });
+
+  beforeEach(async () => {
+    tmp = makeTempDir();
+    const staticDir = join(tmp.dir, 'static');
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CollectDesk</title>');
+    writeFileSync(join(tmp.dir, 'secret.txt'), 'outside the app folder');
+    app = new CoreApp({ dataDir: join(tmp.dir, 'data'), via: 'web' });
+    host = await startWebHost({ app, staticDir, maxBodyBytes: 64 * 1024 });
+  });
+  afterEach(async () => {
+    await host.close();
+    app.close();
+    tmp.cleanup();
+  });
+
+  it('binds to 127.0.0.1 only and prints a URL that carries the token', () => {
+    expect(host.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('cannot be reached on another interface of this machine', async () => {
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (!external) return; // a machine with loopback only: nothing else to reach it on
+    await expect(send(host, { path: '/', address: external.address })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('serves the app shell without the token, with a strict CSP', async () => {
+    const r = await send(host, { path: '/' });
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<title>CollectDesk</title>');
+    expect(r.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'/);
+    expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('answers 401 to every /api/ request without the right token, whatever the method', async () => {
+    for (const [method, path, headers] of [
+      ['POST', '/api/app.status', {}],
+      ['GET', '/api/app.status', {}],
+      ['DELETE', '/api/users.list', {}],
+      ['POST', '/api/no.such.method', {}],
+      ['POST', '/api/app.status', { Authorization: 'Bearer wrong-token' }],
+      ['POST', '/api/app.status', { Authorization: host.token }],
+      ['POST', '/api', {}],
+    ] as const) {
+      const r = await send(host, { method, path, headers });
+      expect(r.status, `${method} ${path}`).toBe(401);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }
+  });
+
+  it('runs a method with the token and answers with the envelope', async () => {
+    const r = await send(host, { method: 'POST', path: '/api/app.status', headers: auth(), body: '{}' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { state: 'new', user: null } });
+    const bad = await send(host, { method: 'POST', path: '/api/auth.signIn', headers: auth(), body: '{"name":""}' });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a foreign Origin, even with the token', async () => {
+    for (const Host of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`]) {
+      const r = await send(host, { method: 'POST', path: '/api/app.status', headers: { ...auth(), Host } });
+      expect(r.status, Host).toBe(403);
+    }
+    expect((await send(host, { path: '/', headers: { Host: 'evil.example' } })).status).toBe(403);
+    const cross = await send(host, { method: 'POST', path: '/api/app.status', headers: { ...auth(), Origin: 'https://evil.example' } });
+    expect(cross.status).toBe(403);
+    const own = await send(host, { method: 'POST', path: '/api/app.status', headers: { ...auth(), Origin: `http://127.0.0.1:${host.port}`, Host: `localhost:${host.port}` } });
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses malformed JSON and oversize bodies with a clear error', async () => {
+    const malformed = await send(host, { method: 'POST', path: '/api/app.status', headers: auth(), body: '{"oops' });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body).error.message).toMatch(/not valid JSON/);
+    const huge = await send(host, { method: 'POST', path: '/api/auth.signIn', headers: auth(), body: Buffer.alloc(200 * 1024, 0x61) }).catch((e: unknown) => e);
+    if (!(huge instanceof Error)) {
+      expect((huge as Reply).status).toBe(413);
+    } else {
+      expect((huge as NodeJS.ErrnoException).code).toMatch(/ECONNRESET|EPIPE/);
+    }
+  });
+
+  it('never serves a file outside the app folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/static/../../secret.txt']) {
+      const r = await send(host, { path });
+      expect(r.body, path).not.toContain('outside the app folder');
+    }
+  });
+});
