@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as the one JSON document --json promises */
+  json: Record<string, unknown>;
+}
+
+/** Runs the real command line in a child process, as a script would. */
+export function runCliProcess(args: string[], env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  let json: Record<string, unknown> = {};
+  if (args.includes('--json')) json = JSON.parse(r.stdout) as Record<string, unknown>;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json };
+}
