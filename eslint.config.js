@@ -53,6 +53,11 @@ export default tseslint.config(
       [...ELECTRON, '**/electron/main/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', '**/electron/launcher/**', '**/renderer/**', '**/test/**'],
     ]),
   },
+  // Tests beside core code may use the shared test helpers; they still never import electron.
+  {
+    files: ['electron/core/**/*.test.ts'],
+    rules: layer('Tests of electron/core never import electron (DESIGN.md).', [[...ELECTRON, '**/electron/main/**', '**/electron/preload/**', '**/renderer/**']]),
+  },
   // electron/preload: the contract's method names and electron's bridge, nothing else.
   {
     files: ['electron/preload/**/*.ts'],

@@ -42,7 +42,7 @@ describe('CoreApp.dispatch: the one door both transports use', () => {
   it('parses every input with the contract and names the bad field', async () => {
     const r = await env.app.dispatch('users.add', { name: 'a b', displayName: 'x', role: 'boss', password: 'short' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const fields = (r as { error: { details: { issues: { field: string }[] } } }).error.details.issues.map((i) => i.field);
+    const fields = (r as unknown as { error: { details: { issues: { field: string }[] } } }).error.details.issues.map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'role', 'password']));
     expect(await env.app.dispatch('users.list', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

@@ -1,4 +1,4 @@
-import { contract, isMethodName, type Access, type MethodName } from '../../../shared/contract/methods';
+import { contract, isMethodName, type Access, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/methods';
 import type { AppStatus, SessionUser } from '../../../shared/contract/schemas';
 import type { ApiResult } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
@@ -121,6 +121,9 @@ export class CoreApp {
     }
   }
 
+  /** Typed for in-process callers; the transports pass whatever arrived, which is parsed here. */
+  dispatch<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
   async dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
     try {
       if (!isMethodName(method)) throw new CoreError('not_found', `There is no method "${method}".`);

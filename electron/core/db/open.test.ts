@@ -24,7 +24,7 @@ describe('the encrypted store', () => {
     db.prepare(`INSERT INTO users (id, name, display_name, role, password_hash, password_changed_at, created_at) VALUES ('u1','a','a','admin','x','t','t')`).run();
     db.prepare(`INSERT INTO clients (id, code, name, profile_json, created_at, created_by, updated_at) VALUES ('c1','bank-a','A','{}','t','u1','t')`).run();
     db.prepare(`INSERT INTO debtors (id, client_id, name, id_number, mobile, created_at, created_by, updated_at) VALUES ('d1','c1',?,?,'13912345678','t','u1','t')`).run(NAME, ID_NUMBER);
-    return db.close();
+    db.close();
   }
 
   it('is DATA_DIR/collectdesk.db, opened with WAL, foreign keys, full sync and a busy timeout', async () => {

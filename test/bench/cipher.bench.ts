@@ -1,4 +1,4 @@
-// Measures what each cipher and key derivation costs on this machine, to choose the store's settings.
+// Cipher and key-derivation cost on this machine: the figures behind the store's choice (sqlcipher 4 pages, raw scrypt key).
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ const variants: Variant[] = [
   { name: 'sqlcipher4 passphrase (PBKDF2 256k)', pragmas: [`cipher='sqlcipher'`, `legacy=4`, `key='correct horse battery'`] },
 ];
 const dir = mkdtempSync(join(tmpdir(), 'cd-cipher-'));
-const rows = Number(process.env.ROWS ?? 400_000);
+const rows = Number(process.env.BENCH_ROWS ?? 400_000);
 for (const v of variants) {
   const file = join(dir, v.name.replace(/\W+/g, '_') + '.db');
   let db = new Database(file);
