@@ -1,0 +1,27 @@
+import { Box, Paper, Tab, Tabs } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../shared/contract/schemas';
+import { PageHeader } from '../components/PageHeader';
+import { AuditPanel } from './AuditPanel';
+import { UsersPanel } from './UsersPanel';
+
+type AdminTab = 'users' | 'audit';
+
+/** Admin: users and the audit chain (clients, rule packs, backup and purge come later). */
+export function AdminScreen({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<AdminTab>('users');
+  return (
+    <>
+      <PageHeader title={t('nav.admin')} subtitle={t('admin.subtitle')} />
+      <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
+        <Tabs value={tab} onChange={(_e, v: AdminTab) => setTab(v)} sx={{ px: 1.5, minHeight: 40, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40 } }}>
+          <Tab value="users" label={t('admin.tabs.users')} />
+          <Tab value="audit" label={t('admin.tabs.audit')} />
+        </Tabs>
+        <Box role="tabpanel">{tab === 'users' ? <UsersPanel me={user} /> : <AuditPanel />}</Box>
+      </Paper>
+    </>
+  );
+}

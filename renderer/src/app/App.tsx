@@ -1,0 +1,79 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_PREFERENCES, type AppStatus, type Preferences } from '../../../shared/contract/schemas';
+import { api, isApiError } from '../api/client';
+import { Notifier } from '../components/Notifier';
+import { applyLanguage } from '../i18n';
+import { FirstRun } from '../screens/FirstRun';
+import { NoAccess } from '../screens/NoAccess';
+import { SignIn } from '../screens/SignIn';
+import { Splash } from '../screens/Splash';
+import { Unlock } from '../screens/Unlock';
+import { Shell } from '../shell/Shell';
+import { createAppTheme } from '../theme';
+import { AppContext, type AppContextValue } from './AppContext';
+
+type Boot = { kind: 'loading' } | { kind: 'no-access' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; status: AppStatus };
+
+/** Chooses the screen from app.status: first run, unlock, sign in, or the signed-in shell. */
+export function App() {
+  const [boot, setBoot] = useState<Boot>(() => (api.hasToken ? { kind: 'loading' } : { kind: 'no-access' }));
+  const [prefs, setPrefsState] = useState<Preferences>(DEFAULT_PREFERENCES);
+
+  const refresh = useCallback(async () => {
+    try {
+      setBoot({ kind: 'ready', status: await api.call('app.status', {}) });
+    } catch (error) {
+      setBoot(isApiError(error) && error.code === 'unauthenticated' ? { kind: 'no-access' } : { kind: 'failed', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!api.hasToken) return;
+    void api
+      .call('prefs.get', {})
+      .then((p) => {
+        applyLanguage(p.language);
+        setPrefsState(p);
+      })
+      .catch(() => applyLanguage(DEFAULT_PREFERENCES.language))
+      .finally(() => void refresh());
+    return api.onSessionLost(() => void refresh());
+  }, [refresh]);
+
+  const setPrefs = useCallback((change: Partial<Preferences>) => {
+    if (change.language) applyLanguage(change.language);
+    setPrefsState((p) => ({ ...p, ...change }));
+    void api.call('prefs.set', change).catch(() => undefined);
+  }, []);
+
+  const theme = useMemo(() => createAppTheme(prefs.theme), [prefs.theme]);
+  const context = useMemo<AppContextValue | null>(
+    () =>
+      boot.kind === 'ready'
+        ? { status: boot.status, prefs, refresh, setPrefs, setStatus: (status) => setBoot({ kind: 'ready', status }) }
+        : null,
+    [boot, prefs, refresh, setPrefs],
+  );
+
+  let screen;
+  if (boot.kind === 'loading') screen = <Splash />;
+  else if (boot.kind === 'no-access') screen = <NoAccess />;
+  else if (boot.kind === 'failed') screen = <Splash error={boot.error} onRetry={() => void refresh()} />;
+  else {
+    const { state, user } = boot.status;
+    if (state === 'new') screen = <FirstRun />;
+    else if (state === 'locked') screen = <Unlock />;
+    else if (!user) screen = <SignIn />;
+    else screen = <Shell user={user} />;
+  }
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <Notifier>
+        <AppContext.Provider value={context}>{screen}</AppContext.Provider>
+      </Notifier>
+    </ThemeProvider>
+  );
+}

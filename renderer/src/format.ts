@@ -1,0 +1,28 @@
+import type { Language } from './i18n';
+
+const locale = (language: Language): string => (language === 'zh-CN' ? 'zh-CN' : 'en-GB');
+
+/** An instant (UTC ISO-8601) in the workstation's local time, e.g. 2025/03/01 14:05. */
+export function formatDateTime(iso: string | null | undefined, language: Language): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
+}
+
+/** Integer fen shown as yuan with two decimals; never goes through floating-point arithmetic on the amount. */
+export function formatFen(fen: number): string {
+  const negative = fen < 0;
+  const abs = Math.abs(fen);
+  const yuan = Math.trunc(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}.${cents}`;
+}

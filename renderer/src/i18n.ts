@@ -1,0 +1,26 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Preferences } from '../../shared/contract/schemas';
+import en from '../../resources/locales/en.json';
+import zhCN from '../../resources/locales/zh-CN.json';
+
+export type Language = Preferences['language'];
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+
+/** i18next with both catalogues bundled; Simplified Chinese unless prefs say otherwise. */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: 'zh-CN',
+  fallbackLng: false,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export function applyLanguage(language: Language): void {
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}

@@ -1,0 +1,89 @@
+import { Box } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseListRow, SessionUser } from '../../../shared/contract/schemas';
+import { api } from '../api/client';
+import { useApp } from '../app/AppContext';
+import { errorText } from '../app/errorText';
+import { useNotify } from '../components/Notifier';
+import { AdminScreen } from '../admin/AdminScreen';
+import { CaseScreen } from '../screens/CaseScreen';
+import { ComingSoon } from '../screens/ComingSoon';
+import { WorkQueue } from '../screens/WorkQueue';
+import { AppTopBar } from './AppTopBar';
+import { Navigation } from './Navigation';
+import { visibleItems, type ScreenKey } from './navItems';
+import { useShortcuts } from './shortcuts';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { StatusBar } from './StatusBar';
+
+/** The signed-in frame: app bar, left navigation, the current screen, the status bar, the help overlay. */
+export function Shell({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const { prefs, refresh, setStatus } = useApp();
+  const notify = useNotify();
+  const [screen, setScreen] = useState<ScreenKey>('queue');
+  const [help, setHelp] = useState(false);
+  const [searchRequest, setSearchRequest] = useState(0);
+  const [openCase, setOpenCase] = useState<CaseListRow | null>(null);
+  const items = visibleItems(user.role);
+
+  useShortcuts({
+    help: () => setHelp(true),
+    search: () => {
+      setScreen('queue');
+      setSearchRequest((n) => n + 1);
+    },
+    go: (index) => {
+      const item = items[index];
+      if (item) setScreen(item.key);
+    },
+  });
+
+  async function signOut() {
+    try {
+      await api.call('auth.signOut', {});
+    } catch (err) {
+      notify(errorText(err, t, prefs.language), 'error');
+    }
+    await refresh();
+  }
+
+  async function lock() {
+    try {
+      setStatus(await api.call('app.lock', {}));
+    } catch (err) {
+      notify(errorText(err, t, prefs.language), 'error');
+    }
+  }
+
+  let content;
+  if (screen === 'queue') {
+    content = (
+      <WorkQueue
+        user={user}
+        searchRequest={searchRequest}
+        onOpen={(row) => {
+          setOpenCase(row);
+          setScreen('case');
+        }}
+      />
+    );
+  } else if (screen === 'case') content = <CaseScreen selected={openCase} onBack={() => setScreen('queue')} />;
+  else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
+  else content = <ComingSoon screen={screen} />;
+
+  return (
+    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+      <AppTopBar user={user} onHelp={() => setHelp(true)} onSignOut={() => void signOut()} onLock={() => void lock()} />
+      <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
+        <Navigation role={user.role} current={screen} onSelect={setScreen} />
+        <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5 }}>
+          {content}
+        </Box>
+      </Box>
+      <StatusBar />
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+    </Box>
+  );
+}
