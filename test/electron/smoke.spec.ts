@@ -37,11 +37,14 @@ test.describe('desktop app (Electron)', () => {
   test('opens one hardened window on the first-run screen', async () => {
     // Chromium's own sandbox refuses to start as root (CI containers); the renderer stays sandboxed by Electron's settings.
     const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'ELECTRON_RUN_AS_NODE' && e[0] !== 'COLLECTDESK_DATA'),
+    );
     const app = await electron.launch({
       executablePath: binary ?? undefined,
       args: [PROJECT_ROOT, '--data', dataDir, ...rootOnly],
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '' },
+      env,
     });
     try {
       const page = await app.firstWindow();
@@ -53,13 +56,13 @@ test.describe('desktop app (Electron)', () => {
       expect(status).toMatchObject({ ok: true, value: { state: 'new', dataDir } });
 
       // No Node in the page, no generic invoke on the bridge, no second window.
-      const page_ = await page.evaluate(() => ({
+      const inPage = await page.evaluate(() => ({
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
         bridge: Object.keys((window as unknown as { collectdesk: object }).collectdesk).filter((k) => !k.includes('.')),
         opened: window.open('https://example.com/') === null,
       }));
-      expect(page_).toEqual({ require: 'undefined', process: 'undefined', bridge: [], opened: true });
+      expect(inPage).toEqual({ require: 'undefined', process: 'undefined', bridge: [], opened: true });
       expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();
