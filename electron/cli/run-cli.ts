@@ -1,12 +1,14 @@
 import { CoreError, toApiError } from '../core/errors';
 import type { Command } from './command';
 import { auditVerifyCommand } from './commands/audit-verify';
+import { clientAddCommand, clientUpdateCommand } from './commands/client';
+import { importCommands } from './commands/import';
 import { initCommand } from './commands/init';
 import { userAddCommand } from './commands/user-add';
 import { UsageError } from './errors';
 import { createOutput } from './output';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, auditVerifyCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, auditVerifyCommand];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

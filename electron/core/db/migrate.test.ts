@@ -7,7 +7,7 @@ import { migrationHash } from './migrate';
 
 const PASS = 'correct horse battery staple';
 const DOMAIN_TABLES = [
-  'activities', 'audit_events', 'batches', 'cases', 'clients', 'contact_persons', 'debtors', 'import_files',
+  'activities', 'audit_events', 'batches', 'cases', 'clients', 'contact_persons', 'debtors', 'import_files', 'import_rejects',
   'outbox', 'payments', 'plans', 'promises', 'recalls', 'settings', 'sync_state', 'users',
 ];
 

@@ -55,9 +55,24 @@ CREATE TABLE import_files (
   batch_id    TEXT REFERENCES batches(id),
   rows        INTEGER NOT NULL,
   accepted    INTEGER NOT NULL,
+  inserted    INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  unchanged   INTEGER NOT NULL DEFAULT 0,
+  rejected    INTEGER NOT NULL DEFAULT 0,
   imported_at TEXT NOT NULL,
   created_by  TEXT NOT NULL REFERENCES users(id),
   UNIQUE (client_id, kind, sha256)
+);
+
+-- The rows an import rejected, for the summary screen and its spreadsheet export.
+CREATE TABLE import_rejects (
+  import_id TEXT NOT NULL REFERENCES import_files(id),
+  row       INTEGER NOT NULL,
+  case_no   TEXT,
+  field     TEXT NOT NULL,
+  code      TEXT NOT NULL,
+  message   TEXT NOT NULL,
+  PRIMARY KEY (import_id, row)
 );
 
 CREATE TABLE debtors (

@@ -1,0 +1,82 @@
+import { basename } from 'node:path';
+import { toHalfWidth } from '../../../shared/domain/text';
+import type { ColumnRef } from '../../../shared/profile/schema';
+import { CoreError } from '../errors';
+import { cellText, isBlankRow, type SourceRow } from './cells';
+
+const MAX_TITLE_ROWS = 30;
+
+/** Header text compared loosely: full-width folded, spaces removed, case ignored. */
+export function headerKey(text: string | null): string {
+  return text ? toHalfWidth(text).replace(/[\s\ufeff]/g, '').toLowerCase() : '';
+}
+
+function alternatives(ref: ColumnRef): string[] {
+  return Array.isArray(ref) ? ref : [ref];
+}
+
+/** The index of a column in the header, trying each alternative in turn; -1 when absent. */
+export function findColumn(headerIndex: Map<string, number>, ref: ColumnRef | undefined): number {
+  if (!ref) return -1;
+  for (const name of alternatives(ref)) {
+    const i = headerIndex.get(headerKey(name));
+    if (i !== undefined) return i;
+  }
+  return -1;
+}
+
+export interface Header {
+  row: number;
+  index: Map<string, number>;
+  /** the text of the title rows above the header, for values given once per file */
+  titleText: string;
+}
+
+function indexOf(cells: SourceRow['cells']): Map<string, number> {
+  const m = new Map<string, number>();
+  cells.forEach((c, i) => {
+    const k = headerKey(cellText(c));
+    if (k && !m.has(k)) m.set(k, i);
+  });
+  return m;
+}
+
+/**
+ * Reads rows up to the header: a fixed row number, or ('auto') the first row within the first 30 that holds every
+ * required column. A missing required column refuses the file, naming the column as the profile spells it.
+ */
+export async function readHeader(
+  file: string,
+  rows: AsyncIterator<SourceRow>,
+  headerRow: number | 'auto',
+  required: Record<string, ColumnRef>,
+): Promise<Header> {
+  const titles: string[] = [];
+  let best: { row: number; index: Map<string, number>; missing: string[] } | null = null;
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) break;
+    const { row, cells } = next.value;
+    if (isBlankRow(cells)) continue;
+    const index = indexOf(cells);
+    const missing = Object.entries(required)
+      .filter(([, ref]) => findColumn(index, ref) < 0)
+      .map(([field, ref]) => `${alternatives(ref).join(' / ')} (${field})`);
+    if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
+      if (missing.length > 0) throw missingColumns(file, missing);
+      return { row, index, titleText: titles.join('\n') };
+    }
+    if (!best || missing.length < best.missing.length) best = { row, index, missing };
+    titles.push(cells.map((c) => cellText(c) ?? '').join(' '));
+    if (headerRow === 'auto' ? titles.length >= MAX_TITLE_ROWS : row > headerRow) break;
+  }
+  if (!best) throw new CoreError('unreadable_file', `${basename(file)}: the file holds no rows.`, { file: basename(file) });
+  throw missingColumns(file, best.missing);
+}
+
+function missingColumns(file: string, missing: string[]): CoreError {
+  return new CoreError('unreadable_file', `${basename(file)}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}. Nothing was imported.`, {
+    file: basename(file),
+    missingColumns: missing,
+  });
+}

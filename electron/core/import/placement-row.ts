@@ -1,0 +1,148 @@
+import { isValidPhone, normalisePhone } from '../../../shared/domain/phone';
+import { toRelation, type Relation } from '../../../shared/domain/relations';
+import { parseResidentId } from '../../../shared/domain/resident-id';
+import { normaliseStage } from '../../../shared/domain/stage';
+import { cleanText } from '../../../shared/domain/text';
+import type { PlacementSection } from '../../../shared/profile/schema';
+import { RowRejected, type RowReader } from './row-reader';
+
+export interface ContactRecord {
+  relation: Relation;
+  name: string | null;
+  phone: string;
+}
+
+export interface PlacementRecord {
+  row: number;
+  caseNo: string;
+  debtor: {
+    name: string;
+    idType: string | null;
+    idNumber: string | null;
+    gender: 'M' | 'F' | null;
+    birthDate: string | null;
+    mobile: string | null;
+    homeAddress: string | null;
+    workAddress: string | null;
+    registeredAddress: string | null;
+    employer: string | null;
+  };
+  case: {
+    product: string | null;
+    accountMasked: string | null;
+    currency: string;
+    principalFen: number | null;
+    interestFen: number | null;
+    feesFen: number | null;
+    placedAmountFen: number;
+    balanceFen: number;
+    overdueDays: number | null;
+    stage: string | null;
+    lastPaymentAt: string | null;
+    lastPaymentFen: number | null;
+    placedAt: string | null;
+    dueBackAt: string | null;
+    batchNo: string | null;
+    hand: number | null;
+    remarks: string | null;
+  };
+  contacts: ContactRecord[];
+}
+
+function mapped(map: Record<string, string> | undefined, value: string | null): string | null {
+  return value !== null && map?.[value] !== undefined ? map[value] : value;
+}
+
+/** One contact cell: "张三(配偶)13800000000;李四(同事)13900000000". */
+export function parseContactCell(text: string, separators: string, words: Record<string, Relation>): ContactRecord[] {
+  const escaped = separators.replace(/[\\\]^-]/g, '\\$&');
+  const out: ContactRecord[] = [];
+  for (const part of text.split(new RegExp(`[${escaped}]`))) {
+    const m = /^\s*([^()（）]*?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*(.+?)\s*$/.exec(part);
+    const phone = normalisePhone(m ? m[3] : part);
+    if (!phone) continue;
+    out.push({ name: m ? cleanText(m[1]) : null, relation: toRelation(m ? cleanText(m[2]) : null, words), phone });
+  }
+  return out;
+}
+
+function contactsOf(r: RowReader, section: PlacementSection, words: Record<string, Relation>): ContactRecord[] {
+  const spec = section.contacts;
+  if (!spec) return [];
+  if ('cell' in spec) {
+    const text = r.text('contacts.cell');
+    return text ? parseContactCell(text, spec.separators, words) : [];
+  }
+  const out: ContactRecord[] = [];
+  spec.columns.forEach((_, i) => {
+    const phone = normalisePhone(r.text(`contacts.${i}.phone`));
+    if (!phone) return;
+    out.push({ name: r.text(`contacts.${i}.name`), relation: toRelation(r.text(`contacts.${i}.relation`), words), phone });
+  });
+  return out;
+}
+
+/** Maps and validates one placement row; throws RowRejected naming the first bad field. */
+export function mapPlacementRow(r: RowReader, row: number, caseNo: string, section: PlacementSection, words: Record<string, Relation>): PlacementRecord {
+  const name = r.required('debtorName');
+  let idNumber: string | null = r.text('idNumber');
+  let gender: 'M' | 'F' | null = null;
+  let birthDate: string | null = null;
+  if (idNumber !== null) {
+    const id = parseResidentId(idNumber);
+    if (!id.ok) throw new RowRejected('idNumber', id.code);
+    ({ idNumber, gender, birthDate } = id);
+  }
+  const mobileText = r.text('mobile');
+  const mobile = normalisePhone(mobileText);
+  if (mobileText !== null && (!mobile || !isValidPhone(mobile))) throw new RowRejected('mobile', 'invalid', mobileText.slice(0, 40));
+  const placedAmountFen = r.amount('placedAmount', true) as number;
+  const principalFen = r.amount('principal');
+  const interestFen = r.amount('interest');
+  const feesFen = r.amount('fees');
+  const balanceFen = r.amount('balance') ?? placedAmountFen;
+  const overdueDays = r.integer('overdueDays');
+  const lastPaymentAt = r.date('lastPaymentAt');
+  const lastPaymentFen = r.amount('lastPaymentAmount');
+  const placedAt = r.date('placedAt');
+  const dueBackAt = r.date('dueBackAt');
+  const hand = r.integer('hand');
+  const currency = (mapped(section.valueMaps?.currency, r.text('currency')) ?? section.defaults?.currency ?? 'CNY').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new RowRejected('currency', 'invalid', currency.slice(0, 20));
+  return {
+    row,
+    caseNo,
+    debtor: {
+      name,
+      idType: mapped(section.valueMaps?.idType, r.text('idType')) ?? section.defaults?.idType ?? (idNumber ? '身份证' : null),
+      idNumber,
+      gender,
+      birthDate,
+      mobile,
+      homeAddress: r.text('homeAddress'),
+      workAddress: r.text('workAddress'),
+      registeredAddress: r.text('registeredAddress'),
+      employer: r.text('employer'),
+    },
+    case: {
+      product: mapped(section.valueMaps?.product, r.text('product')),
+      accountMasked: r.text('accountMasked'),
+      currency,
+      principalFen,
+      interestFen,
+      feesFen,
+      placedAmountFen,
+      balanceFen,
+      overdueDays,
+      stage: normaliseStage(mapped(section.valueMaps?.stage, r.text('stage'))),
+      lastPaymentAt,
+      lastPaymentFen,
+      placedAt,
+      dueBackAt,
+      batchNo: r.text('batchNo'),
+      hand,
+      remarks: r.text('remarks'),
+    },
+    contacts: contactsOf(r, section, words),
+  };
+}

@@ -1,0 +1,41 @@
+import { uuidv7 } from '../../../shared/domain/ids';
+import type { Db } from '../db/open';
+import { RowRejected } from './row-reader';
+
+export interface RecallRecord {
+  caseNo: string;
+  recalledAt: string;
+  reason: string | null;
+}
+
+/** Freezes recalled cases: status `recalled` (no contact possible), kept for the returns file until purged. */
+export class RecallWriter {
+  private readonly s;
+  private readonly t: number;
+
+  constructor(
+    db: Db,
+    private readonly clientId: string,
+    private readonly importId: string,
+    private readonly actorId: string,
+    private readonly now: string,
+  ) {
+    this.t = Date.parse(now);
+    this.s = {
+      findCase: db.prepare('SELECT id, status FROM cases WHERE client_id = ? AND case_no = ?'),
+      insert: db.prepare(
+        `INSERT INTO recalls (id, client_id, case_id, recalled_at, reason, import_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      freeze: db.prepare(`UPDATE cases SET status = 'recalled', next_action_at = NULL, updated_at = ? WHERE id = ?`),
+    };
+  }
+
+  write(r: RecallRecord): 'inserted' | 'unchanged' {
+    const c = this.s.findCase.get(this.clientId, r.caseNo) as { id: string; status: string } | undefined;
+    if (!c) throw new RowRejected('caseNo', 'unknown_case', r.caseNo);
+    if (c.status === 'recalled') return 'unchanged';
+    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, r.recalledAt, r.reason, this.importId, this.now, this.actorId);
+    this.s.freeze.run(this.now, c.id);
+    return 'inserted';
+  }
+}

@@ -1,0 +1,101 @@
+import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates';
+import { parseAmountFen, type AmountUnit } from '../../../shared/domain/money';
+import { toHalfWidth } from '../../../shared/domain/text';
+import { cellText, type Cell } from './cells';
+
+export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export interface Rejection {
+  row: number;
+  caseNo: string;
+  field: string;
+  code: RejectionCode;
+  message: string;
+}
+
+const MESSAGES: Record<RejectionCode, string> = {
+  missing: 'is empty but required',
+  invalid: 'is not valid',
+  checksum: 'fails the ID number check digit (GB 11643)',
+  negative: 'is negative',
+  not_a_number: 'is not a number',
+  invalid_date: 'is not a valid date',
+  duplicate_in_file: 'appears earlier in this file; this later row is ignored',
+  unknown_case: 'is not a case the agency holds for this client',
+  duplicate_txn: 'was already imported',
+};
+
+/** A row was rejected: the first problem found, in words. */
+export class RowRejected extends Error {
+  constructor(
+    readonly field: string,
+    readonly code: RejectionCode,
+    readonly detail?: string,
+  ) {
+    super(`${field} ${MESSAGES[code]}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+export function rejection(row: number, caseNo: string, err: RowRejected): Rejection {
+  return { row, caseNo, field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
+}
+
+/** Reads the canonical fields of one row through the column indexes; throws RowRejected on the first bad value. */
+export class RowReader {
+  constructor(
+    private readonly cells: Cell[],
+    private readonly columns: Record<string, number>,
+    private readonly dateFormats: readonly DateFormat[],
+    private readonly unit: AmountUnit,
+  ) {}
+
+  raw(field: string): Cell {
+    const i = this.columns[field];
+    return i === undefined || i < 0 ? null : (this.cells[i] ?? null);
+  }
+
+  text(field: string): string | null {
+    return cellText(this.raw(field));
+  }
+
+  required(field: string): string {
+    const t = this.text(field);
+    if (t === null) throw new RowRejected(field, 'missing');
+    return t;
+  }
+
+  amount(field: string, required = false): number | null {
+    const c = this.raw(field);
+    const t = typeof c === 'number' ? c : cellText(c);
+    if (t === null) {
+      if (required) throw new RowRejected(field, 'missing');
+      return null;
+    }
+    const r = parseAmountFen(t, this.unit);
+    if (!r.ok) throw new RowRejected(field, r.code, String(t).slice(0, 40));
+    return r.fen;
+  }
+
+  integer(field: string): number | null {
+    const c = this.raw(field);
+    const t = typeof c === 'number' ? String(c) : cellText(c);
+    if (t === null) return null;
+    const s = toHalfWidth(t).replace(/[,\s]/g, '');
+    if (!/^-?\d+$/.test(s)) throw new RowRejected(field, 'not_a_number', t.slice(0, 40));
+    const n = Number(s);
+    if (n < 0) throw new RowRejected(field, 'negative');
+    return n;
+  }
+
+  date(field: string, required = false): string | null {
+    const c = this.raw(field);
+    if (c === null || (typeof c === 'string' && cellText(c) === null)) {
+      if (required) throw new RowRejected(field, 'missing');
+      return null;
+    }
+    const d = parseCalendarDate(typeof c === 'string' ? c.trim() : c, this.dateFormats);
+    if (!d) throw new RowRejected(field, 'invalid_date', String(c instanceof Date ? c.toISOString() : c).slice(0, 40));
+    return d;
+  }
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { DATE_FORMATS } from '../domain/dates';
+import { RELATIONS } from '../domain/relations';
+
+/**
+ * A client (bank) profile: everything that differs from one bank to the next, as data. Onboarding a bank is
+ * writing one of these (docs/profiles.md), never code. Every object is strict: an unknown key is an error that
+ * names it, so a typo cannot silently drop a column.
+ */
+export const PROFILE_VERSION = 1;
+
+/** A header as the bank writes it, or a list of alternatives (the first one present is used). */
+const ColumnRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+export type ColumnRef = z.infer<typeof ColumnRef>;
+
+/** A value given once per file rather than per row. */
+const FileValueSource = z.union([
+  z.object({ value: z.union([z.string().min(1), z.number()]) }).strict(),
+  z.object({ fromFileName: z.string().min(1) }).strict(),
+  z.object({ fromTitleRows: z.string().min(1) }).strict(),
+]);
+export type FileValueSource = z.infer<typeof FileValueSource>;
+
+const Layout = {
+  format: z.enum(['csv', 'tsv', 'delimited', 'xlsx']),
+  delimiter: z.string().length(1).optional(),
+  encoding: z.enum(['auto', 'utf-8', 'gbk', 'gb18030']).default('auto'),
+  sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
+  headerRow: z.union([z.number().int().min(1), z.literal('auto')]).default('auto'),
+  dateFormats: z.array(z.enum(DATE_FORMATS)).min(1).default(['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'excel']),
+  amountUnit: z.enum(['yuan', 'fen']).default('yuan'),
+};
+
+export const PLACEMENT_FIELDS = [
+  'caseNo', 'debtorName', 'idType', 'idNumber', 'mobile', 'homeAddress', 'workAddress', 'registeredAddress', 'employer',
+  'accountMasked', 'product', 'currency', 'principal', 'interest', 'fees', 'placedAmount', 'balance', 'overdueDays',
+  'stage', 'lastPaymentAt', 'lastPaymentAmount', 'placedAt', 'dueBackAt', 'batchNo', 'hand', 'remarks',
+] as const;
+export type PlacementField = (typeof PLACEMENT_FIELDS)[number];
+export const PLACEMENT_REQUIRED = ['caseNo', 'debtorName', 'placedAmount'] as const satisfies readonly PlacementField[];
+
+export const PAYMENT_FIELDS = ['caseNo', 'paidAt', 'amount', 'txnRef', 'channel'] as const;
+export type PaymentField = (typeof PAYMENT_FIELDS)[number];
+export const PAYMENT_REQUIRED = ['caseNo', 'paidAt', 'amount', 'txnRef'] as const satisfies readonly PaymentField[];
+
+export const RECALL_FIELDS = ['caseNo', 'recalledAt', 'reason'] as const;
+export type RecallField = (typeof RECALL_FIELDS)[number];
+export const RECALL_REQUIRED = ['caseNo'] as const satisfies readonly RecallField[];
+
+const opt = ColumnRef.optional();
+
+const PlacementColumns = z
+  .object({
+    caseNo: ColumnRef, debtorName: ColumnRef, placedAmount: ColumnRef,
+    idType: opt, idNumber: opt, mobile: opt, homeAddress: opt, workAddress: opt, registeredAddress: opt, employer: opt,
+    accountMasked: opt, product: opt, currency: opt, principal: opt, interest: opt, fees: opt, balance: opt,
+    overdueDays: opt, stage: opt, lastPaymentAt: opt, lastPaymentAmount: opt, placedAt: opt, dueBackAt: opt,
+    batchNo: opt, hand: opt, remarks: opt,
+  })
+  .strict();
+const PaymentColumns = z.object({ caseNo: ColumnRef, paidAt: ColumnRef, amount: ColumnRef, txnRef: ColumnRef, channel: opt }).strict();
+const RecallColumns = z.object({ caseNo: ColumnRef, recalledAt: opt, reason: opt }).strict();
+
+const Contacts = z.union([
+  z
+    .object({
+      columns: z.array(z.object({ name: ColumnRef.optional(), relation: ColumnRef.optional(), phone: ColumnRef }).strict()).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      cell: ColumnRef,
+      /** characters that separate one person from the next (default ";；") */
+      separators: z.string().min(1).default(';；'),
+    })
+    .strict(),
+]);
+
+const ValueMap = z.record(z.string(), z.string());
+
+export const PlacementSection = z
+  .object({
+    ...Layout,
+    columns: PlacementColumns,
+    /** columns the file must have, beyond caseNo, debtorName and placedAmount: a file without them is refused */
+    requiredColumns: z.array(z.enum(PLACEMENT_FIELDS)).optional(),
+    contacts: Contacts.optional(),
+    valueMaps: z.object({ stage: ValueMap.optional(), currency: ValueMap.optional(), idType: ValueMap.optional(), product: ValueMap.optional() }).strict().optional(),
+    fileValues: z.object({ batchNo: FileValueSource.optional(), placedAt: FileValueSource.optional(), dueBackAt: FileValueSource.optional(), hand: FileValueSource.optional() }).strict().optional(),
+    defaults: z.object({ hand: z.number().int().min(1).optional(), currency: z.string().min(1).optional(), idType: z.string().min(1).optional() }).strict().optional(),
+  })
+  .strict();
+export type PlacementSection = z.infer<typeof PlacementSection>;
+
+export const PaymentsSection = z.object({ ...Layout, columns: PaymentColumns, requiredColumns: z.array(z.enum(PAYMENT_FIELDS)).optional() }).strict();
+export type PaymentsSection = z.infer<typeof PaymentsSection>;
+
+export const RecallsSection = z
+  .object({ ...Layout, columns: RecallColumns, requiredColumns: z.array(z.enum(RECALL_FIELDS)).optional(), fileValues: z.object({ recalledAt: FileValueSource.optional() }).strict().optional() })
+  .strict();
+export type RecallsSection = z.infer<typeof RecallsSection>;
+
+export const ClientProfile = z
+  .object({
+    profileVersion: z.literal(PROFILE_VERSION),
+    code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes'),
+    name: z.string().min(1).max(100),
+    rulePack: z.enum(['cn-2026', 'us-regf']).default('cn-2026'),
+    timezone: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not an IANA time zone name'),
+    /** extra words for contact relations, e.g. { "表哥": "sibling" } */
+    relationWords: z.record(z.string(), z.enum(RELATIONS)).optional(),
+    placement: PlacementSection,
+    payments: PaymentsSection.optional(),
+    recalls: RecallsSection.optional(),
+  })
+  .strict();
+export type ClientProfile = z.infer<typeof ClientProfile>;
+export type ClientProfileInput = z.input<typeof ClientProfile>;
+
+export type ImportKind = 'placement' | 'payments' | 'recalls';
+
+/** Issues of a profile in words an admin acts on: "placement.columns: unknown key "caseNumber"". */
+export function describeProfileIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const where = i.path.join('.') || '(top level)';
+    if (i.code === 'unrecognized_keys') return `${where}: unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${where}: ${i.message}`;
+  });
+}
