@@ -30,7 +30,7 @@ export function AuditPanel() {
 
   return (
     <Stack spacing={2} sx={{ p: 2.5, maxWidth: 760 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ lineHeight: 1.7 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ lineHeight: 1.7 }}>
         {t('audit.explain')}
       </Typography>
       <div>

@@ -49,7 +49,7 @@ export function UsersPanel({ me }: { me: SessionUser }) {
   return (
     <>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1.25 }}>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ flex: 1 }}>
           {users ? t('users.count', { count: users.length }) : ''}
         </Typography>
         <Tooltip title={t('common.refresh')}>

@@ -40,7 +40,7 @@ export function UsersTable({ users, meId, language, now, onReset, onToggleDisabl
               <TableCell>
                 {u.displayName}
                 {me && (
-                  <Typography component="span" variant="caption" color="text.secondary">
+                  <Typography component="span" variant="caption" color="textSecondary">
                     {' '}
                     {t('users.you')}
                   </Typography>

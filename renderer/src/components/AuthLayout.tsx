@@ -38,7 +38,7 @@ export function AuthLayout({ title, subtitle, width = 400, children }: Props) {
             {title}
           </Typography>
           {subtitle && (
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.75, mb: 0.5, lineHeight: 1.7 }}>
+            <Typography variant="body2" color="textSecondary" sx={{ mt: 0.75, mb: 0.5, lineHeight: 1.7 }}>
               {subtitle}
             </Typography>
           )}

@@ -27,7 +27,7 @@ export function BrandMark({ compact = false }: { compact?: boolean }) {
         <Typography component="div" sx={{ fontWeight: 700, fontSize: compact ? 15 : 18, letterSpacing: 0.2 }}>
           {t('app.name')}
         </Typography>
-        <Typography component="div" color="text.secondary" sx={{ fontSize: compact ? 11 : 12.5 }}>
+        <Typography component="div" color="textSecondary" sx={{ fontSize: compact ? 11 : 12.5 }}>
           {t('app.tagline')}
         </Typography>
       </Box>

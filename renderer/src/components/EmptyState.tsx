@@ -30,7 +30,7 @@ export function EmptyState({ icon, title, description, children }: Props) {
         {title}
       </Typography>
       {description && (
-        <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 520, lineHeight: 1.7 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ maxWidth: 520, lineHeight: 1.7 }}>
           {description}
         </Typography>
       )}

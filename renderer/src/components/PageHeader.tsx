@@ -16,7 +16,7 @@ export function PageHeader({ title, subtitle, actions }: Props) {
           {title}
         </Typography>
         {subtitle && (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+          <Typography variant="body2" color="textSecondary" sx={{ mt: 0.25 }}>
             {subtitle}
           </Typography>
         )}

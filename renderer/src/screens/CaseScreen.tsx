@@ -10,7 +10,7 @@ import { CaseStatusChip } from './caseStatus';
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <Box sx={{ minWidth: 120 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
+      <Typography variant="caption" color="textSecondary" component="div">
         {label}
       </Typography>
       <Typography variant="body2" sx={{ fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}>

@@ -17,7 +17,7 @@ export function ComingSoon({ screen }: { screen: ScreenKey }) {
       <PageHeader title={t(`nav.${screen}`)} subtitle={t(`${base}.subtitle`)} />
       <Paper variant="outlined" sx={{ maxWidth: 880 }}>
         <EmptyState icon={NAV_ICONS[screen]} title={t('comingSoon.title')} description={t(`${base}.body`)}>
-          <Typography variant="caption" color="text.secondary" sx={{ pt: 1 }}>
+          <Typography variant="caption" color="textSecondary" sx={{ pt: 1 }}>
             {t('comingSoon.willDo')}
           </Typography>
           <List dense disablePadding sx={{ maxWidth: 520, textAlign: 'left' }}>

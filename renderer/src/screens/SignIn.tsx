@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, TextField } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
@@ -16,6 +16,7 @@ export function SignIn() {
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -30,6 +31,7 @@ export function SignIn() {
       setError(errorText(err, t, prefs.language));
       setPassword('');
       setBusy(false);
+      passwordRef.current?.focus();
     }
   }
 
@@ -50,6 +52,7 @@ export function SignIn() {
         />
         <PasswordField
           label={t('fields.password')}
+          inputRef={passwordRef}
           autoComplete="current-password"
           required
           value={password}

@@ -35,7 +35,7 @@ export function Unlock() {
     <AuthLayout title={t('unlock.title')} subtitle={t('unlock.subtitle')}>
       <Stack component="form" noValidate spacing={2} onSubmit={(e) => void submit(e)}>
         <Box>
-          <Typography variant="caption" color="text.secondary" component="div">
+          <Typography variant="caption" color="textSecondary" component="div">
             {t('unlock.dataFolder')}
           </Typography>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.5, px: 1, py: 0.75, borderRadius: 1, bgcolor: 'action.hover' }}>
@@ -59,7 +59,7 @@ export function Unlock() {
         <Button type="submit" variant="contained" size="medium" disabled={busy} fullWidth>
           {busy ? t('unlock.unlocking') : t('unlock.submit')}
         </Button>
-        <Typography variant="caption" color="text.secondary" sx={{ lineHeight: 1.6 }}>
+        <Typography variant="caption" color="textSecondary" sx={{ lineHeight: 1.6 }}>
           {t('unlock.lostPassphrase')}
         </Typography>
       </Stack>

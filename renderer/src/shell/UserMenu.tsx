@@ -31,7 +31,7 @@ export function UserMenu({ user, onSignOut, onLock }: Props) {
           <Typography component="div" sx={{ fontSize: 13, fontWeight: 600 }} data-testid="signed-in-user">
             {user.displayName}
           </Typography>
-          <Typography component="div" color="text.secondary" sx={{ fontSize: 11 }} data-testid="signed-in-role">
+          <Typography component="div" color="textSecondary" sx={{ fontSize: 11 }} data-testid="signed-in-role">
             {t(`roles.${user.role}`)}
           </Typography>
         </Box>
@@ -39,7 +39,7 @@ export function UserMenu({ user, onSignOut, onLock }: Props) {
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
         <Box sx={{ px: 2, py: 1, minWidth: 220 }}>
           <Typography variant="subtitle2">{user.displayName}</Typography>
-          <Typography variant="caption" color="text.secondary">
+          <Typography variant="caption" color="textSecondary">
             {user.name} · {t(`roles.${user.role}`)}
           </Typography>
         </Box>

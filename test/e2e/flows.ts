@@ -1,0 +1,36 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const PASSPHRASE = 'correct horse battery staple';
+export const ADMIN = { name: 'admin', displayName: '王经理', password: 'Admin-pass-1' };
+
+/** A text or password input by its accessible name (MUI's required asterisk is aria-hidden). */
+export function field(page: Page, name: string): Locator {
+  return page.getByRole('textbox', { name, exact: true });
+}
+
+/** First run in Chinese: database passphrase and the first admin; ends signed in, in the shell. */
+export async function completeFirstRun(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '首次使用：创建数据库' })).toBeVisible();
+  await field(page, '数据库密码').fill(PASSPHRASE);
+  await field(page, '确认数据库密码').fill(PASSPHRASE);
+  await field(page, '用户名').fill(ADMIN.name);
+  await field(page, '显示名称').fill(ADMIN.displayName);
+  await field(page, '密码').fill(ADMIN.password);
+  await field(page, '确认密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '创建数据库' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+}
+
+/** Signs out through the account menu (Chinese labels). */
+export async function signOutZh(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '账户菜单' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+}
+
+export async function signInZh(page: Page, name: string, password: string): Promise<void> {
+  await field(page, '用户名').fill(name);
+  await field(page, '密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}

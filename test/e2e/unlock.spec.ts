@@ -1,0 +1,23 @@
+import { completeFirstRun, field } from './flows';
+import { PASSPHRASE } from './flows';
+import { expect, screenshot, test } from './fixtures';
+
+test('after a restart the database is locked: a wrong passphrase is refused, the right one leads to sign-in', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page);
+
+  const restarted = await host.restart();
+  await page.goto(restarted.url);
+
+  await expect(page.getByRole('heading', { name: '解锁数据库' })).toBeVisible();
+  await expect(page.getByTestId('data-folder')).toHaveText(restarted.dataDir);
+
+  await field(page, '数据库密码').fill('not the passphrase');
+  await page.getByRole('button', { name: '解锁', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('数据库密码错误');
+  await screenshot(page, 'unlock');
+
+  await field(page, '数据库密码').fill(PASSPHRASE);
+  await page.getByRole('button', { name: '解锁', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+});

@@ -1,0 +1,68 @@
+import { completeFirstRun, signInZh, signOutZh } from './flows';
+import { expect, screenshot, test } from './fixtures';
+
+const COLLECTOR = { name: 'lizhen', displayName: '李珍', password: 'Collector-1' };
+
+test('admin adds a collector, who signs in and does not see Admin', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+
+  await nav.getByRole('button', { name: '管理' }).click();
+  await expect(page.getByRole('heading', { name: '管理' })).toBeVisible();
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加用户' });
+  await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(COLLECTOR.name);
+  await dialog.getByRole('textbox', { name: '显示名称', exact: true }).fill(COLLECTOR.displayName);
+  await dialog.getByRole('combobox', { name: '角色' }).click();
+  await page.getByRole('option', { name: '催收员' }).click();
+  await dialog.getByRole('textbox', { name: '密码', exact: true }).fill(COLLECTOR.password);
+  await dialog.getByRole('textbox', { name: '确认密码', exact: true }).fill(COLLECTOR.password);
+  await dialog.getByRole('button', { name: '添加', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole('row').filter({ hasText: COLLECTOR.name });
+  await expect(row).toContainText(COLLECTOR.displayName);
+  await expect(row).toContainText('催收员');
+  await expect(row).toContainText('正常');
+  await screenshot(page, 'admin-users');
+
+  await page.getByRole('tab', { name: '审计' }).click();
+  await page.getByRole('button', { name: '校验审计链' }).click();
+  await expect(page.getByText('审计链完整')).toBeVisible();
+
+  await signOutZh(page);
+  await signInZh(page, COLLECTOR.name, COLLECTOR.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(COLLECTOR.displayName);
+  await expect(page.getByTestId('signed-in-role')).toHaveText('催收员');
+  await expect(nav.getByRole('button', { name: '工作队列' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: '回盘与同步' })).toBeVisible();
+  for (const hidden of ['管理', '导入', '分案', '仪表盘']) {
+    await expect(nav.getByRole('button', { name: hidden })).toHaveCount(0);
+  }
+  await expect(page.getByText('组长导入银行的委案批次并把案件分配给你之后，它们会出现在这里。')).toBeVisible();
+});
+
+test('keyboard: ? opens the shortcuts help, / focuses the case search', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page);
+  await page.getByRole('heading', { name: '工作队列' }).click();
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: '键盘快捷键' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('搜索案件');
+  await screenshot(page, 'shortcuts-help');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: '导入' })).toBeVisible();
+  await expect(page.getByText('此页面尚在开发中')).toBeVisible();
+  await screenshot(page, 'coming-soon-import');
+
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: '搜索案件' })).toBeFocused();
+  await page.keyboard.type('A0001');
+  await expect(page.getByText('没有找到匹配的案件')).toBeVisible();
+});
