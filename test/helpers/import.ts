@@ -1,0 +1,20 @@
+import type { ImportKind } from '../../shared/profile/schema';
+import type { Actor } from '../../electron/core/auth/actor';
+import { addClient } from '../../electron/core/clients/clients';
+import { importFile, type ImportSummary } from '../../electron/core/import/import-file';
+import { setupApp, value } from './core';
+import { shippedProfile } from './fixtures';
+
+/** A database with both shipped clients registered, and a way to import as its admin. */
+export async function setupWithClients() {
+  const env = await setupApp();
+  const admin = value(await env.app.dispatch('app.status', {})).user!;
+  const actor: Actor = { id: admin.id, role: 'admin', via: 'cli' };
+  const now = '2026-11-23T02:00:00.000Z';
+  addClient(env.db, actor, shippedProfile('bank-a'), now);
+  addClient(env.db, actor, shippedProfile('bank-b'), now);
+  const run = (kind: ImportKind, clientCode: string, file: string, extra: { batchNo?: string; hand?: number } = {}): Promise<ImportSummary> =>
+    importFile(env.db, { kind, clientCode, file, actor, now, ...extra });
+  const count = (table: string): number => (env.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { ...env, actor, now, run, count };
+}
