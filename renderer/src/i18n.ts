@@ -23,4 +23,5 @@ void i18n.use(initReactI18next).init({
 export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(language);
   document.documentElement.lang = language;
+  document.title = `${i18n.t('app.name')} · ${i18n.t('app.tagline')}`;
 }

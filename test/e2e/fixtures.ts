@@ -112,6 +112,16 @@ export const test = base.extend<{ host: WebHost }, { rendererBuilt: boolean }>({
     },
     { scope: 'worker', auto: true, timeout: 200_000 },
   ],
+  // Any uncaught exception or console error in the app fails the test (CSP violations included).
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    });
+    await use(page);
+    expect(problems, 'errors in the browser console').toEqual([]);
+  },
   host: async ({ rendererBuilt }, use) => {
     expect(rendererBuilt).toBe(true);
     const dataDir = mkdtempSync(join(tmpdir(), 'collectdesk-e2e-'));

@@ -16,6 +16,7 @@ test('first run, sign out, wrong password, sign in — in Chinese', async ({ pag
   await field(page, '确认数据库密码').fill('different');
   await expect(page.getByText('至少需要 8 个字符')).toBeVisible();
   await expect(page.getByText('两次输入不一致')).toBeVisible();
+  await screenshot(page, 'first-run-validation');
 
   await completeFirstRun(page);
   await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);

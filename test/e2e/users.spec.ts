@@ -1,4 +1,4 @@
-import { completeFirstRun, signInZh, signOutZh } from './flows';
+import { ADMIN, completeFirstRun, signInZh, signOutZh } from './flows';
 import { expect, screenshot, test } from './fixtures';
 
 const COLLECTOR = { name: 'lizhen', displayName: '李珍', password: 'Collector-1' };
@@ -65,4 +65,50 @@ test('keyboard: ? opens the shortcuts help, / focuses the case search', async ({
   await expect(page.getByRole('searchbox', { name: '搜索案件' })).toBeFocused();
   await page.keyboard.type('A0001');
   await expect(page.getByText('没有找到匹配的案件')).toBeVisible();
+});
+
+test('change own password; reset and disable another user', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page);
+
+  await page.getByRole('button', { name: '账户菜单' }).click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  const change = page.getByRole('dialog', { name: '修改密码' });
+  await change.getByRole('textbox', { name: '当前密码', exact: true }).fill('not-my-password');
+  await change.getByRole('textbox', { name: '新密码', exact: true }).fill('New-admin-pass-2');
+  await change.getByRole('textbox', { name: '确认密码', exact: true }).fill('New-admin-pass-2');
+  await change.getByRole('button', { name: '保存' }).click();
+  await expect(change.getByRole('alert')).toHaveText('当前密码不正确。');
+  await change.getByRole('textbox', { name: '当前密码', exact: true }).fill(ADMIN.password);
+  await change.getByRole('button', { name: '保存' }).click();
+  await expect(change).toBeHidden();
+  await expect(page.getByText('密码已修改')).toBeVisible();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '管理' }).click();
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const add = page.getByRole('dialog', { name: '添加用户' });
+  await add.getByRole('textbox', { name: '用户名', exact: true }).fill('zhaolei');
+  await add.getByRole('textbox', { name: '显示名称', exact: true }).fill('赵磊');
+  await add.getByRole('combobox', { name: '角色' }).click();
+  await page.getByRole('option', { name: '组长' }).click();
+  await add.getByRole('textbox', { name: '密码', exact: true }).fill('Lead-pass-1');
+  await add.getByRole('textbox', { name: '确认密码', exact: true }).fill('Lead-pass-1');
+  await add.getByRole('button', { name: '添加', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'zhaolei' })).toContainText('组长');
+
+  await page.getByRole('button', { name: '重置 zhaolei 的密码' }).click();
+  const reset = page.getByRole('dialog', { name: '重置 赵磊 的密码' });
+  await reset.getByRole('textbox', { name: '新密码', exact: true }).fill('Lead-pass-2');
+  await reset.getByRole('textbox', { name: '确认密码', exact: true }).fill('Lead-pass-2');
+  await reset.getByRole('button', { name: '重置密码' }).click();
+  await expect(page.getByText('已重置 赵磊 的密码')).toBeVisible();
+
+  await page.getByRole('button', { name: '停用 zhaolei' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'zhaolei' })).toContainText('已停用');
+
+  await signOutZh(page);
+  await signInZh(page, 'zhaolei', 'Lead-pass-2');
+  await expect(page.getByRole('alert')).toHaveText('此账户已停用。如需继续使用，请联系管理员。');
+  await signInZh(page, ADMIN.name, 'New-admin-pass-2');
+  await expect(page.getByTestId('signed-in-role')).toHaveText('管理员');
 });

@@ -13,9 +13,13 @@ declare global {
 export type TransportKind = 'bridge' | 'http';
 
 function bridgeTransport(bridge: BridgeApi): Transport {
-  return <M extends MethodName>(method: M, input: MethodInput<M>) => {
+  return async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>> => {
     const fn = bridge[method] as (i: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>>;
-    return fn(input);
+    try {
+      return await fn(input);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'unreachable', details: { unreachable: true } } };
+    }
   };
 }
 

@@ -20,7 +20,7 @@ export function Notifier({ children }: { children: ReactNode }) {
         anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
       >
         {note ? (
-          <Alert severity={note.severity} variant="filled" onClose={() => setNote(null)} sx={{ minWidth: 280 }}>
+          <Alert severity={note.severity} role={note.severity === 'error' ? 'alert' : 'status'} variant="filled" onClose={() => setNote(null)} sx={{ minWidth: 280 }}>
             {note.message}
           </Alert>
         ) : undefined}
