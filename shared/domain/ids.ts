@@ -2,12 +2,26 @@
  * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits. Sortable by creation time and safe to create
  * offline on many workstations. Monotonic within one process even when the clock stands still.
  */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 let lastMs = -1;
 let lastSeq = 0;
 
+// Random bytes drawn in blocks: one getRandomValues call per id costs more than the rest of an import row.
+const POOL = new Uint8Array(16 * 256);
+let poolPos = POOL.length;
+
+function randomBytes16(): Uint8Array {
+  if (poolPos >= POOL.length) {
+    globalThis.crypto.getRandomValues(POOL);
+    poolPos = 0;
+  }
+  const out = POOL.slice(poolPos, poolPos + 16);
+  poolPos += 16;
+  return out;
+}
+
 export function uuidv7(nowMs: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  const bytes = randomBytes16();
   let ms = nowMs;
   if (ms <= lastMs) {
     ms = lastMs;
@@ -24,6 +38,7 @@ export function uuidv7(nowMs: number = Date.now()): string {
   bytes[6] = 0x70 | (lastSeq >> 8);
   bytes[7] = lastSeq & 0xff;
   bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += HEX[bytes[i] ?? 0];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

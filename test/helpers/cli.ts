@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Node 22 from the project (plain `node` may be older), running the sources through tsx in one process. */
+export const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
+export const CLI_ARGS = ['--import', 'tsx', 'electron/cli/main.ts'];
 
 export interface CliRun {
   code: number;
@@ -14,7 +16,7 @@ export interface CliRun {
 
 /** Runs the real command line in a child process, as a script would. */
 export function runCliProcess(args: string[], env: Record<string, string> = {}): CliRun {
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args], {
+  const r = spawnSync(NODE, [...CLI_ARGS, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     encoding: 'utf8',

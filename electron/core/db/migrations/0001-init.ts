@@ -132,9 +132,7 @@ CREATE TABLE cases (
   UNIQUE (client_id, case_no)
 );
 CREATE INDEX cases_queue ON cases(assigned_to, status, next_action_at);
-CREATE INDEX cases_assigned_balance ON cases(assigned_to, balance_fen DESC);
 CREATE INDEX cases_batch ON cases(batch_id, status);
-CREATE INDEX cases_client_status ON cases(client_id, status, stage);
 CREATE INDEX cases_debtor ON cases(debtor_id);
 CREATE INDEX cases_case_no ON cases(case_no);
 

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI_ARGS, NODE, runCliProcess } from '../helpers/cli';
+import { generateCases, writeBankACsv } from '../helpers/bank-files';
+import { fixture } from '../helpers/fixtures';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const env = { COLLECTDESK_PASSPHRASE: 'correct horse battery staple', COLLECTDESK_PASSWORD: 'admin-password-1' };
+
+describe('collectdesk import … --json', () => {
+  const tmp = makeTempDir();
+  const data = join(tmp.dir, 'data');
+  beforeAll(() => {
+    expect(runCliProcess(['init', '--data', data, '--admin', 'boss'], env).code).toBe(0);
+    for (const p of ['bank-a', 'bank-b']) expect(runCliProcess(['client', 'add', '--data', data, '--profile', join(ROOT, 'resources/profiles', `${p}.json`)], env).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('prints the summary of CLI.md for a placement file', () => {
+    const r = runCliProcess(['import', 'placement', '--client', 'bank-a', fixture('bad', 'mixed-rows.csv'), '--data', data, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(r.json).sort()).toEqual(['accepted', 'batchId', 'client', 'file', 'importId', 'inserted', 'kind', 'ok', 'rejected', 'rows', 'sha256', 'unchanged', 'updated'].sort());
+    expect(r.json).toMatchObject({ ok: true, kind: 'placement', client: 'bank-a', file: 'mixed-rows.csv', rows: 24, accepted: 18, inserted: 18, updated: 0, unchanged: 0 });
+    expect(r.json.rejected).toContainEqual({ row: 17, caseNo: 'MIXBAD00000102', field: 'placedAmount', code: 'negative', message: expect.any(String) });
+  });
+
+  it('refuses a bad file whole with exit 1 and the error', () => {
+    const r = runCliProcess(['import', 'placement', '--client', 'bank-b', fixture('bad', 'not-a-workbook.xlsx'), '--data', data, '--json'], env);
+    expect(r.code).toBe(1);
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'unreadable_file', message: expect.stringContaining('not-a-workbook.xlsx') } });
+  });
+
+  it('takes the batch number and hand from the flags when the file has none', () => {
+    const r = runCliProcess(['import', 'placement', '--client', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'), '--batch-no', 'A-2611', '--hand', '2', '--data', data, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ inserted: 200 });
+  });
+});
+
+describe('an import killed mid-way', () => {
+  const tmp = makeTempDir();
+  const data = join(tmp.dir, 'data');
+  const big = join(tmp.dir, 'big.csv');
+  beforeAll(() => {
+    writeBankACsv(big, generateCases(60_000));
+    expect(runCliProcess(['init', '--data', data, '--admin', 'boss'], env).code).toBe(0);
+    expect(runCliProcess(['client', 'add', '--data', data, '--profile', join(ROOT, 'resources/profiles/bank-a.json')], env).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('leaves the database as it was, and the same file imports whole afterwards', async () => {
+    const child = spawn(NODE, [...CLI_ARGS, 'import', 'placement', '--client', 'bank-a', big, '--data', data], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
+    // Kill it as soon as it reports progress: it is then inside its transaction, rows written but not committed.
+    const killedAt = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /(\d+) rows…/.exec(err);
+        if (m) {
+          child.kill('SIGKILL');
+          resolve(m[1] ?? '');
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`the import ended (${code}) before it could be killed: ${err}`)));
+    });
+    expect(Number(killedAt)).toBeGreaterThan(0);
+    await new Promise((r) => child.once('close', r));
+
+    const verify = runCliProcess(['audit', 'verify', '--data', data, '--json'], env);
+    expect(verify.json).toMatchObject({ ok: true, intact: true });
+    const again = runCliProcess(['import', 'placement', '--client', 'bank-a', big, '--data', data, '--json'], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json).toMatchObject({ rows: 60_000, inserted: 60_000, updated: 0, unchanged: 0, rejected: [] });
+  });
+});
