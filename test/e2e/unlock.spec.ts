@@ -1,5 +1,4 @@
-import { completeFirstRun, field } from './flows';
-import { PASSPHRASE } from './flows';
+import { completeFirstRun, field, PASSPHRASE } from './flows';
 import { expect, screenshot, test } from './fixtures';
 
 test('after a restart the database is locked: a wrong passphrase is refused, the right one leads to sign-in', async ({ page, host }) => {
@@ -19,5 +18,16 @@ test('after a restart the database is locked: a wrong passphrase is refused, the
 
   await field(page, '数据库密码').fill(PASSPHRASE);
   await page.getByRole('button', { name: '解锁', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+});
+
+test('lock from the account menu closes the database until the passphrase is entered again', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page);
+  await page.getByRole('button', { name: '账户菜单' }).click();
+  await page.getByRole('menuitem', { name: /锁定/ }).click();
+  await expect(page.getByRole('heading', { name: '解锁数据库' })).toBeVisible();
+  await field(page, '数据库密码').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 });
