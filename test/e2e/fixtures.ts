@@ -144,9 +144,10 @@ export function runScript(script: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/** Screenshots go to test-results/screenshots; with UPDATE_SCREENSHOTS=1 they refresh the README's in docs/screenshots. */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 
-/** Saves a full-window screenshot under docs/screenshots/ (after fonts and transitions settle). */
+/** Saves a full-window screenshot (after fonts and transitions settle). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
