@@ -6,6 +6,7 @@ import { APP_VERSION } from '../core/version';
 import { unlockWithCachedKey } from './cached-unlock';
 import { resolveDataDir } from './data-dir';
 import { registerIpc } from './ipc';
+import { registerFilePicker } from './file-picker';
 import { createKeychain } from './keychain';
 import { menuTemplate } from './menu';
 import { createDesktopPrefs } from './prefs';
@@ -57,6 +58,7 @@ function main(): void {
     core = shell;
     await unlockWithCachedKey(shell, keychain);
     registerIpc(shell, appUrl);
+    registerFilePicker(shell, appUrl);
     const about = (): void => {
       const options = { type: 'info' as const, title: APP_NAME, message: `CollectDesk ${APP_VERSION}`, detail: '委外催收工作台' };
       void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));

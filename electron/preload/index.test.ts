@@ -9,9 +9,13 @@ vi.mock('electron', () => ({
 }));
 
 describe('preload', () => {
-  it('exposes the bridge as window.collectdesk and only that', async () => {
+  it('exposes the bridge as window.collectdesk and the import file dialog as window.collectdeskFiles, and only those', async () => {
     await import('./index');
-    expect([...exposed.keys()]).toEqual(['collectdesk']);
+    expect([...exposed.keys()]).toEqual(['collectdesk', 'collectdeskFiles']);
+    const files = exposed.get('collectdeskFiles') as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(Object.keys(files)).toEqual(['pick']);
+    await files.pick?.({ extensions: ['csv'] });
+    expect(invoke).toHaveBeenCalledWith('collectdesk:pick-file', { extensions: ['csv'] });
     const api = exposed.get('collectdesk') as Record<string, (input: unknown) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
     await api['app.status']?.({});

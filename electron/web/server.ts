@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiError } from '../../shared/errors';
 import type { CoreApp } from '../core/app/core-app';
+import { toApiError } from '../core/errors';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -84,6 +85,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return refuse(res, 403, { code: 'forbidden', message: 'Requests from another origin are refused.' });
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/upload') {
+      if (!tokenMatches(req.headers.authorization, token)) {
+        return refuse(res, 401, { code: 'unauthenticated', message: 'Missing or wrong access token. Open the URL printed when CollectDesk started.' });
+      }
+      if (req.method !== 'POST') return refuse(res, 405, { code: 'invalid_input', message: 'Use POST.' });
+      return sendJson(res, 200, await upload(req));
+    }
     if (path === '/api' || path.startsWith('/api/')) {
       if (!tokenMatches(req.headers.authorization, token)) {
         return refuse(res, 401, { code: 'unauthenticated', message: 'Missing or wrong access token. Open the URL printed when CollectDesk started.' });
@@ -117,6 +125,23 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return refuse(res, 405, { code: 'invalid_input', message: 'Only GET is served here.' });
     }
     serveStatic(opts.staticDir, path, res);
+  }
+
+  /** POST /upload: the raw bytes of a file chosen in the browser, its name in X-File-Name (URI-encoded). */
+  async function upload(req: IncomingMessage): Promise<unknown> {
+    let name: string;
+    try {
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+    } catch {
+      name = '';
+    }
+    if (!name) return { ok: false, error: { code: 'invalid_input', message: 'The upload names no file (X-File-Name).' } };
+    try {
+      return { ok: true, value: await opts.app.stageUpload(name, req) };
+    } catch (err) {
+      req.resume();
+      return { ok: false, error: toApiError(err) };
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -16,21 +16,10 @@ import {
   UserRow,
 } from './schemas';
 
-/**
- * Who may call a method. Enforced in electron/core, whatever the transport:
- * public — always; open — the database must be unlocked; user — signed in; lead/admin — that role or above.
- */
-export type Access = 'public' | 'open' | 'user' | 'lead' | 'admin';
+import { method } from './method';
+import { intakeMethods } from './intake';
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-}
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodSpec<I, O> {
-  return { input, output, access };
-}
+export type { Access, MethodSpec } from './method';
 
 const Ok = z.object({ done: z.literal(true) });
 
@@ -74,6 +63,8 @@ export const contract = {
   'cases.list': method(CaseListQuery, z.object({ rows: z.array(CaseListRow), total: z.number().int() }), 'user'),
 
   'audit.verify': method(Empty, AuditVerify, 'admin'),
+
+  ...intakeMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ import { createUser, getUser } from '../auth/users';
 import { systemClock, type Clock } from '../clock';
 import { databaseExists, openDatabase, type Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
+import { ImportJobs } from '../import/jobs';
+import { stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
 import { APP_VERSION } from '../version';
 import type { HandlerContext } from './context';
 import { handlers } from './handlers';
@@ -36,7 +38,10 @@ export class CoreApp {
   readonly via: Via;
   readonly clock: Clock;
   readonly prefs: PreferencesStore;
+  readonly imports: ImportJobs;
   private db: Db | null = null;
+  /** the derived key, kept while the database is open: background work (imports) opens connections of its own */
+  private key: Buffer | null = null;
   private user: SessionUser | null = null;
 
   constructor(private readonly opts: CoreAppOptions) {
@@ -44,6 +49,18 @@ export class CoreApp {
     this.via = opts.via;
     this.clock = opts.clock ?? systemClock;
     this.prefs = opts.prefs ?? memoryPreferences();
+    this.imports = new ImportJobs({
+      dataDir: this.dataDir,
+      clock: this.clock,
+      openConnection: () => this.openConnection(),
+      onLog: (err) => this.opts.logError?.('import', err),
+    });
+  }
+
+  /** A second connection to the open database, for work that needs a transaction of its own. */
+  async openConnection(): Promise<Db> {
+    if (!this.db || !this.key) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
+    return (await openDatabase({ dataDir: this.dataDir, secret: { key: this.key } })).db;
   }
 
   status(): AppStatus {
@@ -59,6 +76,7 @@ export class CoreApp {
     try {
       const admin = await createUser(db, null, { name: i.adminName, displayName: i.adminDisplayName, role: 'admin', password: i.adminPassword }, now);
       this.db = db;
+      this.key = key;
       this.user = { id: admin.id, name: admin.name, displayName: admin.displayName, role: admin.role };
       db.transaction(() => appendAudit(db, { actorId: admin.id, via: this.via, action: 'auth.sign_in', entity: 'user', entityId: admin.id }, now))();
     } catch (err) {
@@ -73,15 +91,19 @@ export class CoreApp {
     if (!this.db) {
       const { db, key } = await openDatabase({ dataDir: this.dataDir, secret, now: this.clock.now().toISOString() });
       this.db = db;
+      this.key = key;
+      sweepStaging(this.dataDir, this.clock.now().getTime());
       this.opts.onKey?.(key);
     }
     return this.status();
   }
 
   lock(): AppStatus {
+    if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
     this.user = null;
     this.db?.close();
     this.db = null;
+    this.key = null;
     return this.status();
   }
 
@@ -104,6 +126,20 @@ export class CoreApp {
   /** The database, for in-process callers (tests, the CLI). */
   get database(): Db | null {
     return this.db;
+  }
+
+  /**
+   * Stages a file for import: bytes uploaded to the web host, or a file the desktop's own open dialog returned.
+   * Only a signed-in lead or admin may; the import then names the file by its ref alone.
+   */
+  async stageUpload(name: string, body: AsyncIterable<Buffer>): Promise<StagedFile> {
+    this.checkAccess('lead');
+    return stageStream(this.dataDir, name, body);
+  }
+
+  async stageLocalFile(path: string): Promise<StagedFile> {
+    this.checkAccess('lead');
+    return stagePath(this.dataDir, path);
   }
 
   private checkAccess(access: Access): void {

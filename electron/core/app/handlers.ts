@@ -7,6 +7,7 @@ import { isoNow } from '../clock';
 import { CoreError } from '../errors';
 import type { CoreApp } from './core-app';
 import { requireActor, requireDb, type HandlerContext } from './context';
+import { intakeHandlers } from './intake-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -49,4 +50,6 @@ export const handlers: Handlers = {
   'cases.list': (i, ctx) => listCases(requireDb(ctx), requireActor(ctx), i),
 
   'audit.verify': (_i, ctx) => verifyAudit(requireDb(ctx)),
+
+  ...intakeHandlers,
 };

@@ -28,6 +28,8 @@ export function findColumn(headerIndex: Map<string, number>, ref: ColumnRef | un
 export interface Header {
   row: number;
   index: Map<string, number>;
+  /** the header cells as the file spells them */
+  names: (string | null)[];
   /** the text of the title rows above the header, for values given once per file */
   titleText: string;
 }
@@ -64,7 +66,7 @@ export async function readHeader(
       .map(([field, ref]) => `${alternatives(ref).join(' / ')} (${field})`);
     if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
       if (missing.length > 0) throw missingColumns(file, missing);
-      return { row, index, titleText: titles.join('\n') };
+      return { row, index, names: cells.map(cellText), titleText: titles.join('\n') };
     }
     if (!best || missing.length < best.missing.length) best = { row, index, missing };
     titles.push(cells.map((c) => cellText(c) ?? '').join(' '));

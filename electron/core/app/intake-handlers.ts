@@ -1,0 +1,34 @@
+import type { ImportKind } from '../../../shared/profile/schema';
+import { getClient, listClients } from '../clients/clients';
+import { previewImport } from '../import/preview';
+import { listBatches, listImports, listRejects } from '../import/queries';
+import { discardStaged, resolveStaged } from '../import/staging';
+import type { Handlers } from './handlers';
+import { requireActor, requireDb } from './context';
+
+const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
+
+type IntakeHandlers = Pick<Handlers, 'clients.list' | 'batches.list' | 'import.preview' | 'import.start' | 'import.status' | 'import.list' | 'import.rejects' | 'import.discard'>;
+
+export const intakeHandlers: IntakeHandlers = {
+  'clients.list': (_i, ctx) => {
+    const db = requireDb(ctx);
+    return listClients(db).map((c) => {
+      const { profile } = getClient(db, c.code);
+      return { code: c.code, name: c.name, rulePack: profile.rulePack, timezone: profile.timezone, kinds: KINDS.filter((k) => profile[k] !== undefined) };
+    });
+  },
+  'batches.list': (i, ctx) => listBatches(requireDb(ctx), i.clientCode),
+  'import.preview': (i, ctx, app) => previewImport(getClient(requireDb(ctx), i.clientCode), i.kind, resolveStaged(app.dataDir, i.fileRef)),
+  'import.start': (i, ctx, app) => {
+    getClient(requireDb(ctx), i.clientCode);
+    return app.imports.start({ ...i, actor: requireActor(ctx) });
+  },
+  'import.status': (i, _ctx, app) => app.imports.status(i.jobId),
+  'import.list': (i, ctx) => listImports(requireDb(ctx), i.clientCode, i.limit),
+  'import.rejects': (i, ctx) => listRejects(requireDb(ctx), i.importId),
+  'import.discard': (i, _ctx, app) => {
+    discardStaged(app.dataDir, i.fileRef);
+    return { done: true };
+  },
+};

@@ -1,0 +1,89 @@
+import type { ApiError } from '../../../shared/errors';
+import type { ImportKind } from '../../../shared/profile/schema';
+import type { Actor } from '../auth/actor';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { CoreError, toApiError } from '../errors';
+import { importFile, type ImportSummary } from './import-file';
+import { discardStaged, resolveStaged } from './staging';
+
+export interface ImportJobStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'failed';
+  kind: ImportKind;
+  clientCode: string;
+  rows: number;
+  startedAt: string;
+  finishedAt: string | null;
+  summary: ImportSummary | null;
+  error: ApiError | null;
+}
+
+export interface StartImport {
+  clientCode: string;
+  kind: ImportKind;
+  fileRef: string;
+  batchNo?: string;
+  hand?: number;
+  actor: Actor;
+}
+
+/**
+ * Imports started from the UI. Each runs on a connection of its own (its one transaction spans the file's
+ * reading, and the app's own connection must not join it), yielding between file chunks so the app keeps
+ * answering — progress included — while it runs. One import at a time.
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<string, ImportJobStatus>();
+  private seq = 0;
+
+  constructor(private readonly deps: { dataDir: string; clock: Clock; openConnection: () => Promise<Db>; onLog?: (err: unknown) => void }) {}
+
+  start(req: StartImport): { jobId: string } {
+    if ([...this.jobs.values()].some((j) => j.state === 'running')) {
+      throw new CoreError('conflict', 'Another import is running. Wait for it to finish.');
+    }
+    const file = resolveStaged(this.deps.dataDir, req.fileRef);
+    const jobId = `import-${++this.seq}-${Date.now().toString(36)}`;
+    const status: ImportJobStatus = {
+      jobId, state: 'running', kind: req.kind, clientCode: req.clientCode, rows: 0,
+      startedAt: this.deps.clock.now().toISOString(), finishedAt: null, summary: null, error: null,
+    };
+    this.jobs.set(jobId, status);
+    void this.run(status, req, file);
+    return { jobId };
+  }
+
+  private async run(status: ImportJobStatus, req: StartImport, file: string): Promise<void> {
+    let db: Db | null = null;
+    try {
+      db = await this.deps.openConnection();
+      status.summary = await importFile(db, {
+        clientCode: req.clientCode, kind: req.kind, file, batchNo: req.batchNo, hand: req.hand, actor: req.actor,
+        now: this.deps.clock.now().toISOString(),
+        onProgress: (rows) => void (status.rows = rows),
+      });
+      status.rows = status.summary.rows;
+      status.state = 'done';
+    } catch (err) {
+      if (!(err instanceof CoreError)) this.deps.onLog?.(err);
+      status.error = toApiError(err);
+      status.state = 'failed';
+    } finally {
+      db?.close();
+      status.finishedAt = this.deps.clock.now().toISOString();
+      discardStaged(this.deps.dataDir, req.fileRef);
+    }
+  }
+
+  /** A job's state; a collector never gets here (the contract asks for a lead). */
+  status(jobId: string): ImportJobStatus {
+    const s = this.jobs.get(jobId);
+    if (!s) throw new CoreError('not_found', 'No such import.', { field: 'jobId' });
+    return s;
+  }
+
+  get running(): boolean {
+    return [...this.jobs.values()].some((j) => j.state === 'running');
+  }
+}

@@ -1,0 +1,86 @@
+import { basename } from 'node:path';
+import { formatFen } from '../../../shared/domain/money';
+import { maskIdNumber, maskPhone } from '../../../shared/domain/masking';
+import { toHalfWidth } from '../../../shared/domain/text';
+import type { ColumnRef, ImportKind, PlacementSection } from '../../../shared/profile/schema';
+import type { ClientRecord } from '../clients/clients';
+import { CoreError } from '../errors';
+import { isBlankRow, type SourceRow } from './cells';
+import { requiredColumns, resolveColumns } from './columns';
+import { readHeader } from './header';
+import { mapPlacementRow } from './placement-row';
+import { readTable } from './read-table';
+import { RowReader, RowRejected } from './row-reader';
+
+export interface PreviewRow {
+  row: number;
+  caseNo: string;
+  values: Record<string, string | null>;
+  problem: { field: string; code: string; message: string } | null;
+}
+
+export interface ImportPreview {
+  file: string;
+  kind: ImportKind;
+  headerRow: number;
+  /** each canonical field of the profile and the header it was found under (null: not in this file) */
+  columns: { field: string; header: string | null }[];
+  rows: PreviewRow[];
+}
+
+const yuan = (fen: number | null): string | null => (fen === null ? null : formatFen(fen));
+
+/** The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. */
+export async function previewImport(client: ClientRecord, kind: ImportKind, file: string, limit = 20): Promise<ImportPreview> {
+  const section = client.profile[kind];
+  if (!section) throw new CoreError('invalid_input', `The profile of ${client.code} has no "${kind}" section.`, { field: kind });
+  const rows = readTable(file, section);
+  const header = await readHeader(file, rows, section.headerRow, requiredColumns(kind, section));
+  const columns = resolveColumns(header.index, section);
+  const out: PreviewRow[] = [];
+  const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+  for await (const { row, cells } of rest) {
+    if (isBlankRow(cells)) continue;
+    const r = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
+    const caseNo = toHalfWidth(r.text('caseNo') ?? '');
+    let values: Record<string, string | null> = { caseNo };
+    let problem: PreviewRow['problem'] = null;
+    try {
+      if (!caseNo) throw new RowRejected('caseNo', 'missing');
+      values = { ...values, ...mapValues(kind, r, row, caseNo, section as PlacementSection, client) };
+    } catch (err) {
+      if (!(err instanceof RowRejected)) throw err;
+      problem = { field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
+    }
+    out.push({ row, caseNo, values, problem });
+    if (out.length >= limit) break;
+  }
+  await rows.return(undefined);
+  return {
+    file: basename(file),
+    kind,
+    headerRow: header.row,
+    columns: Object.entries(section.columns as Record<string, ColumnRef | undefined>).map(([field]) => ({ field, header: header.names[columns[field] ?? -1] ?? null })),
+    rows: out,
+  };
+}
+
+function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, section: PlacementSection, client: ClientRecord): Record<string, string | null> {
+  if (kind === 'payments') {
+    return { paidAt: r.date('paidAt', true), amount: yuan(r.amount('amount', true)), txnRef: r.required('txnRef'), channel: r.text('channel') };
+  }
+  if (kind === 'recalls') return { recalledAt: r.date('recalledAt'), reason: r.text('reason') };
+  const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});
+  return {
+    debtorName: p.debtor.name,
+    idNumber: maskIdNumber(p.debtor.idNumber),
+    mobile: maskPhone(p.debtor.mobile),
+    placedAmount: yuan(p.case.placedAmountFen),
+    balance: yuan(p.case.balanceFen),
+    overdueDays: p.case.overdueDays === null ? null : String(p.case.overdueDays),
+    stage: p.case.stage,
+    placedAt: p.case.placedAt,
+    dueBackAt: p.case.dueBackAt,
+    contacts: String(p.contacts.length),
+  };
+}
