@@ -124,4 +124,18 @@ describe('the web host', () => {
       expect(r.body, path).not.toContain('outside the app folder');
     }
   });
+
+  it('takes an upload for import only with the token and a signed-in lead, and stages it in the data folder', async () => {
+    const body = 'case,amount\r\nA1,1.00\r\n';
+    const headers = { 'X-File-Name': encodeURIComponent('委案 2026-11.csv'), 'Content-Type': 'application/octet-stream' };
+    expect((await send(host, { method: 'POST', path: '/upload', headers, body })).status).toBe(401);
+    const locked = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers }, body });
+    expect(JSON.parse(locked.body)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const setup = await app.dispatch('app.setup', { passphrase: 'correct horse battery', adminName: 'boss', adminDisplayName: 'Boss', adminPassword: 'boss-password' });
+    expect(setup.ok).toBe(true);
+    const r = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers }, body });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { name: '委案 2026-11.csv', size: Buffer.byteLength(body) } });
+    const noName = await send(host, { method: 'POST', path: '/upload', headers: auth(), body });
+    expect(JSON.parse(noName.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 });
