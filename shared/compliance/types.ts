@@ -1,0 +1,93 @@
+import type { Texts } from './pack';
+
+export type Channel = 'call' | 'sms' | 'letter' | 'visit' | 'email';
+export type Party = 'debtor' | 'related' | 'third' | 'none';
+export type VerdictKind = 'block' | 'require' | 'warn';
+
+/** Result codes (CLI.md). The first four mean nobody was reached. */
+export const RESULT_CODES = [
+  'PTP', 'PAID_CLAIM', 'REFUSED', 'HARDSHIP', 'DISPUTE', 'CALLBACK', 'LEFT_MESSAGE', 'WRONG_NUMBER',
+  'NO_ANSWER', 'BUSY', 'POWERED_OFF', 'DISCONNECTED', 'DECEASED', 'COMPLAINT',
+] as const;
+export type ResultCode = (typeof RESULT_CODES)[number];
+export const NOT_REACHED: readonly ResultCode[] = ['NO_ANSWER', 'BUSY', 'POWERED_OFF', 'DISCONNECTED'];
+export function isConnected(code: ResultCode): boolean {
+  return !NOT_REACHED.includes(code);
+}
+
+/** Case flags that stop or change contact (DESIGN.md). */
+export const CASE_FLAGS = ['do_not_contact', 'complaint', 'dispute', 'deceased', 'bankruptcy', 'lawyer', 'cease_communication', 'vulnerable', 'time_barred'] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+/** One past contact, as the counters need it: activities of this debtor, all collectors, all the debtor's cases of the client. */
+export interface ContactFact {
+  caseId: string;
+  channel: Channel;
+  party: Party;
+  phone: string | null;
+  /** instant, ISO-8601 */
+  startedAt: string;
+  resultCode: ResultCode;
+  /** for third-party limits: the contact person reached */
+  contactPersonId?: string | null;
+  /** a collection (debt discussed with the debtor) confirmed on this activity: evidence for CN-E1 */
+  collection?: boolean;
+}
+
+export interface EngineCase {
+  id: string;
+  status: string;
+  flags: readonly string[];
+}
+
+export interface EngineDebtor {
+  id: string;
+  /** the debtor's own numbers (mobile and phones of relation self) */
+  ownPhones: readonly string[];
+  /** a lead-recorded consent to be contacted outside the window */
+  consent?: { windowStart: string; windowEnd: string; validUntil: string } | null;
+}
+
+export interface EngineContact {
+  id?: string | null;
+  phone: string | null;
+  relation: string;
+  status: 'valid' | 'wrong_number' | 'disconnected' | 'refuses_contact';
+}
+
+/** What the collector intends (pre-dial), or has just done (recording the outcome). */
+export interface Intent {
+  phase: 'pre-dial' | 'record';
+  channel: Channel;
+  party: Party;
+  phone: string | null;
+  /** record phase */
+  resultCode?: ResultCode;
+  promise?: boolean;
+  planRequest?: boolean;
+  notes?: string;
+  confirmations?: readonly string[];
+  /** a legal referral being requested (CN-E1) */
+  legalReferral?: boolean;
+}
+
+export interface EngineInput {
+  now: Date;
+  /** the debtor's zone, else the client profile's */
+  timezone: string;
+  case: EngineCase;
+  debtor: EngineDebtor;
+  contact: EngineContact | null;
+  history: readonly ContactFact[];
+  intent: Intent;
+}
+
+export interface Verdict {
+  rule: string;
+  kind: VerdictKind;
+  message: string;
+  messages: Texts;
+  nextAllowedAt?: string;
+  /** for a require at the record phase: whether it was confirmed */
+  met?: boolean;
+}
