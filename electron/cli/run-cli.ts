@@ -3,12 +3,15 @@ import type { Command } from './command';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { clientAddCommand, clientUpdateCommand } from './commands/client';
 import { importCommands } from './commands/import';
+import { checkContactCommand } from './commands/check-contact';
+import { assignCommand } from './commands/assign';
+import { activityAddCommand } from './commands/activity-add';
 import { initCommand } from './commands/init';
 import { userAddCommand } from './commands/user-add';
 import { UsageError } from './errors';
 import { createOutput } from './output';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, auditVerifyCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, auditVerifyCommand];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
@@ -31,11 +34,16 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
 }
 
 /** Runs one command line; resolves to the exit code. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const json = argv.includes('--json');
-  const out = createOutput(json);
+  const out = createOutput(json, io.stdout, io.stderr);
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${helpText()}\n`);
+    io.stdout.write(`${helpText()}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   const found = findCommand(argv);
@@ -46,10 +54,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   } catch (err) {
     if (err instanceof UsageError) {
       out.failure({ code: 'invalid_input', message: err.message });
-      if (found) process.stderr.write(`Usage: collectdesk ${found.command.usage}\n`);
+      if (found) io.stderr.write(`Usage: collectdesk ${found.command.usage}\n`);
       return 2;
     }
-    if (!(err instanceof CoreError) && env.COLLECTDESK_DEBUG) process.stderr.write(`${String((err as Error)?.stack ?? err)}\n`);
+    if (!(err instanceof CoreError) && env.COLLECTDESK_DEBUG) io.stderr.write(`${String((err as Error)?.stack ?? err)}\n`);
     out.failure(toApiError(err));
     return 1;
   }

@@ -26,3 +26,18 @@ export function runCliProcess(args: string[], env: Record<string, string> = {}):
   if (args.includes('--json')) json = JSON.parse(r.stdout) as Record<string, unknown>;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json };
 }
+
+/** Runs a command line in this process (same code path as the `collectdesk` command, without a process start). */
+export async function runCliInProcess(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const { runCli } = await import('../../electron/cli/run-cli');
+  const { PassThrough } = await import('node:stream');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks: { out: string[]; err: string[] } = { out: [], err: [] };
+  stdout.on('data', (d: Buffer) => chunks.out.push(d.toString()));
+  stderr.on('data', (d: Buffer) => chunks.err.push(d.toString()));
+  const code = await runCli(args, { PATH: process.env.PATH ?? '', ...env }, { stdout, stderr });
+  await new Promise((r) => setImmediate(r));
+  const out = chunks.out.join('');
+  return { code, stdout: out, stderr: chunks.err.join(''), json: args.includes('--json') ? (JSON.parse(out) as Record<string, unknown>) : {} };
+}

@@ -1,0 +1,115 @@
+import type { RulePack } from '../../../shared/compliance/pack';
+import type { Channel, ContactFact, EngineContact, EngineInput, Intent, Party } from '../../../shared/compliance/types';
+import { addDays, localDay, zonedInstant } from '../../../shared/compliance/zoned';
+import { canSeeAllCases } from '../../../shared/domain/roles';
+import type { Actor } from '../auth/actor';
+import { getClient } from '../clients/clients';
+import { rulePack } from '../compliance/packs';
+import type { Db } from '../db/open';
+import { CoreError } from '../errors';
+
+export interface CaseRecord {
+  id: string;
+  client_id: string;
+  batch_id: string;
+  debtor_id: string;
+  case_no: string;
+  status: string;
+  flags: string;
+  balance_fen: number;
+  assigned_to: string | null;
+  due_back_at: string | null;
+}
+
+export interface ContactRequest {
+  clientCode: string;
+  caseNo: string;
+  channel: Channel;
+  party: Party;
+  phone: string | null;
+  /** the moment the rules are evaluated at */
+  at: Date;
+}
+
+export interface ContactContext {
+  pack: RulePack;
+  timezone: string;
+  caseRow: CaseRecord;
+  contactId: string | null;
+  input: Omit<EngineInput, 'intent'>;
+}
+
+/** The case as the actor may reach it: a collector only their own (enforced here, whatever the caller). */
+export function caseForActor(db: Db, actor: Actor, clientCode: string, caseNo: string): CaseRecord {
+  const client = getClient(db, clientCode);
+  const row = db
+    .prepare(
+      `SELECT c.id, c.client_id, c.batch_id, c.debtor_id, c.case_no, c.status, c.flags, c.balance_fen, c.assigned_to, b.due_back_at
+       FROM cases c JOIN batches b ON b.id = c.batch_id WHERE c.client_id = ? AND c.case_no = ?`,
+    )
+    .get(client.id, caseNo) as CaseRecord | undefined;
+  if (!row) throw new CoreError('not_found', `There is no case ${caseNo} for ${clientCode}.`, { field: 'case' });
+  if (!canSeeAllCases(actor.role) && row.assigned_to !== actor.id) {
+    throw new CoreError('forbidden', `Case ${caseNo} is not assigned to you.`, { field: 'case' });
+  }
+  return row;
+}
+
+/** Everything the compliance engine needs about one intended contact, read from the store. */
+export function loadContactContext(db: Db, actor: Actor, req: ContactRequest): ContactContext {
+  const client = getClient(db, req.clientCode);
+  const caseRow = caseForActor(db, actor, req.clientCode, req.caseNo);
+  const debtor = db.prepare('SELECT id, timezone, consent_window_start, consent_window_end, consent_valid_until FROM debtors WHERE id = ?').get(caseRow.debtor_id) as {
+    id: string;
+    timezone: string | null;
+    consent_window_start: string | null;
+    consent_window_end: string | null;
+    consent_valid_until: string | null;
+  };
+  const timezone = debtor.timezone ?? client.profile.timezone;
+  const contacts = db.prepare('SELECT id, phone, relation, status FROM contact_persons WHERE debtor_id = ?').all(debtor.id) as {
+    id: string;
+    phone: string | null;
+    relation: string;
+    status: EngineContact['status'];
+  }[];
+  let contact: EngineContact | null = null;
+  if (req.phone) {
+    const found = contacts.find((c) => c.phone === req.phone);
+    if (!found) throw new CoreError('not_found', `${req.phone} is not a contact number of case ${req.caseNo}.`, { field: 'phone' });
+    contact = found;
+  }
+  // Every contact with this debtor up to the end of the local day of `at` (all collectors, all the debtor's cases).
+  const until = zonedInstant(addDays(localDay(req.at, timezone), 1), 0, 0, timezone).toISOString();
+  const history = db
+    .prepare(
+      `SELECT case_id AS caseId, channel, party, phone, started_at AS startedAt, result_code AS resultCode, contact_person_id AS contactPersonId
+       FROM activities WHERE debtor_id = ? AND started_at < ? ORDER BY started_at`,
+    )
+    .all(debtor.id, until) as ContactFact[];
+  return {
+    pack: rulePack(client.profile.rulePack),
+    timezone,
+    caseRow,
+    contactId: contact && 'id' in contact ? (contact.id ?? null) : null,
+    input: {
+      now: req.at,
+      timezone,
+      case: { id: caseRow.id, status: caseRow.status, flags: JSON.parse(caseRow.flags) as string[] },
+      debtor: {
+        id: debtor.id,
+        ownPhones: contacts.filter((c) => c.relation === 'self' && c.phone).map((c) => c.phone as string),
+        consent:
+          debtor.consent_window_start && debtor.consent_window_end && debtor.consent_valid_until
+            ? { windowStart: debtor.consent_window_start, windowEnd: debtor.consent_window_end, validUntil: debtor.consent_valid_until }
+            : null,
+      },
+      contact,
+      history,
+    },
+  };
+}
+
+export function intentOf(req: ContactRequest, extra: Partial<Intent> = {}): Intent {
+  return { phase: 'pre-dial', channel: req.channel, party: req.party, phone: req.phone, ...extra };
+}
