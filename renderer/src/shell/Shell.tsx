@@ -7,6 +7,7 @@ import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
 import { useNotify } from '../components/Notifier';
 import { AdminScreen } from '../admin/AdminScreen';
+import { ImportScreen } from '../import/ImportScreen';
 import { CaseScreen } from '../screens/CaseScreen';
 import { ComingSoon } from '../screens/ComingSoon';
 import { WorkQueue } from '../screens/WorkQueue';
@@ -71,6 +72,7 @@ export function Shell({ user }: { user: SessionUser }) {
     );
   } else if (screen === 'case') content = <CaseScreen selected={openCase} onBack={() => setScreen('queue')} />;
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
+  else if (screen === 'import' && user.role !== 'collector') content = <ImportScreen user={user} />;
   else content = <ComingSoon screen={screen} />;
 
   return (

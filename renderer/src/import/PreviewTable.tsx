@@ -1,0 +1,114 @@
+import { ErrorOutlineOutlined } from '@mui/icons-material';
+import { Box, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { alpha } from '@mui/material/styles';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../shared/contract/intake';
+import { fieldLabel, reasonText } from './intakeText';
+
+/** Fields shown right-aligned with tabular digits. */
+const NUMERIC = new Set(['placedAmount', 'balance', 'principal', 'interest', 'fees', 'overdueDays', 'amount', 'contacts', 'lastPaymentAmount']);
+const MONO = new Set(['caseNo', 'idNumber', 'mobile', 'txnRef']);
+/** Fields filled without a column of their own: contacts from several columns (or one cell), balance from the placed amount. */
+const DERIVED = new Set(['contacts', 'balance']);
+
+interface Column {
+  field: string;
+  header: string | null;
+}
+
+/**
+ * The fields to show: those the file has a column for or the preview gave a value for, in the profile's
+ * order; a field neither in the file nor in any row is left out (shown absent, never invented).
+ */
+export function previewColumns(preview: ImportPreview): Column[] {
+  const headers = new Map(preview.columns.map((c) => [c.field, c.header]));
+  const valued = new Set(preview.rows.flatMap((r) => Object.entries(r.values).filter(([, v]) => v !== null).map(([k]) => k)));
+  const mapped = new Set(preview.rows.flatMap((r) => Object.keys(r.values)));
+  const ordered = ['caseNo', ...preview.columns.map((c) => c.field).filter((f) => f !== 'caseNo' && mapped.has(f)), ...[...mapped].filter((f) => f !== 'caseNo' && !headers.has(f))];
+  return ordered.filter((f) => f === 'caseNo' || valued.has(f) || headers.get(f)).map((field) => ({ field, header: headers.get(field) ?? null }));
+}
+
+/**
+ * The importer rejects the later of two rows with the same case number; the preview service checks rows one by
+ * one, so the screen marks such a row itself, as the import will treat it.
+ */
+export function markDuplicates(preview: ImportPreview): ImportPreview {
+  const seen = new Set<string>();
+  const rows = preview.rows.map((r) => {
+    if (r.problem || !r.caseNo) return r;
+    if (seen.has(r.caseNo)) return { ...r, problem: { field: 'caseNo', code: 'duplicate_in_file', message: '' } };
+    seen.add(r.caseNo);
+    return r;
+  });
+  return { ...preview, rows };
+}
+
+const cellSx = (field: string) => ({
+  whiteSpace: 'nowrap' as const,
+  ...(NUMERIC.has(field) ? { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' } : {}),
+  ...(field === 'debtorName' ? { maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' } : {}),
+});
+
+/** The first rows of a file as the profile maps them; a row with a problem is tinted and says what is wrong. */
+export function PreviewTable({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const columns = previewColumns(preview);
+  const absent = <span aria-label={t('common.absent')}>—</span>;
+  return (
+    <TableContainer sx={{ maxHeight: 440, borderTop: 1, borderBottom: 1, borderColor: 'divider' }}>
+      <Table stickyHeader aria-label={t('intake.preview.tableLabel')} sx={{ '& td, & th': { px: 1.25 } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell sx={{ textAlign: 'right', verticalAlign: 'bottom' }}>{t('intake.preview.row')}</TableCell>
+            {columns.map((c) => (
+              <TableCell key={c.field} sx={{ ...cellSx(c.field), verticalAlign: 'bottom' }}>
+                <Box>{fieldLabel(t, c.field)}</Box>
+                <Typography variant="caption" component="div" color="textSecondary" sx={{ fontWeight: 400, lineHeight: 1.3 }} title={t('intake.preview.bankHeader')}>
+                  {c.header ?? (DERIVED.has(c.field) ? t(`intake.preview.derived.${c.field}`) : '—')}
+                </Typography>
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {preview.rows.map((r) => {
+            if (r.problem) {
+              return (
+                <TableRow key={r.row} data-problem="true" sx={{ bgcolor: (th) => alpha(th.palette.error.main, 0.07) }}>
+                  <TableCell sx={{ textAlign: 'right', color: 'error.main', fontVariantNumeric: 'tabular-nums' }}>{r.row}</TableCell>
+                  <TableCell className="mono" sx={{ whiteSpace: 'nowrap' }}>
+                    {r.caseNo || absent}
+                  </TableCell>
+                  <TableCell colSpan={Math.max(columns.length - 1, 1)} sx={{ color: 'error.main' }}>
+                    <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
+                      <ErrorOutlineOutlined sx={{ fontSize: 16 }} />
+                      <span>{reasonText(t, r.problem)}</span>
+                      {r.problem.message && (
+                        <Typography component="span" variant="caption" color="textSecondary" className="mono" sx={{ pl: 0.5 }}>
+                          {r.problem.message}
+                        </Typography>
+                      )}
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              );
+            }
+            return (
+              <TableRow key={r.row} hover>
+                <TableCell sx={{ textAlign: 'right', color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>{r.row}</TableCell>
+                {columns.map((c) => {
+                  const v = r.values[c.field];
+                  return (
+                    <TableCell key={c.field} className={MONO.has(c.field) ? 'mono' : undefined} sx={cellSx(c.field)} title={v ?? undefined}>
+                      {v === null || v === undefined || v === '' ? absent : v}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportKind } from '../../../shared/profile/schema';
+import type { ImportPreview, ImportSummary } from '../../../shared/contract/intake';
+import { api } from '../api/client';
+import { chooseFile, type StagedFile } from '../api/files';
+import { FILE_EXTENSIONS, toFailure, type Failure } from './intakeText';
+
+/** Where the import of one file stands. */
+export type Flow =
+  | { step: 'idle' }
+  | { step: 'choosing' }
+  | { step: 'chooseFailed'; error: Failure }
+  | { step: 'previewing'; file: StagedFile }
+  | { step: 'preview'; file: StagedFile; preview: ImportPreview }
+  | { step: 'previewFailed'; file: StagedFile; error: Failure }
+  | { step: 'running'; file: StagedFile; preview: ImportPreview; jobId: string; rows: number }
+  | { step: 'done'; file: StagedFile; summary: ImportSummary }
+  | { step: 'failed'; file: StagedFile; error: Failure };
+
+export interface Target {
+  clientCode: string;
+  kind: ImportKind;
+}
+
+const POLL_MS = 300;
+/** status calls that may fail in a row (a busy host) before the import is reported as lost */
+const POLL_RETRIES = 5;
+
+/** Kept while the screen is closed, so coming back shows the import still running (or its result). */
+let remembered: { userId: string; flow: Flow } | null = null;
+
+/** The flow left when the screen closed; a dialog or a call that was pending then cannot be picked up again. */
+function resume(userId: string): Flow {
+  const flow = remembered?.userId === userId ? remembered.flow : null;
+  if (!flow || flow.step === 'choosing' || flow.step === 'previewing' || (flow.step === 'running' && !flow.jobId)) return { step: 'idle' };
+  return flow;
+}
+
+/**
+ * The import of one file: choose and stage it, preview it as the profile maps it, import it in the background
+ * while polling its progress, then its summary. `onFinished` runs when an import ends (to refresh the lists).
+ */
+export function useImportFlow(userId: string, onFinished: () => void) {
+  const [flow, setFlowState] = useState<Flow>(() => resume(userId));
+  const flowRef = useRef(flow);
+  const finishedRef = useRef(onFinished);
+  useEffect(() => {
+    finishedRef.current = onFinished;
+  }, [onFinished]);
+
+  const setFlow = useCallback(
+    (next: Flow) => {
+      flowRef.current = next;
+      remembered = { userId, flow: next };
+      setFlowState(next);
+    },
+    [userId],
+  );
+
+  const preview = useCallback(
+    async (file: StagedFile, target: Target) => {
+      setFlow({ step: 'previewing', file });
+      try {
+        const result = await api.call('import.preview', { ...target, fileRef: file.fileRef });
+        if (flowRef.current.step === 'previewing' && flowRef.current.file.fileRef === file.fileRef) setFlow({ step: 'preview', file, preview: result });
+      } catch (err) {
+        if (flowRef.current.step === 'previewing' && flowRef.current.file.fileRef === file.fileRef) setFlow({ step: 'previewFailed', file, error: toFailure(err) });
+      }
+    },
+    [setFlow],
+  );
+
+  const stagedFile = (f: Flow): StagedFile | null => (f.step === 'previewing' || f.step === 'preview' || f.step === 'previewFailed' ? f.file : null);
+
+  /** Lets go of the staged file (the host deletes it) without importing. */
+  const discard = useCallback(async () => {
+    const file = stagedFile(flowRef.current);
+    setFlow({ step: 'idle' });
+    if (file) await api.call('import.discard', { fileRef: file.fileRef }).catch(() => undefined);
+  }, [setFlow]);
+
+  /** Opens the file dialog; a staged file not imported yet is discarded first. */
+  const choose = useCallback(
+    async (target: Target, title: string) => {
+      const previous = stagedFile(flowRef.current);
+      setFlow({ step: 'choosing' });
+      if (previous) void api.call('import.discard', { fileRef: previous.fileRef }).catch(() => undefined);
+      try {
+        const file = await chooseFile(FILE_EXTENSIONS, title);
+        if (file) await preview(file, target);
+        else setFlow({ step: 'idle' });
+      } catch (err) {
+        setFlow({ step: 'chooseFailed', error: toFailure(err) });
+      }
+    },
+    [preview, setFlow],
+  );
+
+  /** The client or kind changed: preview the same file again through the new mapping. */
+  const retarget = useCallback(
+    (target: Target) => {
+      const file = stagedFile(flowRef.current);
+      if (file) void preview(file, target);
+    },
+    [preview],
+  );
+
+  const start = useCallback(
+    async (target: Target, extra: { batchNo?: string; hand?: number }) => {
+      const current = flowRef.current;
+      if (current.step !== 'preview') return;
+      const { file, preview: shown } = current;
+      setFlow({ step: 'running', file, preview: shown, jobId: '', rows: 0 });
+      try {
+        const { jobId } = await api.call('import.start', { ...target, fileRef: file.fileRef, ...extra });
+        setFlow({ step: 'running', file, preview: shown, jobId, rows: 0 });
+      } catch (err) {
+        setFlow({ step: 'failed', file, error: toFailure(err) });
+        finishedRef.current();
+      }
+    },
+    [setFlow],
+  );
+
+  // Polls the running job; the import runs in the app, so the window stays responsive throughout.
+  const jobId = flow.step === 'running' ? flow.jobId : '';
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let failures = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const current = flowRef.current;
+      if (stopped || current.step !== 'running') return;
+      try {
+        const s = await api.call('import.status', { jobId });
+        failures = 0;
+        if (stopped) return;
+        if (s.state === 'running') setFlow({ ...current, rows: s.rows });
+        else {
+          if (s.state === 'done' && s.summary) setFlow({ step: 'done', file: current.file, summary: s.summary });
+          else setFlow({ step: 'failed', file: current.file, error: { details: {}, ...(s.error ?? { code: 'internal', message: '' }) } });
+          finishedRef.current();
+          return;
+        }
+      } catch (err) {
+        failures += 1;
+        if (failures > POLL_RETRIES) {
+          setFlow({ step: 'failed', file: current.file, error: toFailure(err) });
+          return;
+        }
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    timer = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId, setFlow]);
+
+  const reset = useCallback(() => setFlow({ step: 'idle' }), [setFlow]);
+
+  return { flow, choose, retarget, start, discard, reset };
+}
