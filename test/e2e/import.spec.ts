@@ -127,10 +127,12 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   // The batch, and the past import's rejected rows a click away.
   await expect(batches.getByRole('row').filter({ hasText: 'MIX-2026-11' }).getByRole('cell').nth(6)).toHaveText('18');
   await page.getByRole('tab', { name: /导入记录/ }).click();
+  await expect(page.getByRole('table', { name: '导入记录' }).getByRole('row').filter({ hasText: 'mixed-rows.csv' })).toContainText(ADMIN.displayName);
   await page.getByRole('button', { name: '查看 mixed-rows.csv 被拒绝的行' }).click();
   const dialog = page.getByRole('dialog', { name: 'mixed-rows.csv 被拒绝的行' });
   await expect(dialog.getByRole('row')).toHaveCount(7);
   await expect(dialog).toContainText('与文件中前面的行重复');
+  await screenshot(page, 'import-rejects-dialog');
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toBeHidden();
 });

@@ -33,7 +33,7 @@ export function HistoryPanel({ lists }: { lists: IntakeLists }) {
   } else {
     body =
       imports.length > 0 ? (
-        <ImportsTable imports={imports} clientNames={clientNames} userNames={lists.userNames} language={prefs.language} onRejects={setRejectsOf} />
+        <ImportsTable imports={imports} clientNames={clientNames} language={prefs.language} onRejects={setRejectsOf} />
       ) : (
         <EmptyState icon={<HistoryOutlined />} title={t('intake.history.emptyTitle')} description={t('intake.history.emptyBody')} />
       );

@@ -11,13 +11,12 @@ const COUNTS = ['rows', 'accepted', 'inserted', 'updated', 'unchanged', 'rejecte
 interface Props {
   imports: ImportRow[];
   clientNames: Map<string, string>;
-  userNames: Map<string, string>;
   language: Language;
   onRejects(row: ImportRow): void;
 }
 
 /** Recent imports of every kind, newest first, with a way to the rejected rows of each. */
-export function ImportsTable({ imports, clientNames, userNames, language, onRejects }: Props) {
+export function ImportsTable({ imports, clientNames, language, onRejects }: Props) {
   const { t } = useTranslation();
   return (
     <TableContainer sx={{ maxHeight: 420 }}>
@@ -46,7 +45,7 @@ export function ImportsTable({ imports, clientNames, userNames, language, onReje
               <TableCell sx={{ maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={i.fileName}>
                 {i.fileName}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{userNames.get(i.importedBy) ?? t('common.absent')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{i.importedBy}</TableCell>
               {COUNTS.map((c) => (
                 <TableCell key={c} sx={{ ...NUM, ...(c === 'rejected' && i.rejected > 0 ? { color: 'error.main', fontWeight: 600 } : {}) }}>
                   {i[c].toLocaleString(language)}

@@ -6,7 +6,6 @@ export interface IntakeLists {
   clients: ClientSummary[] | null;
   batches: BatchRow[] | null;
   imports: ImportRow[] | null;
-  userNames: Map<string, string>;
   error: unknown;
   loading: boolean;
   reload(): void;
@@ -14,12 +13,11 @@ export interface IntakeLists {
 
 const RECENT = 50;
 
-/** What the import screen lists: clients, batches, recent imports, and who imported (user names). */
+/** What the import screen lists: clients, batches and recent imports. */
 export function useIntakeLists(): IntakeLists {
   const [clients, setClients] = useState<ClientSummary[] | null>(null);
   const [batches, setBatches] = useState<BatchRow[] | null>(null);
   const [imports, setImports] = useState<ImportRow[] | null>(null);
-  const [userNames, setUserNames] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
@@ -37,15 +35,11 @@ export function useIntakeLists(): IntakeLists {
       })
       .catch((err: unknown) => live && setError(err))
       .finally(() => live && setLoading(false));
-    api
-      .call('users.list', {})
-      .then((users) => live && setUserNames(new Map(users.map((u) => [u.id, u.displayName]))))
-      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { clients, batches, imports, userNames, error, loading, reload };
+  return { clients, batches, imports, error, loading, reload };
 }
