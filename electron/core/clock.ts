@@ -8,3 +8,14 @@ export const systemClock: Clock = { now: () => new Date() };
 export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
+
+/**
+ * A clock that runs from a given instant (COLLECTDESK_NOW, for demos and end-to-end tests that need a fixed time of
+ * day); the real clock otherwise.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  const start = env.COLLECTDESK_NOW ? Date.parse(env.COLLECTDESK_NOW) : NaN;
+  if (Number.isNaN(start)) return systemClock;
+  const offset = start - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

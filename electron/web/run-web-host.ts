@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { CoreApp } from '../core/app/core-app';
+import { clockFromEnv } from '../core/clock';
 import { jsonFilePreferences } from '../core/app/preferences';
 import { defaultDataDir } from '../core/db/paths';
 import { ensureRendererBuilt } from '../launcher/build-renderer';
@@ -21,7 +22,7 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const dataDir = resolve(values.data ?? defaultDataDir());
   const staticDir = await ensureRendererBuilt();
-  const app = new CoreApp({ dataDir, via: 'web', prefs: jsonFilePreferences(join(dataDir, 'preferences.json')), logError: (m, e) => process.stderr.write(`[${m}] ${String((e as Error)?.stack ?? e)}\n`) });
+  const app = new CoreApp({ dataDir, via: 'web', clock: clockFromEnv(), prefs: jsonFilePreferences(join(dataDir, 'preferences.json')), logError: (m, e) => process.stderr.write(`[${m}] ${String((e as Error)?.stack ?? e)}\n`) });
   const host = await startWebHost({ app, staticDir, port });
   if (intro) process.stdout.write(`${intro}\n`);
   process.stdout.write(`CollectDesk is running in browser mode. Data folder: ${dataDir}\n`);

@@ -3,7 +3,7 @@ import {
   AppStatus,
   AuditVerify,
   CaseListQuery,
-  CaseListRow,
+  CaseListResult,
   DisplayName,
   Empty,
   Id,
@@ -18,6 +18,7 @@ import {
 
 import { method } from './method';
 import { intakeMethods } from './intake';
+import { workbenchMethods } from './workbench';
 
 export type { Access, MethodSpec } from './method';
 
@@ -60,11 +61,12 @@ export const contract = {
   'users.resetPassword': method(z.object({ userId: Id, newPassword: Password }).strict(), Ok, 'admin'),
   'users.setDisabled': method(z.object({ userId: Id, disabled: z.boolean() }).strict(), UserRow, 'admin'),
 
-  'cases.list': method(CaseListQuery, z.object({ rows: z.array(CaseListRow), total: z.number().int() }), 'user'),
+  'cases.list': method(CaseListQuery, CaseListResult, 'user'),
 
   'audit.verify': method(Empty, AuditVerify, 'admin'),
 
   ...intakeMethods,
+  ...workbenchMethods,
 } as const;
 
 export type Contract = typeof contract;

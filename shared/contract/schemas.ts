@@ -40,13 +40,29 @@ export const AppStatus = z.object({
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+/** Work-queue filters and order: done in SQLite, never in memory (paging, sorting, filtering). */
+export const QUEUE_SORTS = ['default', 'balance', 'overdueDays', 'nextActionAt', 'caseNo', 'promiseDue', 'dueBack'] as const;
+export const QUEUE_DUE = ['promises_today', 'next_action_due', 'broken_promises'] as const;
+
 export const CaseListQuery = z
   .object({
     page: z.number().int().min(0).default(0),
     pageSize: z.number().int().min(1).max(500).default(50),
     search: z.string().trim().max(100).optional(),
+    sort: z.enum(QUEUE_SORTS).default('default'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+    due: z.enum(QUEUE_DUE).optional(),
+    clientCode: z.string().max(32).optional(),
+    batchId: z.string().max(64).optional(),
+    stage: z.string().max(8).optional(),
+    status: z.string().max(16).optional(),
+    minBalanceFen: z.number().int().min(0).optional(),
+    maxBalanceFen: z.number().int().min(0).optional(),
+    /** leads: one collector's cases, or 'none' for the unassigned */
+    assignedTo: z.string().max(64).optional(),
   })
   .strict();
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const CaseListRow = z.object({
   id: Id,
@@ -58,9 +74,24 @@ export const CaseListRow = z.object({
   stage: z.string().nullable(),
   status: z.string(),
   assignedTo: z.string().nullable(),
+  assignedToName: z.string().nullable().optional(),
   nextActionAt: z.string().nullable(),
+  batchNo: z.string().nullable().optional(),
+  dueBackAt: z.string().nullable().optional(),
+  /** the nearest pending promise */
+  promiseDueDate: z.string().nullable().optional(),
+  promiseAmountFen: z.number().int().nullable().optional(),
+  brokenPromise: z.boolean().optional(),
+  flags: z.array(z.string()).optional(),
 });
 export type CaseListRow = z.infer<typeof CaseListRow>;
+
+export const CaseListResult = z.object({
+  rows: z.array(CaseListRow),
+  total: z.number().int(),
+  /** how many of the actor's cases are in each due bucket (for the filter chips) */
+  counts: z.object({ promisesToday: z.number().int(), nextActionsDue: z.number().int(), brokenPromises: z.number().int() }).optional(),
+});
 
 export const AuditVerify = z.object({
   intact: z.boolean(),

@@ -117,6 +117,10 @@ export const ClientProfile = z
           return false;
         }
       }, 'not an IANA time zone name'),
+    /** the bank's customer-service hotline, read out in the call script's dispute step */
+    hotline: z.string().min(3).max(40).optional(),
+    /** the bank's designated repayment channels, the only ones a collector may name (CN-PAY) */
+    repaymentChannels: z.array(z.string().min(1).max(60)).max(10).optional(),
     /** extra words for contact relations, e.g. { "表哥": "sibling" } */
     relationWords: z.record(z.string(), z.enum(RELATIONS)).optional(),
     placement: PlacementSection,

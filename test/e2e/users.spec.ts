@@ -58,8 +58,8 @@ test('keyboard: ? opens the shortcuts help, / focuses the case search', async ({
 
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: '导入' })).toBeVisible();
-  await expect(page.getByText('此页面尚在开发中')).toBeVisible();
-  await screenshot(page, 'coming-soon-import');
+  await expect(page.getByText('还没有登记任何委托方')).toBeVisible();
+  await screenshot(page, 'import-no-clients');
 
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: '搜索案件' })).toBeFocused();

@@ -1,13 +1,14 @@
 import type { ImportKind } from '../../shared/profile/schema';
 import type { Actor } from '../../electron/core/auth/actor';
+import type { Clock } from '../../electron/core/clock';
 import { addClient } from '../../electron/core/clients/clients';
 import { importFile, type ImportSummary } from '../../electron/core/import/import-file';
 import { setupApp, value } from './core';
 import { shippedProfile } from './fixtures';
 
 /** A database with both shipped clients registered, and a way to import as its admin. */
-export async function setupWithClients() {
-  const env = await setupApp();
+export async function setupWithClients(clock?: Clock) {
+  const env = await setupApp(clock);
   const admin = value(await env.app.dispatch('app.status', {})).user!;
   const actor: Actor = { id: admin.id, role: 'admin', via: 'cli' };
   const now = '2026-11-23T02:00:00.000Z';

@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import type { CoreApp } from './core-app';
 import { requireActor, requireDb, type HandlerContext } from './context';
 import { intakeHandlers } from './intake-handlers';
+import { workbenchHandlers } from './workbench-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -47,9 +48,10 @@ export const handlers: Handlers = {
   },
   'users.setDisabled': (i, ctx) => setDisabled(requireDb(ctx), requireActor(ctx), i.userId, i.disabled, isoNow(ctx.clock)),
 
-  'cases.list': (i, ctx) => listCases(requireDb(ctx), requireActor(ctx), i),
+  'cases.list': (i, ctx) => listCases(requireDb(ctx), requireActor(ctx), i, ctx.clock.now()),
 
   'audit.verify': (_i, ctx) => verifyAudit(requireDb(ctx)),
 
   ...intakeHandlers,
+  ...workbenchHandlers,
 };

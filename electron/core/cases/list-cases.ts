@@ -1,39 +1,107 @@
-import type { CaseListRow } from '../../../shared/contract/schemas';
+import type { CaseListQuery, CaseListRow } from '../../../shared/contract/schemas';
+import { localDay } from '../../../shared/compliance/zoned';
+import { normalisePhone } from '../../../shared/domain/phone';
 import { canSeeAllCases } from '../../../shared/domain/roles';
+import { toHalfWidth } from '../../../shared/domain/text';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
 
-export interface CaseListQuery {
-  page: number;
-  pageSize: number;
-  search?: string;
-}
+export type { CaseListQuery };
 
-/**
- * The cases an actor may see. A collector's scope is enforced here, in the query itself: whatever the caller
- * asks, a collector only ever gets rows assigned to them.
- */
-export function listCases(db: Db, actor: Actor, q: CaseListQuery): { rows: CaseListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
+type Params = Record<string, string | number>;
+
+const PENDING_DUE = `(SELECT min(p.due_date) FROM promises p WHERE p.case_id = c.id AND p.status = 'pending')`;
+const BROKEN = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND (p.status = 'broken' OR (p.status = 'pending' AND p.due_date < @today)))`;
+const DUE_TODAY = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' AND p.due_date = @today)`;
+const ACTION_DUE = `(c.next_action_at IS NOT NULL AND c.next_action_at <= @now)`;
+
+const ORDER: Record<CaseListQuery['sort'], string> = {
+  default: `${DUE_TODAY} DESC, ${ACTION_DUE} DESC, c.balance_fen DESC`,
+  balance: 'c.balance_fen',
+  overdueDays: 'c.overdue_days',
+  nextActionAt: 'c.next_action_at',
+  caseNo: 'c.case_no',
+  promiseDue: 'promiseDueDate',
+  dueBack: 'b.due_back_at',
+};
+
+/** The actor's scope: a collector only ever their own cases, whatever the query asks. */
+function scope(actor: Actor, where: string[], params: Params): void {
   if (!canSeeAllCases(actor.role)) {
     where.push('c.assigned_to = @actorId');
     params.actorId = actor.id;
   }
-  if (q.search) {
-    where.push('(c.case_no = @search OR d.name LIKE @prefix OR d.mobile = @search OR d.id_number = @search)');
-    params.search = q.search;
-    params.prefix = `${q.search.replace(/[%_]/g, '')}%`;
+}
+
+function search(text: string, where: string[], params: Params): void {
+  const t = toHalfWidth(text).trim();
+  const phone = normalisePhone(t);
+  params.search = t;
+  params.upper = t.toUpperCase();
+  params.prefix = `${t.replace(/[%_]/g, '')}%`;
+  params.phone = phone ?? t;
+  where.push(`(c.case_no = @search OR c.case_no LIKE @prefix OR d.name LIKE @prefix OR d.id_number = @upper OR d.mobile = @phone
+    OR c.debtor_id IN (SELECT debtor_id FROM contact_persons WHERE phone = @phone))`);
+}
+
+/**
+ * The work queue: the actor's cases (a lead's: the team's), filtered, sorted and paged in SQLite. Default order:
+ * promises due today, then next actions due, then highest balance.
+ */
+export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: Date = new Date()) {
+  const where: string[] = [];
+  const params: Params = { today: localDay(now, Intl.DateTimeFormat().resolvedOptions().timeZone), now: now.toISOString() };
+  scope(actor, where, params);
+  const base = [...where];
+  if (q.search) search(q.search, where, params);
+  if (q.due === 'promises_today') where.push(DUE_TODAY);
+  if (q.due === 'next_action_due') where.push(ACTION_DUE);
+  if (q.due === 'broken_promises') where.push(BROKEN);
+  const eq = (col: string, key: keyof CaseListQuery) => {
+    const v = q[key];
+    if (v !== undefined) {
+      where.push(`${col} = @${key}`);
+      params[key] = v as string;
+    }
+  };
+  eq('cl.code', 'clientCode');
+  eq('c.batch_id', 'batchId');
+  eq('c.stage', 'stage');
+  eq('c.status', 'status');
+  if (q.assignedTo === 'none') where.push('c.assigned_to IS NULL');
+  else eq('c.assigned_to', 'assignedTo');
+  if (q.minBalanceFen !== undefined) {
+    where.push('c.balance_fen >= @minBalance');
+    params.minBalance = q.minBalanceFen;
   }
+  if (q.maxBalanceFen !== undefined) {
+    where.push('c.balance_fen <= @maxBalance');
+    params.maxBalance = q.maxBalanceFen;
+  }
+
+  const from = 'FROM cases c JOIN debtors d ON d.id = c.debtor_id JOIN clients cl ON cl.id = c.client_id JOIN batches b ON b.id = c.batch_id';
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'FROM cases c JOIN debtors d ON d.id = c.debtor_id JOIN clients cl ON cl.id = c.client_id';
   const total = (db.prepare(`SELECT count(*) AS n ${from} ${filter}`).get(params) as { n: number }).n;
+  const sort = q.sort ?? 'default';
+  const order = sort === 'default' ? ORDER.default : `${ORDER[sort]} ${q.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
+  const pageSize = q.pageSize ?? 50;
   const rows = db
     .prepare(
-      `SELECT c.id, cl.code AS clientCode, c.case_no AS caseNo, d.name AS debtorName, c.balance_fen AS balanceFen,
-              c.overdue_days AS overdueDays, c.stage, c.status, c.assigned_to AS assignedTo, c.next_action_at AS nextActionAt
-       ${from} ${filter} ORDER BY c.balance_fen DESC, c.case_no LIMIT @limit OFFSET @offset`,
+      `SELECT c.id, cl.code AS clientCode, c.case_no AS caseNo, d.name AS debtorName, c.balance_fen AS balanceFen, c.overdue_days AS overdueDays,
+              c.stage, c.status, c.assigned_to AS assignedTo, u.display_name AS assignedToName, c.next_action_at AS nextActionAt,
+              b.batch_no AS batchNo, b.due_back_at AS dueBackAt, c.flags,
+              ${PENDING_DUE} AS promiseDueDate,
+              (SELECT p.amount_fen FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due_date LIMIT 1) AS promiseAmountFen,
+              ${BROKEN} AS brokenPromise
+       ${from} LEFT JOIN users u ON u.id = c.assigned_to ${filter}
+       ORDER BY ${order}, c.case_no LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: q.pageSize, offset: q.page * q.pageSize }) as CaseListRow[];
-  return { rows, total };
+    .all({ ...params, limit: pageSize, offset: (q.page ?? 0) * pageSize }) as (Omit<CaseListRow, 'flags' | 'brokenPromise'> & { flags: string; brokenPromise: number })[];
+  const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
+  const count = (cond: string) => (db.prepare(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`).get(params) as { n: number }).n;
+  return {
+    rows: rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[], brokenPromise: r.brokenPromise === 1 })),
+    total,
+    counts: { promisesToday: count(DUE_TODAY), nextActionsDue: count(ACTION_DUE), brokenPromises: count(BROKEN) },
+  };
 }

@@ -113,3 +113,18 @@ export function loadContactContext(db: Db, actor: Actor, req: ContactRequest): C
 export function intentOf(req: ContactRequest, extra: Partial<Intent> = {}): Intent {
   return { phase: 'pre-dial', channel: req.channel, party: req.party, phone: req.phone, ...extra };
 }
+
+/** A contact named by case id and contact-person id (the UI never holds unmasked numbers). */
+export function requestForCase(db: Db, actor: Actor, caseId: string, contactId: string | null, channel: Channel, party: Party, at: Date): ContactRequest {
+  const row = db.prepare('SELECT c.case_no, cl.code, c.debtor_id, c.assigned_to FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ?').get(caseId) as
+    | { case_no: string; code: string; debtor_id: string; assigned_to: string | null }
+    | undefined;
+  if (!row || (!canSeeAllCases(actor.role) && row.assigned_to !== actor.id)) throw new CoreError('not_found', 'No such case among yours.', { field: 'caseId' });
+  let phone: string | null = null;
+  if (contactId) {
+    const c = db.prepare('SELECT phone FROM contact_persons WHERE id = ? AND debtor_id = ?').get(contactId, row.debtor_id) as { phone: string | null } | undefined;
+    if (!c) throw new CoreError('not_found', 'No such contact person on this case.', { field: 'contactId' });
+    phone = c.phone;
+  }
+  return { clientCode: row.code, caseNo: row.case_no, channel, party, phone, at };
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assignCases } from '../assignment/assign';
+import { manualClock, value } from '../../../test/helpers/core';
+import { fixture } from '../../../test/helpers/fixtures';
+import { setupWithClients } from '../../../test/helpers/import';
+
+
+describe('the collector’s workbench through the contract', () => {
+  let env: Awaited<ReturnType<typeof setupWithClients>>;
+  let caseId: string;
+  beforeEach(async () => {
+    env = await setupWithClients(manualClock('2026-11-24T02:00:00.000Z')); // 10:00 in Shanghai
+    await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
+    value(await env.app.dispatch('users.add', { name: 'zhang', displayName: '张三', role: 'collector', password: 'collector-pass' }));
+    assignCases(env.db, env.actor, { clientCode: 'bank-a', to: ['zhang'] }, env.now);
+    await env.app.dispatch('auth.signOut', {});
+    value(await env.app.dispatch('auth.signIn', { name: 'zhang', password: 'collector-pass' }));
+    caseId = (env.db.prepare("SELECT id FROM cases WHERE case_no = 'A261100000001'").get() as { id: string }).id;
+  });
+  afterEach(() => env.cleanup());
+
+  it('opens a case with everything masked, its contacts and counters, and no debt typed by hand', async () => {
+    const c = value(await env.app.dispatch('case.get', { caseId }));
+    expect(c).toMatchObject({ caseNo: 'A261100000001', client: { code: 'bank-a', rulePack: 'cn-2026' }, debtor: { name: '刘*雨', idNumber: '3701**********9048', mobile: '139****1641' }, placedAmountFen: 15221877, stage: 'M7+', readOnly: false, batch: { dueBackAt: '2027-01-31' } });
+    expect(c.contacts[0]).toMatchObject({ relation: 'self', phone: '139****1641', attemptsToday: 0 });
+    const script = value(await env.app.dispatch('script.get', { caseId, party: 'debtor' }));
+    expect(script).toMatchObject({ stage: 'first_contact', hidesAmounts: false });
+    expect(script.steps.find((s) => s.id === 'debt')?.text).toContain('152,218.77');
+    expect(script.steps.map((s) => s.require).filter(Boolean)).toEqual(['CN-ID', 'CN-R1', 'CN-RPC']);
+    const third = value(await env.app.dispatch('script.get', { caseId, party: 'third' }));
+    expect(third.hidesAmounts).toBe(true);
+    expect(JSON.stringify(third.steps)).not.toContain('152,218.77');
+  });
+
+  it('gates a contact by contact person, records the outcome and shows it on the case', async () => {
+    const c = value(await env.app.dispatch('case.get', { caseId }));
+    const self = c.contacts[0]!.id;
+    const gate = value(await env.app.dispatch('contact.check', { caseId, contactId: self, channel: 'call', party: 'debtor' }));
+    expect(gate.verdicts.map((v) => v.rule)).toEqual(expect.arrayContaining(['CN-ID', 'CN-RPC', 'CN-R1']));
+    const refused = await env.app.dispatch('activity.record', { caseId, contactId: self, channel: 'call', party: 'debtor', resultCode: 'PTP', promise: { amountFen: 100_00, dueDate: '2027-01-15' } });
+    expect(refused, JSON.stringify(refused)).toMatchObject({ ok: false, error: { code: 'compliance', details: { allowed: true } } });
+    value(await env.app.dispatch('activity.record', { caseId, contactId: self, channel: 'call', party: 'debtor', resultCode: 'PTP', promise: { amountFen: 100_00, dueDate: '2027-01-15' }, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'], notes: '本人承诺月中还款' }));
+    const after = value(await env.app.dispatch('case.get', { caseId }));
+    expect(after).toMatchObject({ status: 'ptp', promises: [{ amountFen: 10000, dueDate: '2027-01-15', status: 'pending' }], timeline: [{ resultCode: 'PTP', collector: '张三', notes: '本人承诺月中还款' }] });
+    expect(env.db.prepare("SELECT entity, count(*) AS n FROM outbox GROUP BY entity ORDER BY entity").all()).toEqual([{ entity: 'activity', n: 1 }, { entity: 'promise', n: 1 }]);
+    const queue = value(await env.app.dispatch('cases.list', { search: 'A261100000001' }));
+    expect(queue.rows[0]).toMatchObject({ promiseDueDate: '2027-01-15', promiseAmountFen: 10000 });
+  });
+
+  it('refuses a promise beyond the balance or after the due-back date', async () => {
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
+    const base = { caseId, contactId: self, channel: 'call' as const, party: 'debtor' as const, resultCode: 'PTP' as const, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] };
+    expect(await env.app.dispatch('activity.record', { ...base, promise: { amountFen: 999_999_999, dueDate: '2027-01-15' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'promise.amount' } } });
+    expect(await env.app.dispatch('activity.record', { ...base, promise: { amountFen: 100, dueDate: '2027-03-01' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'promise.date' } } });
+  });
+
+  it('screens notes live, lets a collector raise a flag but not clear it, and audits unmasking', async () => {
+    const hits = value(await env.app.dispatch('notes.screen', { caseId, notes: '我们是法院的，再不还就拘留你' }));
+    expect(hits.map((v) => v.rule)).toEqual(['CN-P']);
+    expect(value(await env.app.dispatch('notes.screen', { caseId, notes: '本人称下周还款' }))).toEqual([]);
+    expect(value(await env.app.dispatch('case.setFlag', { caseId, flag: 'lawyer', on: true }))).toEqual({ flags: ['lawyer'] });
+    expect(await env.app.dispatch('case.setFlag', { caseId, flag: 'lawyer', on: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const gate = value(await env.app.dispatch('contact.check', { caseId, contactId: null, channel: 'visit', party: 'debtor' }));
+    expect(gate).toMatchObject({ allowed: false, verdicts: expect.arrayContaining([expect.objectContaining({ rule: 'CN-DNC', kind: 'block' })]) });
+    expect(value(await env.app.dispatch('case.unmask', { caseId, field: 'idNumber' }))).toEqual({ value: '370102198602249048' });
+    expect(env.db.prepare("SELECT details FROM audit_events WHERE action = 'pii.unmask'").get()).toEqual({ details: JSON.stringify({ field: 'idNumber', contactId: null }) });
+  });
+
+  it('keeps another collector’s case out of reach', async () => {
+    env.db.prepare('UPDATE cases SET assigned_to = NULL WHERE id = ?').run(caseId);
+    expect(await env.app.dispatch('case.get', { caseId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await env.app.dispatch('case.unmask', { caseId, field: 'mobile' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
