@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `collectdesk` command. Runs the TypeScript sources through tsx on Node 22 or later; on an older Node it
-// re-runs itself with the Node 22 that the project brings (node_modules/.bin/node).
+// The `collectdesk` command. Runs the command line on Node 22 or later (from a bundle of the TypeScript sources
+// that launch.mjs keeps fresh); on an older Node it re-runs itself with the Node 22 that the project brings
+// (node_modules/.bin/node).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,4 @@ if (major < 22) {
   const r = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-const { register } = await import('tsx/esm/api');
-register();
-await import('./main.ts');
+await import('./launch.mjs');
