@@ -5,13 +5,14 @@ import { clientAddCommand, clientUpdateCommand } from './commands/client';
 import { importCommands } from './commands/import';
 import { checkContactCommand } from './commands/check-contact';
 import { assignCommand } from './commands/assign';
+import { demoCommand } from './commands/demo';
 import { activityAddCommand } from './commands/activity-add';
 import { initCommand } from './commands/init';
 import { userAddCommand } from './commands/user-add';
 import { UsageError } from './errors';
 import { createOutput } from './output';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, auditVerifyCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, auditVerifyCommand, demoCommand];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

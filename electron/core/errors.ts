@@ -18,5 +18,5 @@ export class CoreError extends Error {
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof CoreError) return err.toApiError();
-  return { code: 'internal', message: 'An unexpected error occurred. It has been logged; please try again.' };
+  return { code: 'internal', message: 'An unexpected error occurred. Please try again; if it happens again, report it with the time it happened.' };
 }
