@@ -34,6 +34,14 @@ export const contract = {
     SessionUser,
     'public',
   ),
+  /** first run with demo data: the database, the admin, and a demo data set (users lead, c1–c3 with the admin's password) */
+  'app.setupDemo': method(
+    z
+      .object({ passphrase: Passphrase, adminName: UserName, adminDisplayName: DisplayName, adminPassword: Password, cases: z.number().int().min(100).max(50_000).default(2000) })
+      .strict(),
+    SessionUser,
+    'public',
+  ),
   'app.unlock': method(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
   'app.lock': method(Empty, AppStatus, 'public'),
 

@@ -8,6 +8,7 @@ import { createUser, getUser } from '../auth/users';
 import { systemClock, type Clock } from '../clock';
 import { databaseExists, openDatabase, type Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
+import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
 import { stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
 import { APP_VERSION } from '../version';
@@ -85,6 +86,14 @@ export class CoreApp {
     }
     this.opts.onKey?.(key);
     return this.user;
+  }
+
+  /** First run with a demo data set, so a new user sees a living app at once. */
+  async setupWithDemo(i: { passphrase: string; adminName: string; adminDisplayName: string; adminPassword: string }, cases: number): Promise<SessionUser> {
+    const admin = await this.setup(i);
+    const db = this.db as Db;
+    await generateDemo(db, { id: admin.id, role: 'admin', via: this.via }, { cases, password: i.adminPassword, now: this.clock.now() });
+    return admin;
   }
 
   async unlock(secret: { passphrase: string } | { key: Buffer }): Promise<AppStatus> {

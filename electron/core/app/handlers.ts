@@ -19,6 +19,10 @@ const done = { done: true } as const;
 export const handlers: Handlers = {
   'app.status': (_i, _c, app) => app.status(),
   'app.setup': (i, _c, app) => app.setup(i),
+  'app.setupDemo': async (i, _c, app) => {
+    const { cases, ...setup } = i;
+    return app.setupWithDemo(setup, cases);
+  },
   'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
   'app.lock': (_i, _c, app) => app.lock(),
 

@@ -17,6 +17,7 @@ export function FirstRun() {
   const { t } = useTranslation();
   const { prefs, refresh } = useApp();
   const [busy, setBusy] = useState(false);
+  const [demoBusy, setDemoBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { values, field, check } = useFields(
     EMPTY,
@@ -31,18 +32,21 @@ export function FirstRun() {
     { passphrase: t('firstRun.passphraseHint'), adminName: t('firstRun.adminNameHint'), adminPassword: t('validation.passwordHint') },
   );
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent, demo = false) {
     e.preventDefault();
     setError(null);
     if (!check()) return;
     setBusy(true);
+    setDemoBusy(demo);
     try {
-      await api.call('app.setup', {
+      const input = {
         passphrase: values.passphrase,
         adminName: values.adminName.trim(),
         adminDisplayName: values.adminDisplayName.trim(),
         adminPassword: values.adminPassword,
-      });
+      };
+      if (demo) await api.call('app.setupDemo', { ...input, cases: 2000 });
+      else await api.call('app.setup', input);
       await refresh();
     } catch (err) {
       setError(errorText(err, t, prefs.language));
@@ -77,9 +81,15 @@ export function FirstRun() {
           <PasswordField label={t('fields.passwordConfirm')} autoComplete="new-password" required {...field('adminPasswordConfirm')} />
         </Stack>
         {error && <Alert severity="error">{error}</Alert>}
-        <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+        <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'flex-end', alignItems: 'center' }}>
+          <Typography variant="caption" color="textSecondary" sx={{ flex: 1 }}>
+            {t('firstRun.demoHint')}
+          </Typography>
+          <Button variant="outlined" size="medium" disabled={busy} onClick={(e) => void submit(e, true)}>
+            {demoBusy ? t('firstRun.demoCreating') : t('firstRun.demo')}
+          </Button>
           <Button type="submit" variant="contained" size="medium" disabled={busy} sx={{ minWidth: 160 }}>
-            {busy ? t('firstRun.creating') : t('firstRun.create')}
+            {busy && !demoBusy ? t('firstRun.creating') : t('firstRun.create')}
           </Button>
         </Stack>
       </Stack>
