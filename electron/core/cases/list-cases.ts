@@ -12,11 +12,10 @@ type Params = Record<string, string | number>;
 
 const PENDING_DUE = `(SELECT min(p.due_date) FROM promises p WHERE p.case_id = c.id AND p.status = 'pending')`;
 const BROKEN = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND (p.status = 'broken' OR (p.status = 'pending' AND p.due_date < @today)))`;
-const DUE_TODAY = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' AND p.due_date = @today)`;
+const DUE_TODAY = `c.id IN (SELECT p.case_id FROM promises p WHERE p.status = 'pending' AND p.due_date = @today)`;
 const ACTION_DUE = `(c.next_action_at IS NOT NULL AND c.next_action_at <= @now)`;
 
-const ORDER: Record<CaseListQuery['sort'], string> = {
-  default: `${DUE_TODAY} DESC, ${ACTION_DUE} DESC, c.balance_fen DESC`,
+const ORDER: Record<Exclude<CaseListQuery['sort'], 'default'>, string> = {
   balance: 'c.balance_fen',
   overdueDays: 'c.overdue_days',
   nextActionAt: 'c.next_action_at',
@@ -80,28 +79,56 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   }
 
   const from = 'FROM cases c JOIN debtors d ON d.id = c.debtor_id JOIN clients cl ON cl.id = c.client_id JOIN batches b ON b.id = c.batch_id';
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n ${from} ${filter}`).get(params) as { n: number }).n;
-  const sort = q.sort ?? 'default';
-  const order = sort === 'default' ? ORDER.default : `${ORDER[sort]} ${q.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
+  const count = (extra: string[]) => {
+    const w = [...where, ...extra];
+    return (db.prepare(`SELECT count(*) AS n ${from} ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`).get(params) as { n: number }).n;
+  };
+  const select = (extra: string[], order: string, limit: number, offset: number) => {
+    const w = [...where, ...extra];
+    return db
+      .prepare(
+        `SELECT c.id, cl.code AS clientCode, c.case_no AS caseNo, d.name AS debtorName, c.balance_fen AS balanceFen, c.overdue_days AS overdueDays,
+                c.stage, c.status, c.assigned_to AS assignedTo, u.display_name AS assignedToName, c.next_action_at AS nextActionAt,
+                b.batch_no AS batchNo, b.due_back_at AS dueBackAt, c.flags,
+                ${PENDING_DUE} AS promiseDueDate,
+                (SELECT p.amount_fen FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due_date LIMIT 1) AS promiseAmountFen,
+                ${BROKEN} AS brokenPromise
+         ${from} LEFT JOIN users u ON u.id = c.assigned_to ${w.length ? `WHERE ${w.join(' AND ')}` : ''}
+         ORDER BY ${order}, c.case_no LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit, offset }) as (Omit<CaseListRow, 'flags' | 'brokenPromise'> & { flags: string; brokenPromise: number })[];
+  };
   const pageSize = q.pageSize ?? 50;
-  const rows = db
-    .prepare(
-      `SELECT c.id, cl.code AS clientCode, c.case_no AS caseNo, d.name AS debtorName, c.balance_fen AS balanceFen, c.overdue_days AS overdueDays,
-              c.stage, c.status, c.assigned_to AS assignedTo, u.display_name AS assignedToName, c.next_action_at AS nextActionAt,
-              b.batch_no AS batchNo, b.due_back_at AS dueBackAt, c.flags,
-              ${PENDING_DUE} AS promiseDueDate,
-              (SELECT p.amount_fen FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due_date LIMIT 1) AS promiseAmountFen,
-              ${BROKEN} AS brokenPromise
-       ${from} LEFT JOIN users u ON u.id = c.assigned_to ${filter}
-       ORDER BY ${order}, c.case_no LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: pageSize, offset: (q.page ?? 0) * pageSize }) as (Omit<CaseListRow, 'flags' | 'brokenPromise'> & { flags: string; brokenPromise: number })[];
+  const offset = (q.page ?? 0) * pageSize;
+  const sort = q.sort ?? 'default';
+  let total: number;
+  let rows: ReturnType<typeof select>;
+  if (sort === 'default') {
+    // Three buckets, each read in balance order through an index, so the first page of a large portfolio stays fast.
+    const buckets = [[DUE_TODAY], [`NOT ${DUE_TODAY}`, ACTION_DUE], [`NOT ${DUE_TODAY}`, `NOT ${ACTION_DUE}`]];
+    const sizes = [count(buckets[0]!), count(buckets[1]!)];
+    total = count([]);
+    sizes.push(total - sizes[0]! - sizes[1]!);
+    rows = [];
+    let skip = offset;
+    for (let k = 0; k < 3 && rows.length < pageSize; k++) {
+      const size = sizes[k]!;
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+      rows.push(...select(buckets[k]!, 'c.balance_fen DESC', pageSize - rows.length, skip));
+      skip = 0;
+    }
+  } else {
+    total = count([]);
+    rows = select([], `${ORDER[sort]} ${q.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`, pageSize, offset);
+  }
   const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
-  const count = (cond: string) => (db.prepare(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`).get(params) as { n: number }).n;
+  const bucket = (cond: string) => (db.prepare(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`).get(params) as { n: number }).n;
   return {
     rows: rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[], brokenPromise: r.brokenPromise === 1 })),
     total,
-    counts: { promisesToday: count(DUE_TODAY), nextActionsDue: count(ACTION_DUE), brokenPromises: count(BROKEN) },
+    counts: { promisesToday: bucket(DUE_TODAY), nextActionsDue: bucket(ACTION_DUE), brokenPromises: bucket(BROKEN) },
   };
 }

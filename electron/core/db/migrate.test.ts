@@ -6,6 +6,8 @@ import { MIGRATIONS, type Migration } from './migrations/index';
 import { migrationHash } from './migrate';
 
 const PASS = 'correct horse battery staple';
+const LATEST = MIGRATIONS.length;
+const NEXT = LATEST + 1;
 const DOMAIN_TABLES = [
   'activities', 'audit_events', 'batches', 'cases', 'clients', 'contact_persons', 'debtors', 'import_files', 'import_rejects',
   'outbox', 'payments', 'plans', 'promises', 'recalls', 'settings', 'sync_state', 'users',
@@ -28,7 +30,7 @@ describe('migrations', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining([...DOMAIN_TABLES, 'schema_migrations']));
     const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations').all();
-    expect(applied).toEqual([{ version: 1, name: '0001-init', sha256: migrationHash(MIGRATIONS[0] as Migration) }]);
+    expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name, sha256: migrationHash(m) })));
     db.close();
   });
 
@@ -41,35 +43,37 @@ describe('migrations', () => {
     expect(plan("SELECT * FROM debtors WHERE client_id = 'c' AND id_number = '1'")).toMatch(/USING INDEX debtors_id_number/);
     expect(plan("SELECT * FROM contact_persons WHERE phone = '1'")).toMatch(/USING INDEX contact_persons_phone/);
     expect(plan("SELECT count(*) FROM activities WHERE phone = '1' AND started_at >= 'a' AND started_at < 'b'")).toMatch(/USING (COVERING )?INDEX activities_phone/);
+    expect(plan("SELECT id FROM cases WHERE assigned_to = 'u' ORDER BY balance_fen DESC LIMIT 50")).toMatch(/USING INDEX cases_assigned_balance/);
+    expect(plan('SELECT id FROM cases ORDER BY balance_fen DESC LIMIT 50')).toMatch(/SCAN c?a?s?e?s? ?USING INDEX cases_balance|USING INDEX cases_balance/);
     db.close();
   });
 
   it('applies a later migration to an existing database, once', async () => {
     (await open(MIGRATIONS, true)).db.close();
-    const next: Migration = { version: 2, name: '0002-notes', sql: 'CREATE TABLE case_notes (id TEXT PRIMARY KEY);' };
+    const next: Migration = { version: NEXT, name: `000${NEXT}-notes`, sql: 'CREATE TABLE case_notes (id TEXT PRIMARY KEY);' };
     const { db } = await open([...MIGRATIONS, next]);
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 2 });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: NEXT });
     db.close();
     (await open([...MIGRATIONS, next])).db.close();
   });
 
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', async () => {
     (await open(MIGRATIONS, true)).db.close();
-    const good: Migration = { version: 2, name: '0002-good', sql: 'CREATE TABLE two (id TEXT);' };
-    const bad: Migration = { version: 3, name: '0003-bad', sql: 'CREATE TABLE three (id TEXT); INSERT INTO no_such_table VALUES (1);' };
+    const good: Migration = { version: NEXT, name: 'good', sql: 'CREATE TABLE two (id TEXT);' };
+    const bad: Migration = { version: NEXT + 1, name: 'bad', sql: 'CREATE TABLE three (id TEXT); INSERT INTO no_such_table VALUES (1);' };
     await expect(open([...MIGRATIONS, good, bad])).rejects.toThrow(/no_such_table/);
     const { db } = await open();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('two', 'three')").all()).toEqual([]);
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST });
     db.close();
   });
 
   it('refuses a database written by a newer version, with a clear message', async () => {
-    const next: Migration = { version: 2, name: '0002-future', sql: 'CREATE TABLE future (id TEXT);' };
+    const next: Migration = { version: NEXT, name: 'future', sql: 'CREATE TABLE future (id TEXT);' };
     (await open([...MIGRATIONS, next], true)).db.close();
     await expect(open(MIGRATIONS)).rejects.toMatchObject({
       code: 'schema_mismatch',
-      message: expect.stringMatching(/newer version of CollectDesk \(schema version 2; this version knows up to 1\)/),
+      message: `This database was written by a newer version of CollectDesk (schema version ${NEXT}; this version knows up to ${LATEST}). Install the newer version to open it.`,
     });
   });
 

@@ -1,4 +1,5 @@
 import { sql as init } from './0001-init';
+import { sql as queueIndexes } from './0002-queue-indexes';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, in order. Versions only go up; an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: init },
+  { version: 2, name: '0002-queue-indexes', sql: queueIndexes },
+];
