@@ -19,3 +19,8 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   const offset = start - Date.now();
   return { now: () => new Date(Date.now() + offset) };
 }
+
+/** The agency's calendar day: the workstation's own zone (promise dates, the queue's "today"). */
+export function agencyDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

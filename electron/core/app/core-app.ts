@@ -5,7 +5,8 @@ import type { Role } from '../../../shared/domain/roles';
 import { appendAudit, type Via } from '../audit/audit';
 import { signIn } from '../auth/sign-in';
 import { createUser, getUser } from '../auth/users';
-import { systemClock, type Clock } from '../clock';
+import { agencyDay, systemClock, type Clock } from '../clock';
+import { settlePromises } from '../promises/settle';
 import { databaseExists, openDatabase, type Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
@@ -102,6 +103,7 @@ export class CoreApp {
       this.db = db;
       this.key = key;
       sweepStaging(this.dataDir, this.clock.now().getTime());
+      settlePromises(db, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
     }
     return this.status();

@@ -1,7 +1,8 @@
 import type { ApiError } from '../../../shared/errors';
 import type { ImportKind } from '../../../shared/profile/schema';
 import type { Actor } from '../auth/actor';
-import type { Clock } from '../clock';
+import { agencyDay, type Clock } from '../clock';
+import { settlePromises } from '../promises/settle';
 import type { Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
 import { importFile, type ImportSummary } from './import-file';
@@ -64,6 +65,7 @@ export class ImportJobs {
         onProgress: (rows) => void (status.rows = rows),
       });
       status.rows = status.summary.rows;
+      if (req.kind === 'payments') settlePromises(db, agencyDay(this.deps.clock.now()), this.deps.clock.now().toISOString());
       status.state = 'done';
     } catch (err) {
       if (!(err instanceof CoreError)) this.deps.onLog?.(err);
