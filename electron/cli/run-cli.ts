@@ -6,13 +6,14 @@ import { importCommands } from './commands/import';
 import { checkContactCommand } from './commands/check-contact';
 import { assignCommand } from './commands/assign';
 import { demoCommand } from './commands/demo';
+import { reportKpiCommand } from './commands/report-kpi';
 import { activityAddCommand } from './commands/activity-add';
 import { initCommand } from './commands/init';
 import { userAddCommand } from './commands/user-add';
 import { UsageError } from './errors';
 import { createOutput } from './output';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, auditVerifyCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, reportKpiCommand, auditVerifyCommand, demoCommand];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

@@ -19,6 +19,7 @@ import {
 import { method } from './method';
 import { intakeMethods } from './intake';
 import { workbenchMethods } from './workbench';
+import { leadMethods } from './leads';
 
 export type { Access, MethodSpec } from './method';
 
@@ -75,6 +76,7 @@ export const contract = {
 
   ...intakeMethods,
   ...workbenchMethods,
+  ...leadMethods,
 } as const;
 
 export type Contract = typeof contract;

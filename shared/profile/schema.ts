@@ -121,6 +121,16 @@ export const ClientProfile = z
     hotline: z.string().min(3).max(40).optional(),
     /** the bank's designated repayment channels, the only ones a collector may name (CN-PAY) */
     repaymentChannels: z.array(z.string().min(1).max(60)).max(10).optional(),
+    /** the agency's commission: rate by stage and/or hand, the first matching rule wins, else defaultRate */
+    commission: z
+      .object({
+        rates: z.array(z.object({ stage: z.string().optional(), hand: z.number().int().min(1).optional(), rate: z.number().min(0).max(1) }).strict()).default([]),
+        defaultRate: z.number().min(0).max(1).default(0),
+      })
+      .strict()
+      .optional(),
+    /** a settlement waiver above this (in fen) needs an admin's approval, not only a lead's */
+    waiverLimitFen: z.number().int().min(0).optional(),
     /** extra words for contact relations, e.g. { "表哥": "sibling" } */
     relationWords: z.record(z.string(), z.enum(RELATIONS)).optional(),
     placement: PlacementSection,

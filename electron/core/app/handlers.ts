@@ -9,6 +9,7 @@ import type { CoreApp } from './core-app';
 import { requireActor, requireDb, type HandlerContext } from './context';
 import { intakeHandlers } from './intake-handlers';
 import { workbenchHandlers } from './workbench-handlers';
+import { leadHandlers } from './lead-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
 
   ...intakeHandlers,
   ...workbenchHandlers,
+  ...leadHandlers,
 };
