@@ -20,6 +20,7 @@ import { method } from './method';
 import { intakeMethods } from './intake';
 import { workbenchMethods } from './workbench';
 import { leadMethods } from './leads';
+import { adminMethods } from './admin';
 
 export type { Access, MethodSpec } from './method';
 
@@ -77,6 +78,7 @@ export const contract = {
   ...intakeMethods,
   ...workbenchMethods,
   ...leadMethods,
+  ...adminMethods,
 } as const;
 
 export type Contract = typeof contract;

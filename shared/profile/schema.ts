@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATE_FORMATS } from '../domain/dates';
 import { RELATIONS } from '../domain/relations';
+import { ReturnsSection } from './returns-schema';
 
 /**
  * A client (bank) profile: everything that differs from one bank to the next, as data. Onboarding a bank is
@@ -129,6 +130,8 @@ export const ClientProfile = z
       })
       .strict()
       .optional(),
+    /** how long after a recall or the due-back date a case's personal data is kept before it is purged (PIPL Art. 21, 47) */
+    retention: z.object({ purgeAfterDays: z.number().int().min(0).max(3650) }).strict().optional(),
     /** a settlement waiver above this (in fen) needs an admin's approval, not only a lead's */
     waiverLimitFen: z.number().int().min(0).optional(),
     /** extra words for contact relations, e.g. { "表哥": "sibling" } */
@@ -136,6 +139,8 @@ export const ClientProfile = z
     placement: PlacementSection,
     payments: PaymentsSection.optional(),
     recalls: RecallsSection.optional(),
+    /** the returns file (回盘) in the bank's template, and its daily report (日报) */
+    returns: ReturnsSection.optional(),
   })
   .strict();
 export type ClientProfile = z.infer<typeof ClientProfile>;

@@ -7,6 +7,7 @@ import { signIn } from '../auth/sign-in';
 import { createUser, getUser } from '../auth/users';
 import { agencyDay, systemClock, type Clock } from '../clock';
 import { settlePromises } from '../promises/settle';
+import { purgeExpired } from '../retention/purge';
 import { databaseExists, openDatabase, type Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
@@ -104,6 +105,7 @@ export class CoreApp {
       this.key = key;
       sweepStaging(this.dataDir, this.clock.now().getTime());
       settlePromises(db, agencyDay(this.clock.now()), this.clock.now().toISOString());
+      purgeExpired(db, { id: 'system', role: 'admin', via: 'system' }, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
     }
     return this.status();

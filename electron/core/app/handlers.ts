@@ -10,6 +10,7 @@ import { requireActor, requireDb, type HandlerContext } from './context';
 import { intakeHandlers } from './intake-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { leadHandlers } from './lead-handlers';
+import { adminHandlers } from './admin-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
   ...intakeHandlers,
   ...workbenchHandlers,
   ...leadHandlers,
+  ...adminHandlers,
 };

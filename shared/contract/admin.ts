@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { method } from './method';
+
+/** Admin: the audit log viewer, backups, purge. */
+export const AuditRow = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  via: z.string(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  details: z.string(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const adminMethods = {
+  'audit.list': method(
+    z
+      .object({
+        action: z.string().max(40).optional(),
+        actorId: z.string().max(64).optional(),
+        entityId: z.string().max(64).optional(),
+        from: Day.optional(),
+        to: Day.optional(),
+        page: z.number().int().min(0).default(0),
+        pageSize: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.object({ rows: z.array(AuditRow), total: z.number().int() }),
+    'admin',
+  ),
+  'backup.create': method(z.object({}).strict(), z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string() }), 'admin'),
+  'backup.list': method(z.object({}).strict(), z.array(z.object({ name: z.string(), bytes: z.number().int(), createdAt: z.string() })), 'admin'),
+  'retention.purge': method(z.object({}).strict(), z.object({ cases: z.number().int(), debtors: z.number().int(), vacuumed: z.boolean() }), 'admin'),
+} as const;
