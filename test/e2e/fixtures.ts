@@ -51,13 +51,13 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Spawns `npx tsx electron/web/main.ts --data DIR --port P` and waits for its "Open http://…" line. */
-async function startHost(dataDir: string): Promise<WebHost> {
+async function startHost(dataDir: string, extraEnv: Record<string, string> = {}): Promise<WebHost> {
   const port = await freePort();
   const child = spawn('npx', ['tsx', 'electron/web/main.ts', '--data', dataDir, '--port', String(port)], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...extraEnv },
   });
   let output = '';
   const url = await new Promise<string>((done, fail) => {
@@ -84,7 +84,7 @@ async function startHost(dataDir: string): Promise<WebHost> {
     restart: async (whileStopped) => {
       await stopProcess(child);
       await whileStopped?.();
-      const next = await startHost(dataDir);
+      const next = await startHost(dataDir, extraEnv);
       current = next;
       return next;
     },
@@ -98,7 +98,18 @@ let current: WebHost | null = null;
  * Per test: a fresh temporary data folder and its own web host on a free port, killed after the test.
  * Per worker (workers: 1): the renderer is built once, before any host starts, so two builds never overlap.
  */
-export const test = base.extend<{ host: WebHost }, { rendererBuilt: boolean }>({
+export const test = base.extend<
+  {
+    host: WebHost;
+    /** extra environment of the host, e.g. `test.use({ hostEnv: { COLLECTDESK_NOW: '2026-11-24T02:00:00Z' } })` */
+    hostEnv: Record<string, string>;
+    /** a script (and its arguments after the data folder) that fills the fresh data folder before the host first starts */
+    prepareData: string[] | null;
+  },
+  { rendererBuilt: boolean }
+>({
+  hostEnv: [{}, { option: true }],
+  prepareData: [null, { option: true }],
   rendererBuilt: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -122,10 +133,11 @@ export const test = base.extend<{ host: WebHost }, { rendererBuilt: boolean }>({
     await use(page);
     expect(problems, 'errors in the browser console').toEqual([]);
   },
-  host: async ({ rendererBuilt }, use) => {
+  host: async ({ rendererBuilt, hostEnv, prepareData }, use) => {
     expect(rendererBuilt).toBe(true);
     const dataDir = mkdtempSync(join(tmpdir(), 'collectdesk-e2e-'));
-    current = await startHost(dataDir);
+    if (prepareData?.[0]) runScript(prepareData[0], [dataDir, ...prepareData.slice(1)]);
+    current = await startHost(dataDir, hostEnv);
     try {
       await use(current);
     } finally {
