@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Preferences } from '../../shared/contract/schemas';
 import en from '../../resources/locales/en.json';
 import zhCN from '../../resources/locales/zh-CN.json';
+import wbEn from '../../resources/locales/workbench.en.json';
+import wbZhCN from '../../resources/locales/workbench.zh-CN.json';
 
 export type Language = Preferences['language'];
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
@@ -11,7 +13,7 @@ export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...wbZhCN } }, en: { translation: { ...en, ...wbEn } } },
   lng: 'zh-CN',
   fallbackLng: false,
   supportedLngs: [...LANGUAGES],

@@ -8,9 +8,10 @@ import { errorText } from '../app/errorText';
 import { useNotify } from '../components/Notifier';
 import { AdminScreen } from '../admin/AdminScreen';
 import { ImportScreen } from '../import/ImportScreen';
-import { CaseScreen } from '../screens/CaseScreen';
 import { ComingSoon } from '../screens/ComingSoon';
-import { WorkQueue } from '../screens/WorkQueue';
+import { CaseWorkbench } from '../workbench/case/CaseWorkbench';
+import { QueueScreen } from '../workbench/queue/QueueScreen';
+import { useQueueState } from '../workbench/queue/queueState';
 import { AppTopBar } from './AppTopBar';
 import { Navigation } from './Navigation';
 import { visibleItems, type ScreenKey } from './navItems';
@@ -27,6 +28,7 @@ export function Shell({ user }: { user: SessionUser }) {
   const [help, setHelp] = useState(false);
   const [searchRequest, setSearchRequest] = useState(0);
   const [openCase, setOpenCase] = useState<CaseListRow | null>(null);
+  const queue = useQueueState();
   const items = visibleItems(user.role);
 
   useShortcuts({
@@ -61,8 +63,9 @@ export function Shell({ user }: { user: SessionUser }) {
   let content;
   if (screen === 'queue') {
     content = (
-      <WorkQueue
+      <QueueScreen
         user={user}
+        store={queue}
         searchRequest={searchRequest}
         onOpen={(row) => {
           setOpenCase(row);
@@ -70,7 +73,7 @@ export function Shell({ user }: { user: SessionUser }) {
         }}
       />
     );
-  } else if (screen === 'case') content = <CaseScreen selected={openCase} onBack={() => setScreen('queue')} />;
+  } else if (screen === 'case') content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen('queue')} />;
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
   else if (screen === 'import' && user.role !== 'collector') content = <ImportScreen user={user} />;
   else content = <ComingSoon screen={screen} />;

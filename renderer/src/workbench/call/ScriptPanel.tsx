@@ -1,0 +1,126 @@
+import { Alert, Box, Checkbox, Chip, FormControlLabel, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallScript } from '../../../../shared/contract/workbench';
+import { api } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { errorText } from '../../app/errorText';
+import { SCRIPT_PARTIES, type ScriptParty } from './party';
+
+interface Props {
+  caseId: string;
+  party: ScriptParty;
+  onParty(party: ScriptParty): void;
+  /** the rule ids confirmed by ticking the script's require steps */
+  confirmed: ReadonlySet<string>;
+  onConfirm(rule: string, on: boolean): void;
+  /** bumped after a save: the case's stage (and so its script) may have changed */
+  reloadKey: number;
+  disabled: boolean;
+}
+
+function Step({ index, title, text }: { index: number; title: string; text: string }) {
+  return (
+    <Stack direction="row" spacing={1}>
+      <Box sx={{ width: 20, height: 20, flexShrink: 0, borderRadius: '50%', bgcolor: 'action.selected', display: 'grid', placeItems: 'center', fontSize: 11, fontWeight: 600, mt: 0.1 }}>{index}</Box>
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {title}
+        </Typography>
+        <Typography variant="body2" color="textSecondary" sx={{ lineHeight: 1.6 }}>
+          {text}
+        </Typography>
+      </Box>
+    </Stack>
+  );
+}
+
+/** The call script for the case's stage and the party on the line; its require steps are the confirmations. */
+export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, reloadKey, disabled }: Props) {
+  const { t } = useTranslation();
+  const { prefs } = useApp();
+  const [script, setScript] = useState<CallScript | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api.call('script.get', { caseId, party }).then(
+      (s) => {
+        if (!live) return;
+        setScript(s);
+        setError(null);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseId, party, reloadKey]);
+
+  return (
+    <Paper variant="outlined" component="section" aria-label={t('wb.script.title')} sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 260 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography variant="subtitle2">{t('wb.script.title')}</Typography>
+          {script && (
+            <Typography variant="caption" color="textSecondary" component="div" noWrap>
+              {t(`wb.script.stages.${script.stage}`, { defaultValue: script.stage })} · {t(`wb.parties.${script.party}`)}
+            </Typography>
+          )}
+        </Box>
+        <ToggleButtonGroup exclusive size="small" value={party} onChange={(_e, v: ScriptParty | null) => v && onParty(v)} aria-label={t('wb.script.party')}>
+          {SCRIPT_PARTIES.map((p) => (
+            <ToggleButton key={p} value={p} sx={{ py: 0.25, px: 1, fontSize: 12 }}>
+              {t(`wb.parties.${p}`)}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Stack>
+      <Box sx={{ height: 2 }}>{loading && <LinearProgress sx={{ height: 2 }} />}</Box>
+      <Stack spacing={1.25} sx={{ p: 1.5, overflow: 'auto', flex: 1, minHeight: 0 }}>
+        {error !== null && <Alert severity="error">{errorText(error, t, prefs.language)}</Alert>}
+        {script?.hidesAmounts && (
+          <Alert severity="warning" sx={{ py: 0 }}>
+            {t('wb.script.thirdPartyMode')}
+          </Alert>
+        )}
+        {prefs.language !== 'zh-CN' && script && (
+          <Typography variant="caption" color="textSecondary">
+            {t('wb.script.languageNote')}
+          </Typography>
+        )}
+        {script?.steps.map((s, i) =>
+          s.require ? (
+            <Box key={s.id} sx={{ border: 1, borderColor: confirmed.has(s.require) ? 'success.light' : 'info.light', borderRadius: 1, px: 1, py: 0.5 }}>
+              <FormControlLabel
+                disabled={disabled}
+                control={<Checkbox size="small" checked={confirmed.has(s.require)} onChange={(e) => onConfirm(s.require as string, e.target.checked)} />}
+                label={
+                  <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {s.title}
+                    </Typography>
+                    <Chip label={s.require} color={confirmed.has(s.require) ? 'success' : 'info'} variant="outlined" className="mono" sx={{ height: 18, fontSize: 11 }} />
+                  </Stack>
+                }
+                slotProps={{ typography: { component: 'div' } }}
+                sx={{ mr: 0 }}
+              />
+              <Typography variant="body2" color="textSecondary" sx={{ lineHeight: 1.6, pl: 3.75, pb: 0.5 }}>
+                {s.text}
+              </Typography>
+            </Box>
+          ) : (
+            <Step key={s.id} index={i + 1} title={s.title} text={s.text} />
+          ),
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,110 @@
+import { NOT_REACHED, type ResultCode } from '../../../../shared/compliance/types';
+import type { MethodInput } from '../../../../shared/contract/methods';
+import { formatFen } from '../../format';
+import { localInputToIso } from '../dates';
+import { parseYuan } from '../money';
+import type { Party, ScriptParty } from './party';
+
+export type PlanKind = 'installment' | 'deferral' | 'settlement';
+export interface ScheduleLine {
+  key: number;
+  dueDate: string;
+  amount: string;
+}
+
+export interface OutcomeValues {
+  resultCode: ResultCode | '';
+  promiseAmount: string;
+  promiseDate: string;
+  planOn: boolean;
+  planKind: PlanKind;
+  schedule: ScheduleLine[];
+  waiver: string;
+  notes: string;
+  /** `datetime-local`, workstation time */
+  nextAction: string;
+}
+
+export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '' };
+
+/** Field → an i18n key (with values) saying what is wrong; keys are `promise.amount`, `promise.date`, `plan.N.amount`… */
+export type FieldErrors = Record<string, { key: string; values?: Record<string, string> }>;
+
+export interface Limits {
+  balanceFen: number;
+  today: string;
+  dueBackAt: string | null;
+}
+
+export function reachedParty(code: ResultCode | '', party: ScriptParty): Party {
+  return code !== '' && NOT_REACHED.includes(code) ? 'none' : party;
+}
+
+/** A promise or a plan is negotiated only with the debtor, on a call that reached someone (CN-3P). */
+export function canNegotiate(code: ResultCode | '', party: ScriptParty): boolean {
+  return party === 'debtor' && reachedParty(code, party) !== 'none';
+}
+
+function checkDate(errors: FieldErrors, field: string, day: string, l: Limits): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) errors[field] = { key: 'wb.outcome.errors.dateMissing' };
+  else if (day < l.today) errors[field] = { key: 'wb.outcome.errors.dateInPast', values: { date: l.today } };
+  else if (l.dueBackAt && day > l.dueBackAt) errors[field] = { key: 'wb.outcome.errors.dateAfterDueBack', values: { date: l.dueBackAt } };
+}
+
+function checkAmount(errors: FieldErrors, field: string, text: string, l: Limits): number | null {
+  const fen = parseYuan(text);
+  if (fen === null || fen <= 0) errors[field] = { key: 'wb.outcome.errors.amountFormat' };
+  else if (fen > l.balanceFen) errors[field] = { key: 'wb.outcome.errors.amountOverBalance', values: { balance: formatFen(l.balanceFen) } };
+  return fen;
+}
+
+/** The checks the core makes too (≤ balance, not before today, not after due-back), said before a round trip. */
+export function validateOutcome(v: OutcomeValues, party: ScriptParty, l: Limits): FieldErrors {
+  const errors: FieldErrors = {};
+  if (v.resultCode === '') errors.result = { key: 'wb.outcome.errors.resultMissing' };
+  const negotiate = canNegotiate(v.resultCode, party);
+  if ((v.resultCode === 'PTP' || v.resultCode === 'HARDSHIP') && party !== 'debtor') errors.result = { key: 'wb.outcome.errors.debtorOnly' };
+  if (v.resultCode === 'PTP' && negotiate) {
+    checkAmount(errors, 'promise.amount', v.promiseAmount, l);
+    checkDate(errors, 'promise.date', v.promiseDate, l);
+  }
+  if (v.planOn && negotiate) {
+    v.schedule.forEach((s, i) => {
+      checkAmount(errors, `plan.${i}.amount`, s.amount, l);
+      checkDate(errors, `plan.${i}.date`, s.dueDate, l);
+    });
+    if (v.planKind === 'settlement' && v.waiver.trim() !== '') {
+      const w = parseYuan(v.waiver);
+      if (w === null) errors['plan.waiver'] = { key: 'wb.outcome.errors.amountFormat' };
+      else if (w > l.balanceFen) errors['plan.waiver'] = { key: 'wb.outcome.errors.amountOverBalance', values: { balance: formatFen(l.balanceFen) } };
+    }
+  }
+  if (v.nextAction && !localInputToIso(v.nextAction)) errors.nextAction = { key: 'wb.outcome.errors.dateMissing' };
+  return errors;
+}
+
+export type RecordInput = MethodInput<'activity.record'>;
+
+/** The form as an activity.record request (values already validated). */
+export function toRecordInput(v: OutcomeValues, caseId: string, contactId: string, party: ScriptParty, confirmed: ReadonlySet<string>, reason: string | undefined): RecordInput {
+  const code = v.resultCode as ResultCode;
+  const reached = reachedParty(code, party);
+  const negotiate = canNegotiate(code, party);
+  const notes = v.notes.trim();
+  const next = localInputToIso(v.nextAction);
+  return {
+    caseId,
+    contactId,
+    channel: 'call',
+    party: reached,
+    resultCode: code,
+    confirmations: reached === 'none' ? [] : [...confirmed],
+    ...(code === 'PTP' && negotiate ? { promise: { amountFen: parseYuan(v.promiseAmount) ?? 0, dueDate: v.promiseDate } } : {}),
+    ...(v.planOn && negotiate
+      ? { plan: { kind: v.planKind, schedule: v.schedule.map((s) => ({ dueDate: s.dueDate, amountFen: parseYuan(s.amount) ?? 0 })), waiverFen: v.planKind === 'settlement' ? (parseYuan(v.waiver) ?? 0) : 0 } }
+      : {}),
+    ...(notes ? { notes } : {}),
+    ...(next ? { nextActionAt: next } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}

@@ -1,0 +1,62 @@
+import { useCallback, useState } from 'react';
+import type { GateResult } from '../../../../shared/contract/workbench';
+import { api } from '../../api/client';
+import type { Contact } from '../case/ContactsTab';
+import type { ScriptParty } from './party';
+
+export interface GateState {
+  contact: Contact;
+  party: ScriptParty;
+  loading: boolean;
+  result: GateResult | null;
+  error: unknown;
+}
+
+export interface CallState {
+  /** the pre-dial gate being shown (a call button was clicked) */
+  gate: GateState | null;
+  /** the contact on the line once "Start call" was pressed: the outcome form records against it */
+  active: Contact | null;
+  check(contact: Contact, party: ScriptParty): void;
+  start(): void;
+  cancelGate(): void;
+  end(): void;
+}
+
+/** The pre-dial gate (contact.check) and the call in progress, per case. */
+export function useCall(caseId: string | null): CallState {
+  const [gate, setGate] = useState<GateState | null>(null);
+  const [active, setActive] = useState<Contact | null>(null);
+  const [asked, setAsked] = useState(caseId);
+  if (asked !== caseId) {
+    setAsked(caseId);
+    setGate(null);
+    setActive(null);
+  }
+
+  const check = useCallback(
+    (contact: Contact, party: ScriptParty) => {
+      if (!caseId) return;
+      setGate({ contact, party, loading: true, result: null, error: null });
+      api.call('contact.check', { caseId, contactId: contact.id, channel: 'call', party }).then(
+        (result) => setGate((g) => (g && g.contact.id === contact.id ? { ...g, loading: false, result } : g)),
+        (error: unknown) => setGate((g) => (g && g.contact.id === contact.id ? { ...g, loading: false, error } : g)),
+      );
+    },
+    [caseId],
+  );
+
+  return {
+    gate,
+    active,
+    check,
+    start: () => {
+      if (gate?.result?.allowed) {
+        setActive(gate.contact);
+        setGate(null);
+      }
+    },
+    cancelGate: () => setGate(null),
+    end: () => setActive(null),
+  };
+}

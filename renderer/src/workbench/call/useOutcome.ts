@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import { VerdictShape } from '../../../../shared/contract/workbench';
+import { api, isApiError } from '../../api/client';
+import { EMPTY_OUTCOME, reachedParty, toRecordInput, validateOutcome, type FieldErrors, type Limits, type OutcomeValues } from './outcomeModel';
+import type { ScriptParty } from './party';
+
+export interface SaveContext {
+  caseId: string;
+  contactId: string | null;
+  party: ScriptParty;
+  confirmed: ReadonlySet<string>;
+  limits: Limits;
+}
+
+export interface OutcomeState {
+  values: OutcomeValues;
+  set(patch: Partial<OutcomeValues>): void;
+  errors: FieldErrors;
+  /** the core's own words for a field it refused (invalid_input), by field */
+  serverErrors: Record<string, string>;
+  /** a compliance refusal: every verdict */
+  refusal: VerdictShape[] | null;
+  /** warns awaiting the collector's reason (the dialog is open while set) */
+  warns: VerdictShape[] | null;
+  saving: boolean;
+  failure: unknown;
+  save(reason?: string): Promise<void>;
+  cancelReason(): void;
+  reset(): void;
+}
+
+/** Which errors a change to a value clears. */
+const ERROR_PREFIX: Record<keyof OutcomeValues, string> = {
+  resultCode: 'result',
+  promiseAmount: 'promise.amount',
+  promiseDate: 'promise.date',
+  planOn: 'plan.',
+  planKind: 'plan.',
+  schedule: 'plan.',
+  waiver: 'plan.waiver',
+  notes: 'notes',
+  nextAction: 'nextAction',
+};
+
+const Verdicts = z.array(VerdictShape);
+
+const SERVER_FIELDS = ['promise.amount', 'promise.date', 'promise', 'result'];
+
+/**
+ * The outcome form's values and its save: local checks, then contact.check for warns (a reason is asked for in a
+ * dialog and sent as `reason`), then activity.record; a compliance refusal comes back with every verdict.
+ */
+export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[]) => void): OutcomeState {
+  const [values, setValues] = useState<OutcomeValues>(EMPTY_OUTCOME);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<VerdictShape[] | null>(null);
+  const [warns, setWarns] = useState<VerdictShape[] | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  function set(patch: Partial<OutcomeValues>) {
+    setValues((v) => ({ ...v, ...patch }));
+    const touched = Object.keys(patch).map((k) => ERROR_PREFIX[k as keyof OutcomeValues]);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.some((p) => k.startsWith(p)))));
+    setServerErrors({});
+    setRefusal(null);
+  }
+
+  function reset() {
+    setValues(EMPTY_OUTCOME);
+    setErrors({});
+    setServerErrors({});
+    setRefusal(null);
+    setWarns(null);
+    setFailure(null);
+  }
+
+  async function save(reason?: string) {
+    const { caseId, contactId, party, confirmed, limits } = ctx;
+    if (!contactId) return;
+    const found = validateOutcome(values, party, limits);
+    setErrors(found);
+    setServerErrors({});
+    setRefusal(null);
+    setFailure(null);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    try {
+      if (reason === undefined) {
+        const reached = reachedParty(values.resultCode, party);
+        const gate = await api.call('contact.check', { caseId, contactId, channel: 'call', party: reached });
+        const pending = gate.verdicts.filter((v) => v.kind === 'warn');
+        if (pending.length > 0) {
+          setWarns(pending);
+          return;
+        }
+      }
+      setWarns(null);
+      const r = await api.call('activity.record', toRecordInput(values, caseId, contactId, party, confirmed, reason));
+      reset();
+      onSaved(r.verdicts);
+    } catch (err) {
+      if (isApiError(err) && err.code === 'compliance') {
+        const parsed = Verdicts.safeParse(err.details.verdicts);
+        setRefusal(parsed.success ? parsed.data : []);
+      } else if (isApiError(err) && err.code === 'invalid_input' && err.field && SERVER_FIELDS.includes(err.field)) {
+        setServerErrors({ [err.field]: err.message });
+      } else setFailure(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return { values, set, errors, serverErrors, refusal, warns, saving, failure, save, cancelReason: () => setWarns(null), reset };
+}

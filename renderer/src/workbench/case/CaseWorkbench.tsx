@@ -1,0 +1,145 @@
+import { ArrowBack, FolderSharedOutlined, LockOutlined, Refresh } from '@mui/icons-material';
+import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/contract/workbench';
+import { useApp } from '../../app/AppContext';
+import { errorText } from '../../app/errorText';
+import { EmptyState } from '../../components/EmptyState';
+import { useNotify } from '../../components/Notifier';
+import { PageHeader } from '../../components/PageHeader';
+import { ActiveCallBar, GateCard } from '../call/GateCard';
+import { OutcomeForm } from '../call/OutcomeForm';
+import { partyOf, type ScriptParty } from '../call/party';
+import { ScriptPanel } from '../call/ScriptPanel';
+import { useCall } from '../call/useCall';
+import { useOutcome } from '../call/useOutcome';
+import { caseToday } from '../dates';
+import { CaseHeader } from './CaseHeader';
+import { CaseTabs } from './CaseTabs';
+import { useCaseDetail } from './useCaseDetail';
+
+interface Props {
+  caseId: string | null;
+  onBack(): void;
+}
+
+/** The case screen: left the debtor, the debt and the tabs; right the call script, the gate and the outcome form. */
+export function CaseWorkbench({ caseId, onBack }: Props) {
+  const { t } = useTranslation();
+  const { prefs } = useApp();
+  const state = useCaseDetail(caseId);
+  const { detail } = state;
+  let body;
+  if (!caseId) body = <EmptyState icon={<FolderSharedOutlined />} title={t('case.noneOpen')} description={t('case.noneOpenBody')} />;
+  else if (state.error !== null && !detail) body = <Alert severity="error">{errorText(state.error, t, prefs.language)}</Alert>;
+  else if (detail) body = <CaseColumns key={detail.id} detail={detail} reload={state.reload} />;
+  return (
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', minHeight: 560 }}>
+      <PageHeader
+        title={detail ? t('case.titleWith', { caseNo: detail.caseNo }) : t('nav.case')}
+        subtitle={detail ? `${detail.client.name} · ${t(`wb.case.pack`, { pack: detail.client.rulePack })}` : undefined}
+        actions={
+          <>
+            <Tooltip title={t('common.refresh')}>
+              <span>
+                <IconButton aria-label={t('common.refresh')} onClick={state.reload} disabled={!caseId}>
+                  <Refresh fontSize="small" />
+                </IconButton>
+              </span>
+            </Tooltip>
+            <Button startIcon={<ArrowBack />} onClick={onBack}>
+              {t('case.backToQueue')}
+            </Button>
+          </>
+        }
+      />
+      <Box sx={{ height: 2, mt: -1, mb: 1 }}>{state.loading && caseId && <LinearProgress sx={{ height: 2 }} />}</Box>
+      {body}
+    </Box>
+  );
+}
+
+function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [party, setParty] = useState<ScriptParty>('debtor');
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
+  const [scriptKey, setScriptKey] = useState(0);
+  const [show, setShow] = useState<{ tab: 'timeline'; n: number } | null>(null);
+  const call = useCall(detail.id);
+  const today = caseToday(detail);
+  const outcome = useOutcome(
+    { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt } },
+    (verdicts) => {
+      const warned = verdicts.filter((v) => v.kind === 'warn').map((v) => v.rule);
+      notify(warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved'));
+      call.end();
+      setConfirmed(new Set());
+      setParty('debtor');
+      setScriptKey((k) => k + 1);
+      setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
+      reload();
+    },
+  );
+  const hideAmounts = party !== 'debtor';
+
+  return (
+    <Stack direction="row" spacing={2} sx={{ flex: 1, minHeight: 0 }}>
+      <Stack spacing={1.5} sx={{ flex: 1, minWidth: 0, overflow: 'auto', pb: 1 }}>
+        {detail.readOnly && (
+          <Alert severity="warning" icon={<LockOutlined />} data-testid="read-only">
+            {t(`wb.case.readOnly.${detail.status}`, { defaultValue: t('wb.case.readOnly.closed') })}
+          </Alert>
+        )}
+        <CaseHeader detail={detail} hideAmounts={hideAmounts} onFlagged={reload} />
+        <CaseTabs
+          detail={detail}
+          hideAmounts={hideAmounts}
+          activeContactId={call.active?.id ?? call.gate?.contact.id ?? null}
+          onCall={(c) => call.check(c, partyOf(c.relation))}
+          show={show}
+        />
+      </Stack>
+      <Stack spacing={1.5} component="aside" aria-label={t('wb.case.callColumn')} sx={{ width: 470, flexShrink: 0, minHeight: 0, overflow: 'auto', pb: 1 }}>
+        {call.gate && (
+          <GateCard
+            gate={call.gate}
+            onStart={() => {
+              if (call.gate) setParty(call.gate.party);
+              setConfirmed(new Set());
+              outcome.reset();
+              call.start();
+            }}
+            onCancel={call.cancelGate}
+            onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
+          />
+        )}
+        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={call.end} />}
+        <ScriptPanel
+          caseId={detail.id}
+          party={party}
+          onParty={setParty}
+          confirmed={confirmed}
+          onConfirm={(rule, on) =>
+            setConfirmed((s) => {
+              const next = new Set(s);
+              if (on) next.add(rule);
+              else next.delete(rule);
+              return next;
+            })
+          }
+          reloadKey={scriptKey}
+          disabled={!call.active || detail.readOnly}
+        />
+        {detail.readOnly ? (
+          <Paper variant="outlined" sx={{ p: 1.5, flexShrink: 0 }}>
+            <Alert severity="info">{t('wb.case.readOnlyOutcome')}</Alert>
+          </Paper>
+        ) : (
+          <OutcomeForm detail={detail} today={today} active={call.active} party={party} onParty={setParty} outcome={outcome} />
+        )}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/contract/workbench';
+import { useApp } from '../../app/AppContext';
+import { formatDateTime, formatFen } from '../../format';
+import { EmptyNote } from './EmptyNote';
+
+const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+/** Bank-confirmed payments (the only kind that counts toward recovery). */
+export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideAmounts: boolean }) {
+  const { t } = useTranslation();
+  const { prefs } = useApp();
+  if (detail.payments.length === 0) return <EmptyNote text={t('wb.payments.empty')} />;
+  return (
+    <Table aria-label={t('wb.tabs.payments')}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('wb.payments.paidAt')}</TableCell>
+          <TableCell sx={NUM}>{t('wb.payments.amount')}</TableCell>
+          <TableCell>{t('wb.payments.channel')}</TableCell>
+          <TableCell>{t('wb.payments.txnRef')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {detail.payments.map((p) => (
+          <TableRow key={p.id}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.paidAt, prefs.language)}</TableCell>
+            <TableCell sx={NUM}>{hideAmounts ? '••••' : formatFen(p.amountFen)}</TableCell>
+            <TableCell>{p.channel ?? '—'}</TableCell>
+            <TableCell className="mono">{p.txnRef ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,58 @@
+import { Box, Chip, Stack } from '@mui/material';
+import type { GridColDef } from '@mui/x-data-grid';
+import type { TFunction } from 'i18next';
+import type { CaseListRow } from '../../../../shared/contract/schemas';
+import { maskName } from '../../../../shared/domain/masking';
+import { formatDateTime, formatFen } from '../../format';
+import type { Language } from '../../i18n';
+import { CaseStatusChip } from '../../screens/caseStatus';
+import { formatDay } from '../dates';
+import type { QueueSort } from './queueState';
+
+/** Grid column → the core's sort key; columns not listed here are not sortable. */
+export const SORT_OF: Partial<Record<string, QueueSort>> = {
+  caseNo: 'caseNo',
+  balanceFen: 'balance',
+  overdueDays: 'overdueDays',
+  promiseDueDate: 'promiseDue',
+  nextActionAt: 'nextActionAt',
+  dueBackAt: 'dueBack',
+};
+export const FIELD_OF: Record<QueueSort, string> = Object.fromEntries(Object.entries(SORT_OF).map(([f, s]) => [s, f])) as Record<QueueSort, string>;
+
+const NUM = { type: 'number', align: 'right', headerAlign: 'right' } as const;
+
+function PromiseCell({ row, language, brokenLabel }: { row: CaseListRow; language: Language; brokenLabel: string }) {
+  if (!row.promiseDueDate) return row.brokenPromise ? <Chip color="error" variant="outlined" label={brokenLabel} sx={{ height: 20, fontSize: 12 }} /> : null;
+  return (
+    <Stack direction="row" spacing={0.75} title={row.brokenPromise ? brokenLabel : undefined} sx={{ alignItems: 'center', height: '100%', color: row.brokenPromise ? 'error.main' : 'text.primary', fontWeight: row.brokenPromise ? 600 : 400 }} data-broken={row.brokenPromise ? 'true' : undefined}>
+      <span>{formatDay(row.promiseDueDate, language)}</span>
+      {row.promiseAmountFen !== null && row.promiseAmountFen !== undefined && <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(row.promiseAmountFen)}</Box>}
+    </Stack>
+  );
+}
+
+/** The work queue's columns; the collector column only for leads and admins. */
+export function queueColumns(t: TFunction, language: Language, team: boolean): GridColDef<CaseListRow>[] {
+  const absent = t('common.absent');
+  const cols: (GridColDef<CaseListRow> | false)[] = [
+    { field: 'caseNo', headerName: t('queue.columns.caseNo'), width: 120, cellClassName: 'mono' },
+    { field: 'clientCode', headerName: t('queue.columns.client'), width: 68 },
+    { field: 'debtorName', headerName: t('queue.columns.debtor'), width: 68, valueGetter: (v: string | null) => maskName(v) ?? absent },
+    { field: 'balanceFen', headerName: t('wb.queue.columns.balance'), width: 104, ...NUM, valueFormatter: (v: number) => formatFen(v) },
+    { field: 'overdueDays', headerName: t('wb.queue.columns.overdueDays'), description: t('wb.case.overdueDays'), width: 80, ...NUM, valueFormatter: (v: number | null) => (v === null ? absent : String(v)) },
+    { field: 'stage', headerName: t('queue.columns.stage'), width: 56, valueGetter: (v: string | null) => v ?? absent },
+    { field: 'status', headerName: t('queue.columns.status'), width: language === 'zh-CN' ? 80 : 116, renderCell: (p) => <CaseStatusChip status={p.row.status} /> },
+    {
+      field: 'promiseDueDate',
+      headerName: t('wb.queue.columns.promise'),
+      minWidth: 130,
+      flex: 1,
+      renderCell: (p) => <PromiseCell row={p.row} language={language} brokenLabel={t('wb.queue.broken')} />,
+    },
+    { field: 'nextActionAt', headerName: t('queue.columns.nextAction'), width: 120, valueFormatter: (v: string | null) => (v ? formatDateTime(v, language) : '') },
+    { field: 'dueBackAt', headerName: t('wb.queue.columns.dueBack'), width: 92, valueFormatter: (v: string | null) => (v ? formatDay(v, language) : '') },
+    team && { field: 'assignedToName', headerName: t('queue.columns.assignedTo'), width: 76, valueGetter: (v: string | null) => v ?? t('queue.unassigned') },
+  ];
+  return cols.filter((c): c is GridColDef<CaseListRow> => c !== false).map((c) => ({ ...c, sortable: c.field in SORT_OF, disableColumnMenu: true, filterable: false }));
+}
