@@ -1,34 +1,89 @@
-import { ADMIN, completeFirstRun, field, PASSPHRASE, signInZh } from './flows';
-import { expect, runScript, screenshot, test } from './fixtures';
+import { ADMIN, field, PASSPHRASE, signInZh } from './flows';
+import { expect, screenshot, test } from './fixtures';
+import { choose, dataRows, queueGrid, SEED_WORKBENCH, TEN_AM_SHANGHAI } from './workbench-flows';
 
-test('the work queue lists cases, search narrows them, a row opens the case', async ({ page, host }) => {
+const yuan = (text: string): number => Number(text.replace(/,/g, ''));
+
+test.use({ hostEnv: { COLLECTDESK_NOW: TEN_AM_SHANGHAI }, prepareData: [...SEED_WORKBENCH, '--recalls'], timezoneId: 'Asia/Shanghai' });
+
+test('the work queue: server-side sorting, filters and search, the keyboard, a row opens the case', async ({ page, host }) => {
   await page.goto(host.url);
-  await completeFirstRun(page);
-  const restarted = await host.restart(() => runScript('test/e2e/seed-queue.ts', [host.dataDir, PASSPHRASE]));
-  await page.goto(restarted.url);
   await field(page, '数据库密码').fill(PASSPHRASE);
   await page.getByRole('button', { name: '解锁', exact: true }).click();
   await signInZh(page, ADMIN.name, ADMIN.password);
 
-  const table = page.getByRole('table', { name: '案件列表' });
-  await expect(table.getByRole('row')).toHaveCount(9); // header + 8 cases
-  // Largest balance first, money in yuan with two decimals, status in Chinese.
-  const first = table.getByRole('row').nth(1);
-  await expect(first).toContainText('XY2026110006');
-  await expect(first).toContainText('154,300.00');
-  await expect(first).toContainText('诉讼');
-  await expect(table).toContainText('王经理');
-  await expect(page.getByText('第 1–8 条，共 8 条')).toBeVisible();
+  // A lead sees the team's cases with their collector; the core pages them (50 a page of 200).
+  const grid = queueGrid(page);
+  await expect(page.getByText('第 1–50 条，共 200 条')).toBeVisible();
+  await expect(dataRows(grid).first().locator('[data-field="assignedToName"]')).toHaveText('李娜');
+  // Names are masked in the queue too.
+  await expect(dataRows(grid).first().locator('[data-field="debtorName"]')).toHaveText(/^\p{Script=Han}\*+\p{Script=Han}?$/u);
   await screenshot(page, 'work-queue');
 
-  await page.keyboard.press('/');
-  await page.keyboard.type('XY2026110002');
-  await expect(table.getByRole('row')).toHaveCount(2);
-  await expect(table).toContainText('刘洋');
-  await expect(table).toContainText('承诺还款');
+  // Sorting is the core's: ascending balance puts the smallest balance of all 200 first.
+  const balanceHeader = grid.getByRole('columnheader', { name: '余额（元）' });
+  await balanceHeader.click(); // descending
+  await balanceHeader.click(); // ascending
+  await expect(balanceHeader).toHaveAttribute('aria-sort', 'ascending');
+  const balances = async () => Promise.all((await dataRows(grid).locator('[data-field="balanceFen"]').all()).slice(0, 3).map(async (c) => yuan(await c.innerText())));
+  await expect.poll(async () => { const b = await balances(); return b[0]! <= b[1]! && b[1]! <= b[2]!; }).toBe(true);
 
-  await table.getByRole('row').nth(1).click();
-  await expect(page.getByRole('heading', { name: '案件 XY2026110002' })).toBeVisible();
-  await expect(page.getByText('案件详情页尚在开发中')).toBeVisible();
-  await screenshot(page, 'case-placeholder');
+  // Filters beside the grid: stage, then status.
+  await choose(page, '阶段', 'M2');
+  await expect.poll(async () => new Set(await dataRows(grid).locator('[data-field="stage"]').allInnerTexts())).toEqual(new Set(['M2']));
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await choose(page, '状态', '已退案');
+  await expect(page.getByText('共 10 条')).toBeVisible();
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await expect(page.getByText('共 200 条')).toBeVisible();
+
+  // Search (`/`): by case number, by the debtor's mobile, by ID number.
+  await page.keyboard.press('/');
+  await page.keyboard.type('A261100000002');
+  await expect(dataRows(grid)).toHaveCount(1);
+  await expect(dataRows(grid).first()).toContainText('宋*');
+  for (const q of ['13866711769', '500103198911262984']) {
+    await page.getByRole('searchbox', { name: '搜索案件' }).fill(q);
+    await expect(dataRows(grid)).toHaveCount(1);
+    await expect(dataRows(grid).first()).toContainText('A261100000002');
+  }
+
+  // The keyboard: ↓ from the search box moves the highlight, J/K outside it, Enter opens.
+  await page.getByRole('searchbox', { name: '搜索案件' }).fill('');
+  await expect(page.getByText('共 200 条')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(dataRows(grid).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  const third = dataRows(grid).nth(2);
+  await expect(third).toHaveAttribute('aria-selected', 'true');
+  const caseNo = (await third.locator('[data-field="caseNo"]').innerText()).trim();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+
+  // A deliberate (audited) look at the full name, then it is masked again on a second click.
+  const name = page.getByTestId('debtor-name');
+  const masked = (await name.innerText()).trim();
+  await name.getByRole('button', { name: '查看完整姓名' }).click();
+  await expect(name.locator('[data-unmasked="true"]')).not.toHaveText(masked);
+  await name.getByRole('button', { name: '隐藏' }).click();
+  await expect(name).toHaveText(masked);
+
+  // Raising a flag asks first, then shows it on the case.
+  await page.getByRole('button', { name: '标记' }).click();
+  await page.getByRole('menuitem', { name: '弱势群体' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认标记' }).click();
+  await expect(page.getByTestId('flag-vulnerable')).toBeVisible();
+
+  // A recalled case stays visible but read-only: a banner says why, and there is nothing to call.
+  await page.getByRole('button', { name: '返回工作队列' }).click();
+  await page.keyboard.press('/');
+  await page.keyboard.type('A261100000191');
+  await expect(dataRows(grid)).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('read-only')).toContainText('已被银行退案');
+  await expect(page.getByRole('button', { name: /拨打/ })).toHaveCount(0);
+  await screenshot(page, 'case-recalled');
 });

@@ -1,0 +1,156 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import { choose, dataRows, FAKE_TODAY, HALF_TEN_PM_SHANGHAI, queueGrid, SEED_WORKBENCH, signInCollector, TEN_AM_SHANGHAI } from './workbench-flows';
+
+/** The words of one language, so that the same flow runs in Chinese and in English. */
+const WORDS = {
+  'zh-CN': {
+    total: '共 200 条',
+    promisesToday: /今日到期承诺/,
+    callDebtor: '拨打本人的电话',
+    gate: '拨号前检查',
+    start: '开始通话',
+    result: '结果',
+    ptp: '承诺还款',
+    amount: '承诺金额',
+    date: '承诺日期',
+    notes: '备注',
+    save: '保存',
+    saved: '催收结果已保存。',
+    refused: '未保存：不符合合规规则',
+    timeline: /^催记/,
+    promises: /^承诺与计划/,
+    back: '返回工作队列',
+    overBalance: /不能超过余额/,
+    goodNote: '本人承诺今天通过银行官方渠道还款',
+    caseTitle: (no: string) => `案件 ${no}`,
+  },
+  en: {
+    total: 'of 200',
+    promisesToday: /Promises due today/,
+    callDebtor: 'Call Debtor',
+    gate: 'Pre-dial check',
+    start: 'Start call',
+    result: 'Result',
+    ptp: 'Promise to pay',
+    amount: 'Promised amount',
+    date: 'Promise date',
+    notes: 'Notes',
+    save: 'Save',
+    saved: 'Outcome saved.',
+    refused: 'Not saved: refused by the compliance rules',
+    timeline: /^Timeline/,
+    promises: /^Promises & plans/,
+    back: 'Back to work queue',
+    overBalance: /At most the balance/,
+    goodNote: 'Debtor promised to pay today through the bank’s official channel.',
+    caseTitle: (no: string) => `Case ${no}`,
+  },
+} as const;
+
+type Language = keyof typeof WORDS;
+
+/** Queue → first case → gate → confirmations → PTP due today → saved → timeline, promise, and the queue's filter. */
+async function promiseFlow(page: Page, url: string, language: Language, shots: boolean): Promise<void> {
+  const w = WORDS[language];
+  await signInCollector(page, url, language);
+
+  // The queue: the collector's 200 cases, none with a promise due yet; the first row is highlighted.
+  const grid = queueGrid(page, language);
+  await expect(page.getByText(w.total, { exact: false })).toBeVisible();
+  await expect(page.getByTestId('due-promises_today')).toContainText('0');
+  const first = dataRows(grid).first();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  const caseNo = (await first.locator('[data-field="caseNo"]').innerText()).trim();
+  if (shots) await screenshot(page, 'workbench-queue');
+
+  // Enter opens the highlighted case.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: w.caseTitle(caseNo) })).toBeVisible();
+
+  // The pre-dial gate for the debtor's own phone: the three disclosures to confirm, nothing blocks at 10:00.
+  await page.getByRole('button', { name: w.callDebtor }).first().click();
+  const gate = page.getByRole('region', { name: w.gate });
+  for (const rule of ['CN-ID', 'CN-RPC', 'CN-R1']) await expect(gate.getByTestId(`verdict-${rule}`)).toHaveAttribute('data-kind', 'require');
+  await expect(gate.locator('[data-kind="block"]')).toHaveCount(0);
+  if (shots) await screenshot(page, 'workbench-gate');
+  await gate.getByRole('button', { name: w.start }).click();
+  await expect(page.getByTestId('active-call')).toBeVisible();
+
+  // A PTP without the disclosures ticked: refused, every unmet require named.
+  await choose(page, w.result, w.ptp);
+  await page.getByRole('textbox', { name: w.amount }).fill('999999999');
+  await page.getByLabel(w.date).fill(FAKE_TODAY);
+  await page.getByRole('button', { name: w.save, exact: true }).click();
+  await expect(page.getByText(w.overBalance)).toBeVisible();
+  await page.getByRole('textbox', { name: w.amount }).fill('1,000');
+  await page.getByRole('button', { name: w.save, exact: true }).click();
+  const refusal = page.getByTestId('refusal');
+  await expect(refusal).toContainText(w.refused);
+  for (const rule of ['CN-ID', 'CN-RPC', 'CN-R1']) await expect(refusal.getByTestId(`verdict-${rule}`)).toBeVisible();
+  if (shots) await screenshot(page, 'workbench-refusal');
+
+  // The script's require steps are the confirmations.
+  for (const rule of ['CN-ID', 'CN-R1', 'CN-RPC']) await page.getByRole('checkbox', { name: new RegExp(rule) }).check();
+
+  // A threatening note is caught while typing and holds the save until rewritten.
+  const notes = page.getByRole('textbox', { name: w.notes });
+  await notes.fill('再不还钱就上门闹事');
+  await expect(page.getByTestId('verdict-CN-P')).toBeVisible();
+  await expect(page.getByRole('button', { name: w.save, exact: true })).toBeDisabled();
+  if (shots) await screenshot(page, 'workbench-case-script');
+  await notes.fill(w.goodNote);
+  await expect(page.getByTestId('verdict-CN-P')).toBeHidden();
+  await expect(page.getByRole('button', { name: w.save, exact: true })).toBeEnabled();
+  await page.getByRole('button', { name: w.save, exact: true }).click();
+  await expect(page.getByText(w.saved)).toBeVisible();
+
+  // The case is read again: the new activity in the timeline, the promise under its tab.
+  await expect(page.getByRole('tab', { name: w.timeline })).toHaveAttribute('aria-selected', 'true');
+  const activity = page.getByTestId('timeline-row').first();
+  await expect(activity).toContainText(w.ptp);
+  await expect(activity).toContainText(w.goodNote);
+  await page.getByRole('tab', { name: w.promises }).click();
+  await expect(page.getByTestId('promise-row')).toContainText('1,000.00');
+
+  // Back in the queue: one promise due today, and the filter finds the case.
+  await page.getByRole('button', { name: w.back }).click();
+  await expect(page.getByTestId('due-promises_today')).toContainText('1');
+  await page.getByRole('button', { name: w.promisesToday }).click();
+  await expect(dataRows(grid)).toHaveCount(1);
+  await expect(dataRows(grid).first()).toContainText(caseNo);
+  await expect(dataRows(grid).first().locator('[data-field="promiseDueDate"]')).toContainText('1,000.00');
+}
+
+test.describe('at 10:00 in Shanghai', () => {
+  test.use({ hostEnv: { COLLECTDESK_NOW: TEN_AM_SHANGHAI }, prepareData: SEED_WORKBENCH, timezoneId: 'Asia/Shanghai' });
+
+  test('a collector records a promise to pay through the gate and the script (Chinese)', async ({ page, host }) => {
+    await promiseFlow(page, host.url, 'zh-CN', true);
+  });
+
+  test('the same in English', async ({ page, host }) => {
+    await promiseFlow(page, host.url, 'en', false);
+    await screenshot(page, 'workbench-queue-en');
+  });
+});
+
+test.describe('at 22:30 in Shanghai', () => {
+  test.use({ hostEnv: { COLLECTDESK_NOW: HALF_TEN_PM_SHANGHAI }, prepareData: SEED_WORKBENCH, timezoneId: 'Asia/Shanghai' });
+
+  test('the pre-dial gate blocks calling hours (CN-T1) and says when calls are allowed again', async ({ page, host }) => {
+    await signInCollector(page, host.url);
+    await expect(dataRows(queueGrid(page)).first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('j');
+    await expect(dataRows(queueGrid(page)).nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '拨打本人的电话' }).first().click();
+    const gate = page.getByRole('region', { name: '拨号前检查' });
+    const block = gate.getByTestId('verdict-CN-T1');
+    await expect(block).toHaveAttribute('data-kind', 'block');
+    await expect(block.getByTestId('next-allowed')).toHaveText('下次可联系：2026/11/25 08:00');
+    await expect(gate.getByTestId('gate-blocked')).toContainText('CN-T1');
+    await expect(gate.getByRole('button', { name: '开始通话' })).toBeDisabled();
+    await screenshot(page, 'workbench-gate-block');
+  });
+});
