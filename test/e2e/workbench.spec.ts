@@ -133,6 +133,39 @@ test.describe('at 10:00 in Shanghai', () => {
     await promiseFlow(page, host.url, 'en', false);
     await screenshot(page, 'workbench-queue-en');
   });
+
+  test('a relative reached first: amounts hidden, no promise, and the CN-3P warn needs a reason', async ({ page, host }) => {
+    await signInCollector(page, host.url);
+    await expect(dataRows(queueGrid(page)).first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^拨打(配偶|父母|子女|兄弟姐妹)的电话$/ }).first().click();
+    const gate = page.getByRole('region', { name: '拨号前检查' });
+    await expect(gate.getByTestId('verdict-CN-3P')).toHaveAttribute('data-kind', 'warn');
+    await gate.getByRole('button', { name: '开始通话' }).click();
+
+    // Related-party mode: the header and the script keep amounts and debt details back; no promise can be chosen.
+    await expect(page.getByTestId('fact-balance').getByTestId('amount-hidden')).toBeVisible();
+    await expect(page.getByRole('button', { name: '关联人', pressed: true })).toBeVisible();
+    await page.getByRole('combobox', { name: '结果' }).click();
+    await expect(page.getByRole('option', { name: '承诺还款' })).toBeDisabled();
+    await page.getByRole('option', { name: '已留言转告' }).click();
+    await expect(page.getByRole('checkbox')).toHaveCount(2);
+    for (const rule of ['CN-ID', 'CN-R1']) await page.getByRole('checkbox', { name: new RegExp(rule) }).check();
+    await page.getByRole('textbox', { name: '备注' }).fill('请家属转告本人尽快回电');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+
+    // The warn is overridden only with a reason, which is recorded with the activity.
+    const dialog = page.getByRole('dialog', { name: '需要说明原因' });
+    await expect(dialog.getByTestId('verdict-CN-3P')).toBeVisible();
+    await screenshot(page, 'workbench-warn-reason');
+    await dialog.getByRole('textbox', { name: '原因' }).fill('本人手机关机，先联系配偶转告');
+    await dialog.getByRole('button', { name: '填写原因并保存' }).click();
+    await expect(page.getByText('催收结果已保存（提醒 CN-3P 已记录原因）。')).toBeVisible();
+    const activity = page.getByTestId('timeline-row').first();
+    await expect(activity).toContainText('已留言转告');
+    await expect(activity).toContainText('本人手机关机，先联系配偶转告');
+    await expect(page.getByTestId('fact-balance')).not.toContainText('已隐藏');
+  });
 });
 
 test.describe('at 22:30 in Shanghai', () => {

@@ -1,5 +1,5 @@
-import { SaveOutlined } from '@mui/icons-material';
-import { Alert, AlertTitle, Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { GppBadOutlined, SaveOutlined } from '@mui/icons-material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
@@ -113,10 +113,13 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
           slotProps={{ inputLabel: { shrink: true } }}
         />
         {outcome.refusal && (
-          <Alert severity="error" data-testid="refusal" icon={false} ref={refusalRef}>
-            <AlertTitle>{t('wb.outcome.refused')}</AlertTitle>
+          <Box data-testid="refusal" role="alert" ref={refusalRef} sx={{ border: 1, borderColor: 'error.main', borderRadius: 1, p: 1.25 }}>
+            <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', mb: 1, color: 'error.main' }}>
+              <GppBadOutlined fontSize="small" />
+              <Typography variant="subtitle2">{t('wb.outcome.refused')}</Typography>
+            </Stack>
             <VerdictList verdicts={outcome.refusal} />
-          </Alert>
+          </Box>
         )}
         {outcome.failure !== null && <Alert severity="error">{errorText(outcome.failure, t, prefs.language)}</Alert>}
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
