@@ -36,9 +36,11 @@ export function createDesktopPrefs(dataDir: string): DesktopPrefs {
   const get = (): Preferences => {
     const language = Preferences.shape.language.safeParse(store.get('language'));
     const theme = Preferences.shape.theme.safeParse(store.get('theme'));
+    const idle = Preferences.shape.idleLockMinutes.safeParse(store.get('idleLockMinutes'));
     return {
       language: language.success ? language.data : DEFAULT_PREFERENCES.language,
       theme: theme.success ? theme.data : DEFAULT_PREFERENCES.theme,
+      idleLockMinutes: idle.success ? idle.data : DEFAULT_PREFERENCES.idleLockMinutes,
     };
   };
 
@@ -48,6 +50,7 @@ export function createDesktopPrefs(dataDir: string): DesktopPrefs {
       const next = Preferences.parse({ ...get(), ...patch });
       store.set('language', next.language);
       store.set('theme', next.theme);
+      store.set('idleLockMinutes', next.idleLockMinutes);
       return next;
     },
     windowBounds() {

@@ -48,7 +48,7 @@ export const contract = {
   'app.lock': method(Empty, AppStatus, 'public'),
 
   'prefs.get': method(Empty, Preferences, 'public'),
-  'prefs.set': method(Preferences.partial().strict(), Preferences, 'public'),
+  'prefs.set': method(z.object({ language: Preferences.shape.language.optional(), theme: Preferences.shape.theme.optional(), idleLockMinutes: z.number().int().min(0).max(240).optional() }).strict(), Preferences, 'public'),
 
   'auth.signIn': method(
     z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),

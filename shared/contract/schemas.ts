@@ -102,9 +102,12 @@ export const AuditVerify = z.object({
 export type AuditVerify = z.infer<typeof AuditVerify>;
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const IDLE_LOCK_CHOICES = [0, 5, 15, 30, 60] as const;
 export const Preferences = z.object({
   language: z.enum(LANGUAGES),
   theme: z.enum(['light', 'dark']),
+  /** lock the app (close the database) after this many minutes without input; 0 = never */
+  idleLockMinutes: z.number().int().min(0).max(240).default(15),
 });
 export type Preferences = z.infer<typeof Preferences>;
-export const DEFAULT_PREFERENCES: Preferences = { language: 'zh-CN', theme: 'light' };
+export const DEFAULT_PREFERENCES: Preferences = { language: 'zh-CN', theme: 'light', idleLockMinutes: 15 };

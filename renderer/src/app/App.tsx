@@ -1,8 +1,9 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_PREFERENCES, type AppStatus, type Preferences } from '../../../shared/contract/schemas';
+import { DEFAULT_PREFERENCES, type AppStatus, type Preferences, type SessionUser } from '../../../shared/contract/schemas';
 import { api, isApiError } from '../api/client';
 import { Notifier } from '../components/Notifier';
+import { Watermark } from '../components/Watermark';
 import { applyLanguage } from '../i18n';
 import { FirstRun } from '../screens/FirstRun';
 import { NoAccess } from '../screens/NoAccess';
@@ -12,6 +13,18 @@ import { Unlock } from '../screens/Unlock';
 import { Shell } from '../shell/Shell';
 import { createAppTheme } from '../theme';
 import { AppContext, type AppContextValue } from './AppContext';
+import { useIdleLock } from './useIdleLock';
+
+/** The signed-in shell, under the watermark, locked after the idle time the user chose. */
+function SignedIn({ user, dark, idleMinutes, onIdle }: { user: SessionUser; dark: boolean; idleMinutes: number; onIdle: () => void }) {
+  useIdleLock(idleMinutes, onIdle);
+  return (
+    <>
+      <Shell user={user} />
+      <Watermark user={user} dark={dark} />
+    </>
+  );
+}
 
 type Boot = { kind: 'loading' } | { kind: 'no-access' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; status: AppStatus };
 
@@ -47,6 +60,10 @@ export function App() {
     void api.call('prefs.set', change).catch(() => undefined);
   }, []);
 
+  const lockForIdle = useCallback(() => {
+    void api.call('app.lock', {}).finally(() => void refresh());
+  }, [refresh]);
+
   const theme = useMemo(() => createAppTheme(prefs.theme), [prefs.theme]);
   const context = useMemo<AppContextValue | null>(
     () =>
@@ -65,7 +82,7 @@ export function App() {
     if (state === 'new') screen = <FirstRun />;
     else if (state === 'locked') screen = <Unlock />;
     else if (!user) screen = <SignIn />;
-    else screen = <Shell user={user} />;
+    else screen = <SignedIn user={user} dark={prefs.theme === 'dark'} idleMinutes={prefs.idleLockMinutes} onIdle={lockForIdle} />;
   }
 
   return (

@@ -1,8 +1,8 @@
-import { DarkModeOutlined, KeyOutlined, LightModeOutlined, LockOutlined, Logout, Translate } from '@mui/icons-material';
+import { DarkModeOutlined, KeyOutlined, LightModeOutlined, LockOutlined, Logout, TimerOutlined, Translate } from '@mui/icons-material';
 import { Avatar, Box, Button, Divider, ListItemIcon, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../../../shared/contract/schemas';
+import { IDLE_LOCK_CHOICES, type SessionUser } from '../../../shared/contract/schemas';
 import { useApp } from '../app/AppContext';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
@@ -10,6 +10,13 @@ interface Props {
   user: SessionUser;
   onSignOut(): void;
   onLock(): void;
+}
+
+/** The next idle-lock choice in the cycle 5 → 15 → 30 → 60 → off → 5. */
+function nextIdle(current: number): number {
+  const choices = [...IDLE_LOCK_CHOICES.filter((m) => m > 0), 0];
+  const i = choices.indexOf(current);
+  return choices[(i + 1) % choices.length] ?? 15;
 }
 
 /** The signed-in user (name and role) and what they can do about their session and preferences. */
@@ -55,6 +62,12 @@ export function UserMenu({ user, onSignOut, onLock }: Props) {
         <MenuItem onClick={run(() => setPrefs({ theme: prefs.theme === 'light' ? 'dark' : 'light' }))}>
           <ListItemIcon>{prefs.theme === 'light' ? <DarkModeOutlined fontSize="small" /> : <LightModeOutlined fontSize="small" />}</ListItemIcon>
           <ListItemText>{prefs.theme === 'light' ? t('userMenu.darkTheme') : t('userMenu.lightTheme')}</ListItemText>
+        </MenuItem>
+        <MenuItem onClick={run(() => setPrefs({ idleLockMinutes: nextIdle(prefs.idleLockMinutes) }))}>
+          <ListItemIcon><TimerOutlined fontSize="small" /></ListItemIcon>
+          <ListItemText secondary={t('userMenu.idleLockHint')}>
+            {prefs.idleLockMinutes === 0 ? t('userMenu.idleLockOff') : t('userMenu.idleLockAfter', { minutes: prefs.idleLockMinutes })}
+          </ListItemText>
         </MenuItem>
         <Divider />
         <MenuItem onClick={run(onLock)}>
