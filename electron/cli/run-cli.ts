@@ -7,6 +7,7 @@ import { checkContactCommand } from './commands/check-contact';
 import { assignCommand } from './commands/assign';
 import { demoCommand } from './commands/demo';
 import { reportKpiCommand } from './commands/report-kpi';
+import { exportReturnsCommand } from './commands/export-returns';
 import { backupCommand, purgeCommand, restoreCommand } from './commands/backup';
 import { activityAddCommand } from './commands/activity-add';
 import { initCommand } from './commands/init';
@@ -14,7 +15,7 @@ import { userAddCommand } from './commands/user-add';
 import { UsageError } from './errors';
 import { createOutput } from './output';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, reportKpiCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, assignCommand, checkContactCommand, activityAddCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
