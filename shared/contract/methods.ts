@@ -21,6 +21,7 @@ import { intakeMethods } from './intake';
 import { workbenchMethods } from './workbench';
 import { leadMethods } from './leads';
 import { adminMethods } from './admin';
+import { returnsMethods } from './returns';
 
 export type { Access, MethodSpec } from './method';
 
@@ -79,6 +80,7 @@ export const contract = {
   ...workbenchMethods,
   ...leadMethods,
   ...adminMethods,
+  ...returnsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { intakeHandlers } from './intake-handlers';
 import { workbenchHandlers } from './workbench-handlers';
 import { leadHandlers } from './lead-handlers';
 import { adminHandlers } from './admin-handlers';
+import { returnsHandlers } from './returns-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   ...workbenchHandlers,
   ...leadHandlers,
   ...adminHandlers,
+  ...returnsHandlers,
 };
