@@ -51,7 +51,8 @@ const WORDS = {
 type Language = keyof typeof WORDS;
 
 /** Queue → first case → gate → confirmations → PTP due today → saved → timeline, promise, and the queue's filter. */
-async function promiseFlow(page: Page, url: string, language: Language, shots: boolean): Promise<void> {
+async function promiseFlow(page: Page, url: string, language: Language): Promise<void> {
+  const shot = (name: string) => screenshot(page, language === 'zh-CN' ? `workbench-${name}` : `workbench-${name}-en`);
   const w = WORDS[language];
   await signInCollector(page, url, language);
 
@@ -62,7 +63,7 @@ async function promiseFlow(page: Page, url: string, language: Language, shots: b
   const first = dataRows(grid).first();
   await expect(first).toHaveAttribute('aria-selected', 'true');
   const caseNo = (await first.locator('[data-field="caseNo"]').innerText()).trim();
-  if (shots) await screenshot(page, 'workbench-queue');
+  await shot('queue');
 
   // Enter opens the highlighted case.
   await page.keyboard.press('Enter');
@@ -73,7 +74,7 @@ async function promiseFlow(page: Page, url: string, language: Language, shots: b
   const gate = page.getByRole('region', { name: w.gate });
   for (const rule of ['CN-ID', 'CN-RPC', 'CN-R1']) await expect(gate.getByTestId(`verdict-${rule}`)).toHaveAttribute('data-kind', 'require');
   await expect(gate.locator('[data-kind="block"]')).toHaveCount(0);
-  if (shots) await screenshot(page, 'workbench-gate');
+  await shot('gate');
   await gate.getByRole('button', { name: w.start }).click();
   await expect(page.getByTestId('active-call')).toBeVisible();
 
@@ -88,7 +89,7 @@ async function promiseFlow(page: Page, url: string, language: Language, shots: b
   const refusal = page.getByTestId('refusal');
   await expect(refusal).toContainText(w.refused);
   for (const rule of ['CN-ID', 'CN-RPC', 'CN-R1']) await expect(refusal.getByTestId(`verdict-${rule}`)).toBeVisible();
-  if (shots) await screenshot(page, 'workbench-refusal');
+  await shot('refusal');
 
   // The script's require steps are the confirmations.
   for (const rule of ['CN-ID', 'CN-R1', 'CN-RPC']) await page.getByRole('checkbox', { name: new RegExp(rule) }).check();
@@ -98,7 +99,7 @@ async function promiseFlow(page: Page, url: string, language: Language, shots: b
   await notes.fill('再不还钱就上门闹事');
   await expect(page.getByTestId('verdict-CN-P')).toBeVisible();
   await expect(page.getByRole('button', { name: w.save, exact: true })).toBeDisabled();
-  if (shots) await screenshot(page, 'workbench-case-script');
+  await shot('case-script');
   await notes.fill(w.goodNote);
   await expect(page.getByTestId('verdict-CN-P')).toBeHidden();
   await expect(page.getByRole('button', { name: w.save, exact: true })).toBeEnabled();
@@ -126,12 +127,12 @@ test.describe('at 10:00 in Shanghai', () => {
   test.use({ hostEnv: { COLLECTDESK_NOW: TEN_AM_SHANGHAI }, prepareData: SEED_WORKBENCH, timezoneId: 'Asia/Shanghai' });
 
   test('a collector records a promise to pay through the gate and the script (Chinese)', async ({ page, host }) => {
-    await promiseFlow(page, host.url, 'zh-CN', true);
+    await promiseFlow(page, host.url, 'zh-CN');
   });
 
   test('the same in English', async ({ page, host }) => {
-    await promiseFlow(page, host.url, 'en', false);
-    await screenshot(page, 'workbench-queue-en');
+    await promiseFlow(page, host.url, 'en');
+    await screenshot(page, 'workbench-queue-filtered-en');
   });
 
   test('a relative reached first: amounts hidden, no promise, and the CN-3P warn needs a reason', async ({ page, host }) => {
