@@ -16,7 +16,8 @@ import { PaymentWriter } from './payment-writer';
 import { mapPlacementRow } from './placement-row';
 import { PlacementWriter, type Outcome } from './placement-writer';
 import { readTable } from './read-table';
-import { RecallWriter } from './recall-writer';
+import type { PaymentRecord } from './payment-writer';
+import { RecallWriter, type RecallRecord } from './recall-writer';
 import { rejection, RowReader, RowRejected, type Rejection } from './row-reader';
 
 export interface ImportRequest {
@@ -69,54 +70,125 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
   const fileName = basename(req.file);
   const rows = readTable(req.file, section);
   const sha256 = await sha256File(req.file);
-  if (db.prepare('SELECT 1 FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ?').get(client.id, req.kind, sha256)) {
-    throw new CoreError('already_imported', `${fileName} was already imported for ${client.code} (same SHA-256). Nothing was imported.`, { file: fileName, sha256 });
-  }
+  refuseIfImported(db, client, req.kind, fileName, sha256);
   const header = await readHeader(req.file, rows, section.headerRow, requiredColumns(req.kind, section));
   const columns = resolveColumns(header.index, section);
-  const importId = uuidv7(Date.parse(req.now));
-  const summary: ImportSummary = { kind: req.kind, client: client.code, batchId: null, importId, file: fileName, sha256, rows: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
-
   db.exec('BEGIN IMMEDIATE');
+  let run: ImportRun;
   try {
-    db.prepare(
-      `INSERT INTO import_files (id, client_id, kind, file_name, sha256, rows, accepted, imported_at, created_by) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
-    ).run(importId, client.id, req.kind, fileName, sha256, req.now, req.actor.id);
-    const handle = rowHandler(db, req, client, section, header.titleText, summary);
+    run = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText }, columns);
     const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
-    for await (const { row, cells } of rest) {
-      if (isBlankRow(cells)) continue;
-      summary.rows++;
-      const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
-      const caseNo = toHalfWidth(reader.text('caseNo') ?? '');
-      try {
-        if (!caseNo) throw new RowRejected('caseNo', 'missing');
-        summary[handle.row(reader, row, caseNo)]++;
-        summary.accepted++;
-      } catch (err) {
-        if (!(err instanceof RowRejected)) throw err;
-        summary.rejected.push(rejection(row, caseNo, err));
-      }
-      if (summary.rows % 5000 === 0) req.onProgress?.(summary.rows);
+    for await (const source of rest) {
+      if (takeRow(run, source) && run.summary.rows % 5000 === 0) req.onProgress?.(run.summary.rows);
     }
-    if (summary.rows === 0) {
-      throw new CoreError('unreadable_file', `${fileName}: the file has a header but no data rows. Nothing was imported.`, { file: fileName });
-    }
-    handle.finish();
-    db.prepare('UPDATE import_files SET batch_id = ?, rows = ?, accepted = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?').run(
-      summary.batchId, summary.rows, summary.accepted, summary.inserted, summary.updated, summary.unchanged, summary.rejected.length, importId,
-    );
-    const reject = db.prepare('INSERT INTO import_rejects (import_id, row, case_no, field, code, message) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const r of summary.rejected) reject.run(importId, r.row, r.caseNo, r.field, r.code, r.message);
-    const { rejected, ...counts } = summary;
-    appendAudit(db, { actorId: req.actor.id, via: req.actor.via, action: `import.${req.kind}`, entity: 'import', entityId: importId, details: { ...counts, rejected: rejected.length } }, req.now);
+    endRun(db, req, run);
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
+  const { summary } = run;
   req.onProgress?.(summary.rows);
   return summary;
+}
+
+/**
+ * Records already in memory, e.g. pulled from the bank's sync API (electron/core/sync), laid out as rows: each
+ * record's values in the cells of `columns`, read with `section` (the client's section with the records' own layout).
+ */
+export interface RecordsImportRequest {
+  clientCode: string;
+  kind: ImportKind;
+  /** names the records in the list of imports, as a file name would */
+  name: string;
+  /** identifies the records, as a file's SHA-256 does: the same records twice for one client are refused */
+  sha256: string;
+  section: AnySection;
+  columns: Record<string, number>;
+  rows: Iterable<SourceRow>;
+  /** placements: the batch the new cases join, found by this SHA-256 or created with it (one delivery in several pages stays one batch) */
+  batch?: BatchKey;
+  actor: Actor;
+  now: string;
+}
+
+export interface BatchKey {
+  fileName: string;
+  sha256: string;
+}
+
+/**
+ * Imports records with the same mapping, checks, writers and summary as a file (one code path), INSIDE the caller's
+ * transaction, so that the caller commits them together with its own state (the sync cursor).
+ */
+export function importRecords(db: Db, req: RecordsImportRequest): ImportSummary {
+  canImport(req.actor);
+  if (!db.inTransaction) throw new Error('importRecords runs inside the caller’s transaction.');
+  const client = getClient(db, req.clientCode);
+  refuseIfImported(db, client, req.kind, req.name, req.sha256);
+  const run = startRun(db, { ...req, file: req.name }, client, req.section, { fileName: req.name, sha256: req.sha256, titleText: '' }, req.columns, req.batch);
+  for (const source of req.rows) takeRow(run, source);
+  endRun(db, req, run);
+  return run.summary;
+}
+
+function refuseIfImported(db: Db, client: ClientRecord, kind: ImportKind, fileName: string, sha256: string): void {
+  if (db.prepare('SELECT 1 FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ?').get(client.id, kind, sha256)) {
+    throw new CoreError('already_imported', `${fileName} was already imported for ${client.code} (same SHA-256). Nothing was imported.`, { file: fileName, sha256 });
+  }
+}
+
+/** What the rows of one import are read with: the request's fields that the handlers use. */
+type RunRequest = Pick<ImportRequest, 'kind' | 'file' | 'batchNo' | 'hand' | 'actor' | 'now'>;
+
+interface ImportRun {
+  summary: ImportSummary;
+  handle: RowHandler;
+  columns: Record<string, number>;
+  section: AnySection;
+}
+
+/** Inside the transaction: records the import and prepares its row handler. */
+function startRun(db: Db, req: RunRequest, client: ClientRecord, section: AnySection, source: { fileName: string; sha256: string; titleText: string }, columns: Record<string, number>, batch?: BatchKey): ImportRun {
+  const importId = uuidv7(Date.parse(req.now));
+  const summary: ImportSummary = { kind: req.kind, client: client.code, batchId: null, importId, file: source.fileName, sha256: source.sha256, rows: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+  db.prepare(
+    `INSERT INTO import_files (id, client_id, kind, file_name, sha256, rows, accepted, imported_at, created_by) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+  ).run(importId, client.id, req.kind, source.fileName, source.sha256, req.now, req.actor.id);
+  return { summary, handle: rowHandler(db, req, client, section, source.titleText, summary, batch), columns, section };
+}
+
+/** One row: accepted (and counted by outcome) or rejected with the first problem. False for a blank row. */
+function takeRow(run: ImportRun, { row, cells }: SourceRow): boolean {
+  if (isBlankRow(cells)) return false;
+  const { summary, section } = run;
+  summary.rows++;
+  const reader = new RowReader(cells, run.columns, section.dateFormats, section.amountUnit);
+  const caseNo = toHalfWidth(reader.text('caseNo') ?? '');
+  try {
+    if (!caseNo) throw new RowRejected('caseNo', 'missing');
+    summary[run.handle.row(reader, row, caseNo)]++;
+    summary.accepted++;
+  } catch (err) {
+    if (!(err instanceof RowRejected)) throw err;
+    summary.rejected.push(rejection(row, caseNo, err));
+  }
+  return true;
+}
+
+/** Still inside the transaction: finishes the batch, stores the counts and the rejects, audits the import. */
+function endRun(db: Db, req: Pick<RunRequest, 'kind' | 'actor' | 'now'>, { summary, handle }: ImportRun): void {
+  if (summary.rows === 0) {
+    throw new CoreError('unreadable_file', `${summary.file}: the file has a header but no data rows. Nothing was imported.`, { file: summary.file });
+  }
+  handle.finish();
+  db.prepare('UPDATE import_files SET batch_id = ?, rows = ?, accepted = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?').run(
+    summary.batchId, summary.rows, summary.accepted, summary.inserted, summary.updated, summary.unchanged, summary.rejected.length, summary.importId,
+  );
+  const reject = db.prepare('INSERT INTO import_rejects (import_id, row, case_no, field, code, message) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const r of summary.rejected) reject.run(summary.importId, r.row, r.caseNo, r.field, r.code, r.message);
+  const { rejected, ...counts } = summary;
+  appendAudit(db, { actorId: req.actor.id, via: req.actor.via, action: `import.${req.kind}`, entity: 'import', entityId: summary.importId, details: { ...counts, rejected: rejected.length } }, req.now);
 }
 
 interface RowHandler {
@@ -124,13 +196,23 @@ interface RowHandler {
   finish(): void;
 }
 
-function rowHandler(db: Db, req: ImportRequest, client: ClientRecord, section: AnySection, titleText: string, summary: ImportSummary): RowHandler {
+/** One payments row, as the payment writer takes it. */
+export function paymentRecord(r: RowReader, caseNo: string): PaymentRecord {
+  return { caseNo, paidAt: r.date('paidAt', true) as string, amountFen: positive(r.amount('amount', true) as number), txnRef: r.required('txnRef'), channel: r.text('channel') };
+}
+
+/** One recalls row: without a date of its own, the file's date, else `fallbackDate`. */
+export function recallRecord(r: RowReader, caseNo: string, fallbackDate: string): RecallRecord {
+  return { caseNo, recalledAt: r.date('recalledAt') ?? fallbackDate, reason: r.text('reason') };
+}
+
+function rowHandler(db: Db, req: RunRequest, client: ClientRecord, section: AnySection, titleText: string, summary: ImportSummary, batch?: BatchKey): RowHandler {
   const actor = req.actor.id;
-  if (req.kind === 'placement') return placementHandler(db, req, client, section as PlacementSection, titleText, summary);
+  if (req.kind === 'placement') return placementHandler(db, req, client, section as PlacementSection, titleText, summary, batch);
   if (req.kind === 'payments') {
     const w = new PaymentWriter(db, client.id, summary.importId, actor, req.now);
     return {
-      row: (r, _row, caseNo) => w.write({ caseNo, paidAt: r.date('paidAt', true) as string, amountFen: positive(r.amount('amount', true) as number), txnRef: r.required('txnRef'), channel: r.text('channel') }),
+      row: (r, _row, caseNo) => w.write(paymentRecord(r, caseNo)),
       finish: () => undefined,
     };
   }
@@ -138,7 +220,7 @@ function rowHandler(db: Db, req: ImportRequest, client: ClientRecord, section: A
   const fileDate = fileValue(recalls.fileValues?.recalledAt, req.file, titleText);
   const w = new RecallWriter(db, client.id, summary.importId, actor, req.now);
   return {
-    row: (r, _row, caseNo) => w.write({ caseNo, recalledAt: r.date('recalledAt') ?? fileDate ?? req.now.slice(0, 10), reason: r.text('reason') }),
+    row: (r, _row, caseNo) => w.write(recallRecord(r, caseNo, fileDate ?? req.now.slice(0, 10))),
     finish: () => undefined,
   };
 }
@@ -148,21 +230,37 @@ function positive(fen: number): number {
   return fen;
 }
 
-function placementHandler(db: Db, req: ImportRequest, client: ClientRecord, section: PlacementSection, titleText: string, summary: ImportSummary): RowHandler {
-  const batchId = uuidv7(Date.parse(req.now));
+interface BatchRow {
+  id: string;
+  batch_no: string | null;
+  placed_at: string | null;
+  due_back_at: string | null;
+  hand: number | null;
+  case_count: number;
+  placed_total_fen: number;
+}
+
+function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section: PlacementSection, titleText: string, summary: ImportSummary, key?: BatchKey): RowHandler {
+  // A batch key (records pulled in pages) continues the batch of the earlier pages; a file is a batch of its own.
+  const prior = key
+    ? (db.prepare('SELECT id, batch_no, placed_at, due_back_at, hand, case_count, placed_total_fen FROM batches WHERE client_id = ? AND sha256 = ?').get(client.id, key.sha256) as BatchRow | undefined)
+    : undefined;
+  const batchId = prior?.id ?? uuidv7(Date.parse(req.now));
   summary.batchId = batchId;
-  db.prepare(`INSERT INTO batches (id, client_id, file_name, sha256, imported_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`).run(batchId, client.id, summary.file, summary.sha256, req.now, req.actor.id);
+  if (!prior) {
+    db.prepare(`INSERT INTO batches (id, client_id, file_name, sha256, imported_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`).run(batchId, client.id, key?.fileName ?? summary.file, key?.sha256 ?? summary.sha256, req.now, req.actor.id);
+  }
   const writer = new PlacementWriter(db, client.id, batchId, req.actor.id, req.now);
   const fv = section.fileValues;
   const batch = {
-    batchNo: fileValue(fv?.batchNo, req.file, titleText),
-    placedAt: fileValue(fv?.placedAt, req.file, titleText),
-    dueBackAt: fileValue(fv?.dueBackAt, req.file, titleText),
-    hand: fileValue(fv?.hand, req.file, titleText),
+    batchNo: prior?.batch_no ?? fileValue(fv?.batchNo, req.file, titleText),
+    placedAt: prior?.placed_at ?? fileValue(fv?.placedAt, req.file, titleText),
+    dueBackAt: prior?.due_back_at ?? fileValue(fv?.dueBackAt, req.file, titleText),
+    hand: prior?.hand != null ? String(prior.hand) : fileValue(fv?.hand, req.file, titleText),
   };
   const seen = new Set<string>();
-  let count = 0;
-  let placedFen = 0;
+  let count = prior?.case_count ?? 0;
+  let placedFen = prior?.placed_total_fen ?? 0;
   let first = true;
   return {
     row(reader, row, caseNo) {
