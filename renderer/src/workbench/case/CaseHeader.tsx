@@ -50,7 +50,7 @@ export function CaseHeader({ detail, hideAmounts, onFlagged }: { detail: CaseDet
           <UnmaskedValue caseId={detail.id} field="debtorName" masked={detail.debtor.name} label={t('wb.unmask.name')} />
         </Typography>
         <CaseStatusChip status={detail.status} />
-        {days !== null && (
+        {days !== null && !detail.readOnly && (
           <Chip
             data-testid="due-back-countdown"
             color={days <= 7 ? 'warning' : 'default'}
