@@ -33,7 +33,7 @@ export const workbenchHandlers: WorkbenchHandlers = {
     const db = requireDb(ctx);
     const actor = requireActor(ctx);
     const req = requestForCase(db, actor, i.caseId, i.contactId, i.channel, i.party, ctx.clock.now());
-    const r = recordActivity(db, actor, { ...req, resultCode: i.resultCode, confirmations: i.confirmations, promise: i.promise, plan: i.plan, notes: i.notes, reason: i.reason, nextActionAt: i.nextActionAt, recordingRef: i.recordingRef, durationS: i.durationS });
+    const r = recordActivity(db, actor, { ...req, resultCode: i.resultCode, confirmations: i.confirmations, promise: i.promise, plan: i.plan, notes: i.notes, reason: i.reason, nextActionAt: i.nextActionAt, recordingRef: i.recordingRef, durationS: i.durationS, requireReasonForWarns: true });
     return { activityId: r.activityId, promiseId: r.promiseId, planId: r.planId, verdicts: r.evaluation.verdicts };
   },
   'script.get': (i, ctx) => callScript(requireDb(ctx), requireActor(ctx), i.caseId, i.party, ctx.clock.now()),

@@ -66,6 +66,16 @@ describe('the collector’s workbench through the contract', () => {
     expect(env.db.prepare("SELECT details FROM audit_events WHERE action = 'pii.unmask'").get()).toEqual({ details: JSON.stringify({ field: 'idNumber', contactId: null }) });
   });
 
+  it('asks for a reason whenever a warn applies, and records it', async () => {
+    const related = value(await env.app.dispatch('case.get', { caseId })).contacts.find((c) => c.relation !== 'self')!;
+    const base = { caseId, contactId: related.id, channel: 'call' as const, party: 'related' as const, resultCode: 'LEFT_MESSAGE' as const, confirmations: ['CN-ID', 'CN-R1'] };
+    const bare = await env.app.dispatch('activity.record', base);
+    expect(bare).toMatchObject({ ok: false, error: { code: 'compliance', message: expect.stringMatching(/reason/) } });
+    value(await env.app.dispatch('activity.record', { ...base, reason: '本人号码停机，先请联系人转告' }));
+    const t = value(await env.app.dispatch('case.get', { caseId })).timeline[0]!;
+    expect(t).toMatchObject({ party: 'related', warns: ['CN-3P'], overrideReason: '本人号码停机，先请联系人转告' });
+  });
+
   it('keeps another collector’s case out of reach', async () => {
     env.db.prepare('UPDATE cases SET assigned_to = NULL WHERE id = ?').run(caseId);
     expect(await env.app.dispatch('case.get', { caseId })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -1,5 +1,6 @@
 import type { CaseListQuery, CaseListRow } from '../../../shared/contract/schemas';
 import { localDay } from '../../../shared/compliance/zoned';
+import { maskName } from '../../../shared/domain/masking';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import { toHalfWidth } from '../../../shared/domain/text';
@@ -141,7 +142,7 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
   const bucket = (cond: string) => (db.prepare(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`).get(params) as { n: number }).n;
   return {
-    rows: rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[], brokenPromise: r.brokenPromise === 1 })),
+    rows: rows.map((r) => ({ ...r, debtorName: maskName(r.debtorName), flags: JSON.parse(r.flags) as string[], brokenPromise: r.brokenPromise === 1 })),
     total,
     counts: { promisesToday: bucket(DUE_TODAY), nextActionsDue: bucket(ACTION_DUE), brokenPromises: bucket(broken) },
   };

@@ -28,6 +28,8 @@ export interface RecordActivity extends ContactRequest {
   durationS?: number;
   nextActionAt?: string;
   legalReferral?: boolean;
+  /** the app asks for a reason whenever a warn applies (the CLI records warns with the reason if given) */
+  requireReasonForWarns?: boolean;
 }
 
 export interface Recorded {
@@ -39,12 +41,15 @@ export interface Recorded {
 
 /** Refused by the compliance engine: carries the verdicts for the CLI and the UI. */
 export class ComplianceRefusal extends CoreError {
-  constructor(readonly evaluation: Evaluation) {
+  constructor(
+    readonly evaluation: Evaluation,
+    reason?: string,
+  ) {
     const blocks = evaluation.verdicts.filter((v) => v.kind === 'block');
     const unmet = evaluation.verdicts.filter((v) => v.kind === 'require' && v.met === false);
-    const message = blocks.length
+    const message = reason ?? (blocks.length
       ? `Refused by ${blocks.map((v) => v.rule).join(', ')}: ${blocks[0]?.message}`
-      : `Not recorded: confirm ${unmet.map((v) => v.rule).join(', ')} first.`;
+      : `Not recorded: confirm ${unmet.map((v) => v.rule).join(', ')} first.`);
     super('compliance', message, { allowed: evaluation.allowed, verdicts: evaluation.verdicts });
   }
 }
@@ -91,6 +96,9 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
       intent: intentOf(r, { phase: 'record', resultCode: r.resultCode, promise: Boolean(r.promise), planRequest: Boolean(r.plan), notes: r.notes, confirmations: r.confirmations, legalReferral: r.legalReferral }),
     });
     if (!evaluation.allowed || !evaluation.complete) throw new ComplianceRefusal(evaluation);
+    if (r.requireReasonForWarns && !r.reason && evaluation.verdicts.some((v) => v.kind === 'warn')) {
+      throw new ComplianceRefusal(evaluation, 'A warning applies: give the reason for going ahead.');
+    }
 
     const now = new Date().toISOString();
     const at = r.at.toISOString();

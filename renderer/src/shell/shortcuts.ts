@@ -12,6 +12,9 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['/'], label: 'shortcuts.search' },
   { keys: ['Alt', '1…7'], label: 'shortcuts.navigate' },
+  { keys: ['↑', '↓'], label: 'shortcuts.moveRows' },
+  { keys: ['J', 'K'], label: 'shortcuts.moveRows' },
+  { keys: ['Enter'], label: 'shortcuts.openCase' },
   { keys: ['Enter'], label: 'shortcuts.submit' },
   { keys: ['Esc'], label: 'shortcuts.close' },
 ];
