@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATE_FORMATS } from '../domain/dates';
 import { RELATIONS } from '../domain/relations';
 import { ReturnsSection } from './returns-schema';
+import { SyncSection } from './sync-schema';
 
 /**
  * A client (bank) profile: everything that differs from one bank to the next, as data. Onboarding a bank is
@@ -141,6 +142,8 @@ export const ClientProfile = z
     recalls: RecallsSection.optional(),
     /** the returns file (回盘) in the bank's template, and its daily report (日报) */
     returns: ReturnsSection.optional(),
+    /** the bank's exchange API (docs/bank-sync-api.yaml); without it the client is not synced */
+    sync: SyncSection.optional(),
   })
   .strict();
 export type ClientProfile = z.infer<typeof ClientProfile>;

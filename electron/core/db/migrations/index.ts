@@ -1,5 +1,6 @@
 import { sql as init } from './0001-init';
 import { sql as queueIndexes } from './0002-queue-indexes';
+import { sql as syncSchedule } from './0003-sync-schedule';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: init },
   { version: 2, name: '0002-queue-indexes', sql: queueIndexes },
+  { version: 3, name: '0003-sync-schedule', sql: syncSchedule },
 ];
