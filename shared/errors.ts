@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'account_locked',
   /** the database was written by a newer version, or an applied migration was edited */
   'schema_mismatch',
+  /** a bank sync round failed; the result's errors say where and why (docs/bank-sync-api.yaml) */
+  'sync_failed',
   'internal',
 ] as const;
 

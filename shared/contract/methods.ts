@@ -22,6 +22,7 @@ import { workbenchMethods } from './workbench';
 import { leadMethods } from './leads';
 import { adminMethods } from './admin';
 import { returnsMethods } from './returns';
+import { syncMethods } from './sync';
 
 export type { Access, MethodSpec } from './method';
 
@@ -81,6 +82,7 @@ export const contract = {
   ...leadMethods,
   ...adminMethods,
   ...returnsMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { APP_VERSION } from '../version';
 import type { HandlerContext } from './context';
 import { handlers } from './handlers';
 import { memoryPreferences, type PreferencesStore } from './preferences';
+import { SyncScheduler } from '../sync/scheduler';
 
 export interface CoreAppOptions {
   dataDir: string;
@@ -42,6 +43,8 @@ export class CoreApp {
   readonly clock: Clock;
   readonly prefs: PreferencesStore;
   readonly imports: ImportJobs;
+  /** bank sync: the background schedule and rounds on demand, while the database is open */
+  readonly sync: SyncScheduler;
   private db: Db | null = null;
   /** the derived key, kept while the database is open: background work (imports) opens connections of its own */
   private key: Buffer | null = null;
@@ -58,6 +61,7 @@ export class CoreApp {
       openConnection: () => this.openConnection(),
       onLog: (err) => this.opts.logError?.('import', err),
     });
+    this.sync = new SyncScheduler({ connect: () => this.openConnection(), key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
   }
 
   /** A second connection to the open database, for work that needs a transaction of its own. */
@@ -87,6 +91,7 @@ export class CoreApp {
       throw err;
     }
     this.opts.onKey?.(key);
+    this.sync.start();
     return this.user;
   }
 
@@ -107,12 +112,14 @@ export class CoreApp {
       settlePromises(db, agencyDay(this.clock.now()), this.clock.now().toISOString());
       purgeExpired(db, { id: 'system', role: 'admin', via: 'system' }, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
+      this.sync.start();
     }
     return this.status();
   }
 
   lock(): AppStatus {
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
+    this.sync.stop();
     this.user = null;
     this.db?.close();
     this.db = null;

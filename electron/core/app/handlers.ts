@@ -12,6 +12,7 @@ import { workbenchHandlers } from './workbench-handlers';
 import { leadHandlers } from './lead-handlers';
 import { adminHandlers } from './admin-handlers';
 import { returnsHandlers } from './returns-handlers';
+import { syncHandlers } from './sync-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -64,4 +65,5 @@ export const handlers: Handlers = {
   ...leadHandlers,
   ...adminHandlers,
   ...returnsHandlers,
+  ...syncHandlers,
 };
