@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { addClient, parseProfile, updateClient } from '../../core/clients/clients';
 import { CoreError } from '../../core/errors';
+import { checkSecret, storeSyncSecret } from '../../core/sync/secret';
+import { syncOffReason } from '../../core/sync/target';
 import type { Command, CommandContext } from '../command';
 import { UsageError } from '../errors';
 import { parseCommandArgs } from '../parse';
-import { dataDirFrom, openFromEnv, resolveActor } from '../session';
+import { dataDirFrom, resolveActor } from '../session';
+import { openWithKey } from './sync';
 
 function readProfile(file: string) {
   let text: string;
@@ -32,13 +35,21 @@ function clientCommand(verb: 'add' | 'update'): Command {
       const { values } = parseCommandArgs(args, { profile: { type: 'string' }, as: { type: 'string' } });
       if (!values.profile) throw new UsageError(`client ${verb} needs --profile FILE.json.`);
       const profile = readProfile(values.profile);
-      const db = await openFromEnv(dataDirFrom(values.data, env), env);
+      // The sync secret is never in the profile: it comes from the environment and is stored encrypted.
+      // Without one, `add` leaves sync off and `update` keeps the secret already stored.
+      const secret = env.COLLECTDESK_SYNC_SECRET || null;
+      if (secret !== null) checkSecret(secret);
+      const { db, key } = await openWithKey(dataDirFrom(values.data, env), env);
       try {
         const actor = resolveActor(db, values.as);
         const now = new Date().toISOString();
         const client = verb === 'add' ? addClient(db, actor, profile, now) : updateClient(db, actor, profile, now);
-        const sync = Boolean(env.COLLECTDESK_SYNC_SECRET);
-        out.result({ client: { id: client.id, code: client.code, name: client.name, rulePack: client.profile.rulePack, timezone: client.profile.timezone } }, `${verb === 'add' ? 'Registered' : 'Updated'} client ${client.code} (${client.name}).${sync ? '' : ' Sync is off (no sync secret given).'}`);
+        if (secret !== null) storeSyncSecret(db, key, client, secret, actor, now);
+        const off = syncOffReason(db, client);
+        out.result(
+          { client: { id: client.id, code: client.code, name: client.name, rulePack: client.profile.rulePack, timezone: client.profile.timezone }, sync: { enabled: off === null, off } },
+          `${verb === 'add' ? 'Registered' : 'Updated'} client ${client.code} (${client.name}). ${off ?? `Sync is on with ${client.profile.sync?.url ?? ''}.`}`,
+        );
       } finally {
         db.close();
       }
