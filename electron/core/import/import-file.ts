@@ -282,6 +282,7 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
       return outcome;
     },
     finish() {
+      writer.flush();
       const hand = batch.hand ?? (req.hand !== undefined ? String(req.hand) : null) ?? (section.defaults?.hand !== undefined ? String(section.defaults.hand) : null);
       db.prepare('UPDATE batches SET batch_no = ?, placed_at = ?, due_back_at = ?, hand = ?, case_count = ?, placed_total_fen = ? WHERE id = ?').run(
         batch.batchNo ?? req.batchNo ?? null,

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../shared/domain/ids';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { PlacementRecord } from './placement-row';
 
@@ -18,15 +19,83 @@ interface ExistingCase {
   remarks: string | null;
 }
 
+/** Rows per multi-row INSERT; a flush runs the buffered rows in chunks of these sizes. */
+const CHUNKS = [256, 64, 16, 4, 1] as const;
+/** New cases buffered before the buffers are written. */
+const FLUSH_CASES = 256;
+
+/**
+ * Rows of one table waiting to be inserted, written with multi-row INSERTs: one statement per up to 256 rows costs
+ * far less than one per row (measured: ~1 s of 4.5 s for 100k cases with their debtors and contacts). The values
+ * that are the same for every row (client, batch, actor, time) are bound once per statement as named parameters.
+ */
+class BulkInsert {
+  /** the anonymous parameters of the buffered rows, row after row */
+  readonly values: unknown[] = [];
+  private readonly statements = new Map<number, BetterSqlite3.Statement>();
+  private readonly width: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly head: string,
+    private readonly tuple: string,
+    private readonly constants: Record<string, unknown>,
+  ) {
+    this.width = tuple.split('?').length - 1;
+  }
+
+  get rows(): number {
+    return this.values.length / this.width;
+  }
+
+  private statement(rows: number): BetterSqlite3.Statement {
+    let st = this.statements.get(rows);
+    if (!st) {
+      st = this.db.prepare(`${this.head} VALUES ${Array.from({ length: rows }, () => this.tuple).join(', ')}`);
+      this.statements.set(rows, st);
+    }
+    return st;
+  }
+
+  flush(): void {
+    const v = this.values;
+    let row = 0;
+    let left = v.length / this.width;
+    for (const size of CHUNKS) {
+      while (left >= size) {
+        this.statement(size).run(v.slice(row * this.width, (row + size) * this.width), this.constants);
+        row += size;
+        left -= size;
+      }
+    }
+    v.length = 0;
+  }
+}
+
 /**
  * Writes placement records inside the caller's transaction. A new case number becomes a debtor (reused within the
  * client when the ID number matches), a case in this batch and its contact persons. A case number already held is
  * updated from the new delivery (balance, days overdue, stage, amounts, new contacts) and keeps its batch, history
  * and assignment.
+ *
+ * New rows are buffered and inserted in bulk; `flush()` writes what is buffered and must run before the
+ * transaction commits. A client's first delivery skips the per-row lookups: a client without cases cannot hold
+ * any of the file's case numbers (the caller passes each case number once), and debtors created by this writer are
+ * found again by ID number in memory. Every lookup or update of a debtor whose rows are still buffered flushes
+ * first, so SQL always sees what was written.
  */
 export class PlacementWriter {
   private readonly s;
   private readonly ids: () => string;
+  private readonly clientHasCases: boolean;
+  private readonly clientHasDebtors: boolean;
+  /** ID number → debtor, for the debtors this writer created */
+  private readonly created = new Map<string, string>();
+  /** debtors with rows (their own or their contacts') still in the buffers */
+  private readonly pending = new Set<string>();
+  private readonly debtorRows: BulkInsert;
+  private readonly contactRows: BulkInsert;
+  private readonly caseRows: BulkInsert;
 
   constructor(
     private readonly db: Db,
@@ -37,27 +106,39 @@ export class PlacementWriter {
   ) {
     const t = Date.parse(now);
     this.ids = () => uuidv7(t);
+    this.clientHasCases = db.prepare('SELECT 1 FROM cases WHERE client_id = ? LIMIT 1').get(clientId) !== undefined;
+    this.clientHasDebtors = db.prepare('SELECT 1 FROM debtors WHERE client_id = ? LIMIT 1').get(clientId) !== undefined;
+    const constants = { client: clientId, batch: batchId, actor: actorId, now };
+    this.debtorRows = new BulkInsert(
+      db,
+      `INSERT INTO debtors (id, client_id, name, id_type, id_number, gender, birth_date, mobile, home_address, work_address, registered_address, employer, created_at, created_by, updated_at)`,
+      '(?, @client, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @now, @actor, @now)',
+      { client: clientId, now, actor: actorId },
+    );
+    this.contactRows = new BulkInsert(
+      db,
+      `INSERT INTO contact_persons (id, debtor_id, relation, name, phone, source, created_at, created_by, updated_at)`,
+      `(?, ?, ?, ?, ?, 'bank', @now, @actor, @now)`,
+      { now, actor: actorId },
+    );
+    this.caseRows = new BulkInsert(
+      db,
+      `INSERT INTO cases (id, client_id, batch_id, debtor_id, case_no, product, account_masked, currency, principal_fen, interest_fen, fees_fen, placed_amount_fen, balance_fen,
+         overdue_days, stage, last_payment_at, last_payment_fen, remarks, created_at, created_by, updated_at)`,
+      '(?, @client, @batch, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @now, @actor, @now)',
+      constants,
+    );
     this.s = {
       findCase: db.prepare(
         'SELECT id, debtor_id, balance_fen, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
       ),
       findDebtor: db.prepare('SELECT id FROM debtors WHERE client_id = ? AND id_number = ?').pluck(),
-      insertDebtor: db.prepare(
-        `INSERT INTO debtors (id, client_id, name, id_type, id_number, gender, birth_date, mobile, home_address, work_address, registered_address, employer, created_at, created_by, updated_at)
-         VALUES (@id, @clientId, @name, @idType, @idNumber, @gender, @birthDate, @mobile, @homeAddress, @workAddress, @registeredAddress, @employer, @now, @actor, @now)`,
-      ),
       updateDebtor: db.prepare(
         `UPDATE debtors SET mobile = coalesce(@mobile, mobile), home_address = coalesce(@homeAddress, home_address), work_address = coalesce(@workAddress, work_address),
            registered_address = coalesce(@registeredAddress, registered_address), employer = coalesce(@employer, employer), updated_at = @now
          WHERE id = @id AND (coalesce(@mobile, mobile) IS NOT mobile OR coalesce(@homeAddress, home_address) IS NOT home_address
            OR coalesce(@workAddress, work_address) IS NOT work_address OR coalesce(@registeredAddress, registered_address) IS NOT registered_address
            OR coalesce(@employer, employer) IS NOT employer)`,
-      ),
-      insertCase: db.prepare(
-        `INSERT INTO cases (id, client_id, batch_id, debtor_id, case_no, product, account_masked, currency, principal_fen, interest_fen, fees_fen, placed_amount_fen, balance_fen,
-           overdue_days, stage, last_payment_at, last_payment_fen, remarks, created_at, created_by, updated_at)
-         VALUES (@id, @clientId, @batchId, @debtorId, @caseNo, @product, @accountMasked, @currency, @principalFen, @interestFen, @feesFen, @placedAmountFen, @balanceFen,
-           @overdueDays, @stage, @lastPaymentAt, @lastPaymentFen, @remarks, @now, @actor, @now)`,
       ),
       updateCase: db.prepare(
         `UPDATE cases SET balance_fen = @balanceFen, overdue_days = @overdueDays, stage = @stage, principal_fen = @principalFen, interest_fen = @interestFen,
@@ -71,12 +152,18 @@ export class PlacementWriter {
   }
 
   write(r: PlacementRecord): { outcome: Outcome; placedFen: number } {
-    const existing = this.s.findCase.get(this.clientId, r.caseNo) as ExistingCase | undefined;
+    const existing = this.clientHasCases ? (this.s.findCase.get(this.clientId, r.caseNo) as ExistingCase | undefined) : undefined;
     if (!existing) {
       const debtorId = this.debtorFor(r);
-      this.s.insertCase.run({ id: this.ids(), clientId: this.clientId, batchId: this.batchId, debtorId, caseNo: r.caseNo, ...r.case, now: this.now, actor: this.actorId });
-      return { outcome: 'inserted', placedFen: r.case.placedAmountFen };
+      const c = r.case;
+      this.caseRows.values.push(
+        this.ids(), debtorId, r.caseNo, c.product, c.accountMasked, c.currency, c.principalFen, c.interestFen, c.feesFen, c.placedAmountFen, c.balanceFen,
+        c.overdueDays, c.stage, c.lastPaymentAt, c.lastPaymentFen, c.remarks,
+      );
+      if (this.caseRows.rows >= FLUSH_CASES) this.flush();
+      return { outcome: 'inserted', placedFen: c.placedAmountFen };
     }
+    this.settle(existing.debtor_id);
     let changed = this.s.updateDebtor.run({ id: existing.debtor_id, ...r.debtor, now: this.now }).changes > 0;
     changed = this.addContacts(existing.debtor_id, r) || changed;
     const c = r.case;
@@ -88,17 +175,36 @@ export class PlacementWriter {
     return { outcome: caseChanged || changed ? 'updated' : 'unchanged', placedFen: 0 };
   }
 
+  /** Writes the buffered rows: debtors first, then what refers to them. */
+  flush(): void {
+    this.debtorRows.flush();
+    this.contactRows.flush();
+    this.caseRows.flush();
+    this.pending.clear();
+  }
+
+  /** Before SQL reads or updates a debtor, its buffered rows are written. */
+  private settle(debtorId: string): void {
+    if (this.pending.has(debtorId)) this.flush();
+  }
+
   private debtorFor(r: PlacementRecord): string {
-    const known = r.debtor.idNumber ? (this.s.findDebtor.get(this.clientId, r.debtor.idNumber) as string | undefined) : undefined;
+    const d = r.debtor;
+    let known = d.idNumber ? this.created.get(d.idNumber) : undefined;
+    if (known === undefined && d.idNumber && this.clientHasDebtors) known = this.s.findDebtor.get(this.clientId, d.idNumber) as string | undefined;
     if (known) {
-      this.s.updateDebtor.run({ id: known, ...r.debtor, now: this.now });
+      this.settle(known);
+      this.s.updateDebtor.run({ id: known, ...d, now: this.now });
       this.addContacts(known, r);
       return known;
     }
     const id = this.ids();
-    this.s.insertDebtor.run({ id, clientId: this.clientId, ...r.debtor, now: this.now, actor: this.actorId });
-    if (r.debtor.mobile) this.s.insertContact.run(this.ids(), id, 'self', r.debtor.name, r.debtor.mobile, this.now, this.actorId, this.now);
-    for (const c of r.contacts) this.s.insertContact.run(this.ids(), id, c.relation, c.name, c.phone, this.now, this.actorId, this.now);
+    if (d.idNumber) this.created.set(d.idNumber, id);
+    this.pending.add(id);
+    this.debtorRows.values.push(id, d.name, d.idType, d.idNumber, d.gender, d.birthDate, d.mobile, d.homeAddress, d.workAddress, d.registeredAddress, d.employer);
+    const contacts = this.contactRows.values;
+    if (d.mobile) contacts.push(this.ids(), id, 'self', d.name, d.mobile);
+    for (const c of r.contacts) contacts.push(this.ids(), id, c.relation, c.name, c.phone);
     return id;
   }
 
