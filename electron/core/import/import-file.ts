@@ -1,13 +1,12 @@
 import { basename } from 'node:path';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { toHalfWidth } from '../../../shared/domain/text';
 import type { ImportKind, PlacementSection, RecallsSection } from '../../../shared/profile/schema';
 import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { getClient, type ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
-import { isBlankRow, type SourceRow } from './cells';
+import { halfWidth, isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns, type AnySection } from './columns';
 import { fileValue } from './file-values';
 import { sha256File } from './hash';
@@ -164,7 +163,7 @@ function takeRow(run: ImportRun, { row, cells }: SourceRow): boolean {
   const { summary, section } = run;
   summary.rows++;
   const reader = new RowReader(cells, run.columns, section.dateFormats, section.amountUnit);
-  const caseNo = toHalfWidth(reader.text('caseNo') ?? '');
+  const caseNo = halfWidth(reader.text('caseNo') ?? '');
   try {
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
     summary[run.handle.row(reader, row, caseNo)]++;

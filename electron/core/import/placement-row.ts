@@ -49,6 +49,25 @@ export interface PlacementRecord {
   contacts: ContactRecord[];
 }
 
+const DIGITS = /^\d+$/;
+
+/** normalisePhone, skipped for a plain run of digits without a country prefix (which it returns unchanged). */
+function phoneOf(text: string | null): string | null {
+  return text !== null && DIGITS.test(text) && !text.startsWith('86') && !text.startsWith('0086') ? text : normalisePhone(text);
+}
+
+/** normaliseStage for the few distinct values a file holds, computed once each. */
+const stages = new Map<string, string | null>();
+function stageOf(text: string | null): string | null {
+  if (text === null) return null;
+  let v = stages.get(text);
+  if (v === undefined) {
+    v = normaliseStage(text);
+    if (stages.size < 1000) stages.set(text, v);
+  }
+  return v;
+}
+
 function mapped(map: Record<string, string> | undefined, value: string | null): string | null {
   return value !== null && map?.[value] !== undefined ? map[value] : value;
 }
@@ -75,7 +94,7 @@ function contactsOf(r: RowReader, section: PlacementSection, words: Record<strin
   }
   const out: ContactRecord[] = [];
   spec.columns.forEach((_, i) => {
-    const phone = normalisePhone(r.text(`contacts.${i}.phone`));
+    const phone = phoneOf(r.text(`contacts.${i}.phone`));
     if (!phone) return;
     out.push({ name: r.text(`contacts.${i}.name`), relation: toRelation(r.text(`contacts.${i}.relation`), words), phone });
   });
@@ -94,7 +113,7 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
     ({ idNumber, gender, birthDate } = id);
   }
   const mobileText = r.text('mobile');
-  const mobile = normalisePhone(mobileText);
+  const mobile = phoneOf(mobileText);
   if (mobileText !== null && (!mobile || !isValidPhone(mobile))) throw new RowRejected('mobile', 'invalid', mobileText.slice(0, 40));
   const placedAmountFen = r.amount('placedAmount', true) as number;
   const principalFen = r.amount('principal');
@@ -134,7 +153,7 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
       placedAmountFen,
       balanceFen,
       overdueDays,
-      stage: normaliseStage(mapped(section.valueMaps?.stage, r.text('stage'))),
+      stage: stageOf(mapped(section.valueMaps?.stage, r.text('stage'))),
       lastPaymentAt,
       lastPaymentFen,
       placedAt,

@@ -41,6 +41,16 @@ export function rejection(row: number, caseNo: string, err: RowRejected): Reject
   return { row, caseNo, field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
 }
 
+// Plain ASCII values, the usual case, parsed on fast paths that give exactly what the general parsers give.
+const PLAIN_AMOUNT = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+const PLAIN_INTEGER = /^\d{1,15}$/;
+const PLAIN_DATE = /^(\d{4})([-/])(\d{2})\2(\d{2})$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS[m - 1] ?? 0);
+}
+
 /** Reads the canonical fields of one row through the column indexes; throws RowRejected on the first bad value. */
 export class RowReader {
   constructor(
@@ -67,6 +77,15 @@ export class RowReader {
 
   amount(field: string, required = false): number | null {
     const c = this.raw(field);
+    if (typeof c === 'string') {
+      // Fast path for plain amounts ("1234.5"): what parseAmountFen gives for them, without its clean-up passes.
+      const m = PLAIN_AMOUNT.exec(c);
+      if (m) {
+        const frac = m[2];
+        if (this.unit === 'yuan') return Number(m[1]) * 100 + (frac === undefined ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
+        if (frac === undefined) return Number(m[1]);
+      }
+    }
     const t = typeof c === 'number' ? c : cellText(c);
     if (t === null) {
       if (required) throw new RowRejected(field, 'missing');
@@ -79,6 +98,7 @@ export class RowReader {
 
   integer(field: string): number | null {
     const c = this.raw(field);
+    if (typeof c === 'string' && PLAIN_INTEGER.test(c)) return Number(c);
     const t = typeof c === 'number' ? String(c) : cellText(c);
     if (t === null) return null;
     const s = toHalfWidth(t).replace(/[,\s]/g, '');
@@ -90,6 +110,16 @@ export class RowReader {
 
   date(field: string, required = false): string | null {
     const c = this.raw(field);
+    if (typeof c === 'string') {
+      // Fast path for a valid YYYY-MM-DD or YYYY/MM/DD in a format the profile allows: what parseCalendarDate gives.
+      const m = PLAIN_DATE.exec(c);
+      if (m && this.dateFormats.includes(m[2] === '-' ? 'YYYY-MM-DD' : 'YYYY/MM/DD')) {
+        const y = Number(m[1]);
+        const mo = Number(m[3]);
+        const d = Number(m[4]);
+        if (y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return `${m[1]}-${m[3]}-${m[4]}`;
+      }
+    }
     if (c === null || (typeof c === 'string' && cellText(c) === null)) {
       if (required) throw new RowRejected(field, 'missing');
       return null;
