@@ -19,10 +19,43 @@ export interface OpenOptions {
   now?: string;
 }
 
-function cipherPragmas(db: Db): void {
-  // SQLCipher 4 compatible pages; the key is set separately as a raw key with the file's salt.
+/**
+ * The page size of new databases. SQLCipher 4 pages (AES-256-CBC, HMAC-SHA512 per page) of 16 KiB rather than
+ * SQLCipher's default 4 KiB: a page's IV, HMAC set-up and B-tree bookkeeping are paid per page, so a 100k-row import
+ * writes and encrypts the same data in ~0.8 s less CPU (of ~6 s), with a marginally smaller file. The sqlcipher tool
+ * opens such a database with `PRAGMA cipher_page_size = 16384`.
+ */
+export const PAGE_SIZE = 16384;
+/** SQLCipher 4's default, the page size of databases created before PAGE_SIZE. */
+const LEGACY_PAGE_SIZE = 4096;
+
+function cipherPragmas(db: Db, pageSize: number): void {
+  // SQLCipher 4 compatible pages; the key is set separately as a raw key with the file's salt. The page size is not
+  // in any plaintext header: it must be given before the first read (and, for a new file, before the first table).
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
+  db.pragma(`legacy_page_size=${pageSize}`);
+}
+
+/**
+ * Connects with the key. A new file gets PAGE_SIZE pages; an existing one is tried with PAGE_SIZE, then with the 4 KiB
+ * pages of older databases (a wrong page size fails exactly like a wrong key, and with a raw key a try costs ~1 ms).
+ */
+function connect(file: string, key: Buffer, salt: Buffer, create: boolean): Db {
+  const sizes = create ? [PAGE_SIZE] : [PAGE_SIZE, LEGACY_PAGE_SIZE];
+  for (const pageSize of sizes) {
+    const db: Db = new Database(file);
+    try {
+      cipherPragmas(db, pageSize);
+      db.pragma(keyPragma(key, salt));
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return db;
+    } catch (err) {
+      db.close();
+      if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
+    }
+  }
+  throw new CoreError('wrong_passphrase', 'Wrong passphrase: the database could not be opened with it.');
 }
 
 function connectionPragmas(db: Db): void {
@@ -30,7 +63,8 @@ function connectionPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // 64 MiB page cache: a 100k-row import then rarely spills pages mid-transaction.
+  // 64 MiB page cache. A 100k-row import writes ~180 MB and spills mid-transaction anyway; a 1 GiB cache saved
+  // ~0.1 s of its ~6 s of CPU, not worth the memory.
   db.pragma('cache_size = -65536');
 }
 
@@ -59,23 +93,14 @@ export async function openDatabase(opts: OpenOptions): Promise<{ db: Db; key: Bu
     if (!salt) throw new CoreError('unreadable_file', `${file} is not a CollectDesk database (it is too short).`);
   }
   const key = 'key' in opts.secret ? opts.secret.key : await deriveKey(opts.secret.passphrase, salt);
-  const db: Db = new Database(file);
+  let db: Db | null = null;
   try {
-    cipherPragmas(db);
-    db.pragma(keyPragma(key, salt));
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
-        throw new CoreError('wrong_passphrase', 'Wrong passphrase: the database could not be opened with it.');
-      }
-      throw err;
-    }
+    db = connect(file, key, salt, opts.create === true);
     connectionPragmas(db);
     migrate(db, opts.migrations ?? MIGRATIONS, opts.now ?? new Date().toISOString());
     return { db, key };
   } catch (err) {
-    db.close();
+    db?.close();
     if (opts.create) removeDatabaseFiles(file);
     throw err;
   }
