@@ -52,31 +52,60 @@ export interface FormatOptions {
 export function rowFormatter(r: ReturnsSection, tz: string, o: FormatOptions = {}): (rec: ReturnRecord) => Cell[] {
   const local = localTimes(tz);
   const unmasked = new Set<string>(o.maskAll ? [] : r.unmasked);
+  // The record's instant in the client's zone, computed once per row for every column that shows it.
   let at: LocalTime | null = null;
-  const field = (f: ReturnField, rec: ReturnRecord): Cell => {
-    const v = rec.values[f] ?? null;
+  const compile = (f: ReturnField): ((rec: ReturnRecord) => Cell) => {
+    const raw = (rec: ReturnRecord): RawValue => rec.values[f] ?? null;
     switch (f) {
-      case 'at': return at ? formatLocal(at, r.instantFormat) : null;
-      case 'time': return at ? `${at.hh}:${at.mm}:${at.ss}` : null;
-      case 'date': {
+      case 'at': return () => (at ? formatLocal(at, r.instantFormat) : null);
+      case 'time': return () => (at ? `${at.hh}:${at.mm}:${at.ss}` : null);
+      case 'date': return (rec) => {
+        const v = raw(rec);
         const day = at ? dayOf(at) : typeof v === 'string' ? v : null;
         return day ? formatDay(day, r.dateFormat) : null;
-      }
-      case 'resultCode': return v === null ? null : text(r.resultCodes[v as ResultCode] ?? v);
+      };
+      case 'resultCode': return (rec) => {
+        const v = raw(rec);
+        return v === null ? null : text(r.resultCodes[v as ResultCode] ?? v);
+      };
       case 'durationSeconds':
-      case 'planInstallments': return typeof v === 'number' ? v : null;
+      case 'planInstallments': return (rec) => {
+        const v = raw(rec);
+        return typeof v === 'number' ? v : null;
+      };
     }
-    if (DATE_FIELDS.has(f)) return typeof v === 'string' ? formatDay(v, r.dateFormat) : null;
-    if (AMOUNT_FIELDS.has(f)) return typeof v === 'number' ? { fen: v } : null;
+    if (DATE_FIELDS.has(f)) return (rec) => {
+      const v = raw(rec);
+      return typeof v === 'string' ? formatDay(v, r.dateFormat) : null;
+    };
+    if (AMOUNT_FIELDS.has(f)) return (rec) => {
+      const v = raw(rec);
+      return typeof v === 'number' ? { fen: v } : null;
+    };
     const mapKey = MAPPED[f];
     if (mapKey) {
-      const words: Partial<Record<string, string>> | undefined = r.valueMaps?.[mapKey];
-      return v === null ? null : text(words?.[String(v)] ?? v);
+      const words: Partial<Record<string, string>> = r.valueMaps?.[mapKey] ?? {};
+      return (rec) => {
+        const v = raw(rec);
+        return v === null ? null : text(words[String(v)] ?? v);
+      };
     }
-    if (f in MASKS && !unmasked.has(f)) return text(MASKS[f as MaskableField](v === null ? null : String(v)));
-    return text(v);
+    if (f in MASKS && !unmasked.has(f)) {
+      const mask = MASKS[f as MaskableField];
+      return (rec) => {
+        const v = raw(rec);
+        return text(mask(v === null ? null : String(v)));
+      };
+    }
+    return (rec) => text(raw(rec));
   };
-  const getters = r.columns.map((c) => ('value' in c ? () => text(c.value) : (rec: ReturnRecord) => field(c.field, rec)));
+  const getters = r.columns.map((c) => {
+    if ('value' in c) {
+      const fixed = text(c.value);
+      return () => fixed;
+    }
+    return compile(c.field);
+  });
   return (rec) => {
     const instant = rec.values.at;
     at = typeof instant === 'string' ? local(instant) : null;

@@ -1,3 +1,4 @@
+import { isConnected, type ResultCode } from '../../../shared/compliance/types';
 import type { DailyField, DailyReportSection } from '../../../shared/profile/returns-schema';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
@@ -6,6 +7,7 @@ import { kpiTrend } from '../kpi/kpi-trend';
 import { headerRow, text, type Cell, type Table } from './cells';
 import { dayOf, formatDay, localTimes } from './local-time';
 import type { Period } from './period';
+import type { RawValue, ReturnRecord } from './records';
 
 /** One day of the daily report (日报). Amounts in fen. */
 export interface DailyFigures {
@@ -19,21 +21,22 @@ export interface DailyFigures {
   recoveredAmount: number;
 }
 
-const CONNECTED = `a.result_code NOT IN ('NO_ANSWER', 'BUSY', 'POWERED_OFF', 'DISCONNECTED')`;
+/** Someone was reached: the contact rate's "any party reached" (a connected result with a party). */
+const reached = (party: RawValue, code: RawValue): boolean => party !== 'none' && typeof code === 'string' && isConnected(code as ResultCode);
 
 /**
  * The figures per calendar day. Cases worked, right-party contacts, promises and recovered amounts are the KPI
  * module's daily trend (one definition for the dashboard, `report kpi` and the bank); the trend has no attempt
  * count, contact count or promised amount, which are added here over the same days: attempts are activities,
- * contacts are activities in which someone was reached (the contact rate's "any party reached"), the promised
- * amount is the sum of the promises counted that day.
+ * contacts are activities in which someone was reached, the promised amount is the sum of the promises counted
+ * that day. `activities` are the period's activity records when the returns already read them.
  */
-export function dailyFigures(db: Db, actor: Actor, p: Period): DailyFigures[] {
+export function dailyFigures(db: Db, actor: Actor, p: Period, activities?: ReturnRecord[]): DailyFigures[] {
   const trend = kpiTrend(db, actor, { clientCode: p.client.code, from: p.from, to: p.to }, p.to);
   const local = localTimes(p.tz);
   const extra = new Map<string, { attempts: number; contacts: number; promisedAmount: number }>();
-  const bump = (iso: string, k: 'attempts' | 'contacts' | 'promisedAmount', n: number) => {
-    const t = local(iso);
+  const bump = (iso: RawValue, k: 'attempts' | 'contacts' | 'promisedAmount', n: number) => {
+    const t = typeof iso === 'string' ? local(iso) : null;
     if (!t) return;
     const day = dayOf(t);
     const e = extra.get(day) ?? { attempts: 0, contacts: 0, promisedAmount: 0 };
@@ -41,11 +44,13 @@ export function dailyFigures(db: Db, actor: Actor, p: Period): DailyFigures[] {
     extra.set(day, e);
   };
   const params = { clientId: p.client.id, fromAt: p.fromAt, toAt: p.toAt };
-  const acts = db.prepare(`SELECT a.started_at AS at, (a.party != 'none' AND ${CONNECTED}) AS reached FROM activities a JOIN cases c ON c.id = a.case_id
-    WHERE c.client_id = @clientId AND a.started_at >= @fromAt AND a.started_at < @toAt`);
-  for (const r of acts.iterate(params) as IterableIterator<{ at: string; reached: number }>) {
-    bump(r.at, 'attempts', 1);
-    if (r.reached) bump(r.at, 'contacts', 1);
+  const acts =
+    activities?.map((a) => a.values) ??
+    (db.prepare(`SELECT a.started_at AS at, a.party AS party, a.result_code AS resultCode FROM activities a JOIN cases c ON c.id = a.case_id
+      WHERE c.client_id = @clientId AND a.started_at >= @fromAt AND a.started_at < @toAt`).all(params) as ReturnRecord['values'][]);
+  for (const a of acts) {
+    bump(a.at ?? null, 'attempts', 1);
+    if (reached(a.party ?? null, a.resultCode ?? null)) bump(a.at ?? null, 'contacts', 1);
   }
   const proms = db.prepare(`SELECT pr.created_at AS at, pr.amount_fen AS fen FROM promises pr JOIN cases c ON c.id = pr.case_id
     WHERE c.client_id = @clientId AND pr.created_at >= @fromAt AND pr.created_at < @toAt`);
@@ -59,8 +64,8 @@ export function dailyFigures(db: Db, actor: Actor, p: Period): DailyFigures[] {
 const AMOUNTS = new Set<DailyField>(['promisedAmount', 'recoveredAmount']);
 
 /** The daily report as a table in the profile's template; the total row counts a case worked on two days once. */
-export function dailyTable(db: Db, actor: Actor, p: Period, section: DailyReportSection): Table {
-  const days = dailyFigures(db, actor, p);
+export function dailyTable(db: Db, actor: Actor, p: Period, section: DailyReportSection, activities?: ReturnRecord[]): Table {
+  const days = dailyFigures(db, actor, p, activities);
   const cell = (f: DailyField, d: DailyFigures): Cell => (f === 'date' ? formatDay(d.date, p.returns.dateFormat) : AMOUNTS.has(f) ? { fen: d[f] } : d[f]);
   const rows = days.map((d) => section.columns.map((c) => cell(c.field, d)));
   if (section.totalRow) {

@@ -109,7 +109,9 @@ describe('returns export', () => {
     expect(rows[6]!.slice(10, 14)).toEqual(['分期还款', 600, 2, 0]);
     expect(rows[7]!.slice(0, 3)).toEqual(['B261100000002', '李*', '退案']);
     expect(rows[7]![14]).toBe('2026-11-07');
-    expect(sheet.getColumn(9).numFmt).toBe('0.00');
+    expect(sheet.getCell('I6').numFmt).toBe('0.00');
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const daily = wb.getWorksheet('日报')!.getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(daily).toEqual([
       ['日期', '作业户数', '联系次数', '有效接通', '本人接通', '承诺笔数', '承诺金额(元)', '回款金额(元)'],

@@ -44,11 +44,12 @@ async function build(db: Db, actor: Actor, p: Period, records: ReturnRecord[]): 
   const r = p.returns;
   const format = rowFormatter(r, p.tz);
   const table: Table = { name: r.sheet, headers: headerRow(r), rows: records.map(format) };
-  const daily = r.dailyReport ? dailyTable(db, actor, p, r.dailyReport) : null;
+  const activities = r.include.includes('activities') ? records.filter((x) => x.type === 'activity') : undefined;
+  const daily = r.dailyReport ? dailyTable(db, actor, p, r.dailyReport, activities) : null;
   const name = fileNameFor(r.fileName, 'returns_{client}_{from}_{to}', p, r.format);
   if (r.format === 'xlsx') {
     // The workbook's dates are the period's last day: no clock reading goes into the file.
-    const bytes = await encodeXlsx(daily ? [table, daily] : [table], { amountUnit: r.amountUnit, stamp: new Date(`${p.to}T00:00:00Z`) });
+    const bytes = encodeXlsx(daily ? [table, daily] : [table], { amountUnit: r.amountUnit, stamp: new Date(`${p.to}T00:00:00Z`) });
     return { main: file(name, bytes), daily: null };
   }
   const csv = { encoding: r.encoding, bom: r.bom, amountUnit: r.amountUnit };

@@ -1,4 +1,4 @@
-import type { ReturnField, ReturnRecordKind } from '../../../shared/profile/returns-schema';
+import type { ReturnField, ReturnRecordKind, ReturnsSection } from '../../../shared/profile/returns-schema';
 import type { Db } from '../db/open';
 import type { Period } from './period';
 
@@ -9,7 +9,6 @@ export type RecordType = 'activity' | 'promise' | 'plan' | 'recall';
 export interface ReturnRecord {
   type: RecordType;
   id: string;
-  /** recall ids are kept to mark them returned */
   values: Partial<Record<ReturnField, RawValue>>;
 }
 
@@ -17,41 +16,53 @@ export type RecordCounts = Record<ReturnRecordKind, number>;
 
 const TYPE: Record<ReturnRecordKind, RecordType> = { activities: 'activity', promises: 'promise', plans: 'plan', recalls: 'recall' };
 
-/** Case and debtor columns every row carries. */
-const CASE_COLUMNS = `c.case_no AS caseNo, b.batch_no AS batchNo, c.account_masked AS accountMasked, c.status AS caseStatus, c.balance_fen AS balance,
-  d.name AS debtorName, d.id_number AS idNumber, d.mobile AS mobile`;
-const CASE_JOINS = `JOIN cases c ON c.id = x.case_id JOIN batches b ON b.id = c.batch_id JOIN debtors d ON d.id = c.debtor_id`;
-
-const SQL: Record<ReturnRecordKind, string> = {
-  activities: `SELECT x.id AS recordId, ${CASE_COLUMNS}, x.started_at AS at, u.display_name AS collector, u.name AS collectorCode,
-      x.channel, x.direction, x.party, cp.name AS contactName, cp.relation AS contactRelation, x.phone, x.result_code AS resultCode,
-      x.duration_s AS durationSeconds, x.notes
-    FROM activities x ${CASE_JOINS} LEFT JOIN contact_persons cp ON cp.id = x.contact_person_id LEFT JOIN users u ON u.id = x.collector_id
-    WHERE c.client_id = @clientId AND x.started_at >= @fromAt AND x.started_at < @toAt
-    ORDER BY x.started_at, x.id`,
-  promises: `SELECT x.id AS recordId, ${CASE_COLUMNS}, x.created_at AS at, u.display_name AS collector, u.name AS collectorCode,
-      x.amount_fen AS promiseAmount, x.due_date AS promiseDate, x.status AS promiseStatus
-    FROM promises x ${CASE_JOINS} LEFT JOIN users u ON u.id = x.created_by
-    WHERE c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt
-    ORDER BY x.created_at, x.id`,
-  plans: `SELECT x.id AS recordId, ${CASE_COLUMNS}, x.created_at AS at, u.display_name AS collector, u.name AS collectorCode,
-      x.kind AS planKind, x.status AS planStatus, x.schedule AS schedule, x.waiver_fen AS waiverAmount
-    FROM plans x ${CASE_JOINS} LEFT JOIN users u ON u.id = x.created_by
-    WHERE c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt
-    ORDER BY x.created_at, x.id`,
+/** Where each field comes from, per kind of record (x is the record's own table). */
+const CASE_FIELDS: Partial<Record<ReturnField, string>> = {
+  caseNo: 'c.case_no', batchNo: 'b.batch_no', accountMasked: 'c.account_masked', caseStatus: 'c.status', balance: 'c.balance_fen',
+  debtorName: 'd.name', idNumber: 'd.id_number', mobile: 'd.mobile',
+};
+const BY_USER: Partial<Record<ReturnField, string>> = { collector: 'u.display_name', collectorCode: 'u.name' };
+const FIELDS: Record<ReturnRecordKind, Partial<Record<ReturnField, string>>> = {
+  activities: {
+    ...CASE_FIELDS, ...BY_USER, at: 'x.started_at', channel: 'x.channel', direction: 'x.direction', party: 'x.party', contactName: 'cp.name',
+    contactRelation: 'cp.relation', phone: 'x.phone', resultCode: 'x.result_code', durationSeconds: 'x.duration_s', notes: 'x.notes',
+  },
+  promises: { ...CASE_FIELDS, ...BY_USER, at: 'x.created_at', promiseAmount: 'x.amount_fen', promiseDate: 'x.due_date', promiseStatus: 'x.status' },
+  plans: { ...CASE_FIELDS, ...BY_USER, at: 'x.created_at', planKind: 'x.kind', planStatus: 'x.status', waiverAmount: 'x.waiver_fen' },
+  recalls: { ...CASE_FIELDS, date: 'x.recalled_at', recalledAt: 'x.recalled_at', recallReason: 'x.reason' },
+};
+const TABLE: Record<ReturnRecordKind, { table: string; user: string | null; where: string; order: string }> = {
+  activities: { table: 'activities', user: 'x.collector_id', where: 'c.client_id = @clientId AND x.started_at >= @fromAt AND x.started_at < @toAt', order: 'x.started_at, x.id' },
+  promises: { table: 'promises', user: 'x.created_by', where: 'c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, x.id' },
+  plans: { table: 'plans', user: 'x.created_by', where: 'c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, x.id' },
   // A recall is returned in the file of the period that holds its recall date: the same period gives the same file.
-  recalls: `SELECT x.id AS recordId, ${CASE_COLUMNS}, x.recalled_at AS recalledAt, x.recalled_at AS date, x.reason AS recallReason
-    FROM recalls x ${CASE_JOINS}
-    WHERE x.client_id = @clientId AND x.recalled_at >= @fromDay AND x.recalled_at <= @toDay
-    ORDER BY x.recalled_at, c.case_no, x.id`,
+  recalls: { table: 'recalls', user: null, where: 'x.client_id = @clientId AND x.recalled_at >= @fromDay AND x.recalled_at <= @toDay', order: 'x.recalled_at, c.case_no, x.id' },
 };
+const PLAN_SCHEDULE: ReturnField[] = ['planAmount', 'planInstallments', 'planFirstDueDate'];
+/** Always read: the row's instant or date (its order and its day), and what the daily report counts. */
+const ALWAYS: ReturnField[] = ['at', 'date', 'party', 'resultCode'];
 
-const COUNT_SQL: Record<ReturnRecordKind, string> = {
-  activities: 'SELECT count(*) AS n FROM activities x JOIN cases c ON c.id = x.case_id WHERE c.client_id = @clientId AND x.started_at >= @fromAt AND x.started_at < @toAt',
-  promises: 'SELECT count(*) AS n FROM promises x JOIN cases c ON c.id = x.case_id WHERE c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt',
-  plans: 'SELECT count(*) AS n FROM plans x JOIN cases c ON c.id = x.case_id WHERE c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt',
-  recalls: 'SELECT count(*) AS n FROM recalls x WHERE x.client_id = @clientId AND x.recalled_at >= @fromDay AND x.recalled_at <= @toDay',
-};
+/** The fields the template shows. */
+export function usedFields(r: ReturnsSection): Set<ReturnField> {
+  return new Set(r.columns.flatMap((c) => ('field' in c ? [c.field] : [])));
+}
+
+/** One SELECT per kind, reading only the fields the template uses and joining only the tables they need. */
+function selectSql(kind: ReturnRecordKind, used: Set<ReturnField>): string {
+  const t = TABLE[kind];
+  const wanted = Object.entries(FIELDS[kind]).filter(([f]) => used.has(f as ReturnField) || ALWAYS.includes(f as ReturnField));
+  const exprs = [...wanted.map(([f, e]) => `${e} AS ${f}`), 'x.id AS recordId'];
+  if (kind === 'plans' && PLAN_SCHEDULE.some((f) => used.has(f))) exprs.push('x.schedule AS schedule');
+  const needs = (alias: string) => wanted.some(([, e]) => e.startsWith(`${alias}.`));
+  const joins = [
+    'JOIN cases c ON c.id = x.case_id',
+    needs('b') ? 'JOIN batches b ON b.id = c.batch_id' : '',
+    needs('d') ? 'JOIN debtors d ON d.id = c.debtor_id' : '',
+    needs('cp') ? 'LEFT JOIN contact_persons cp ON cp.id = x.contact_person_id' : '',
+    needs('u') && t.user ? `LEFT JOIN users u ON u.id = ${t.user}` : '',
+  ].filter(Boolean);
+  return `SELECT ${exprs.join(', ')} FROM ${t.table} x ${joins.join(' ')} WHERE ${t.where} ORDER BY ${t.order}`;
+}
 
 function params(p: Period) {
   return { clientId: p.client.id, fromAt: p.fromAt, toAt: p.toAt, fromDay: p.from, toDay: p.to };
@@ -62,7 +73,8 @@ interface Schedule {
   amountFen?: number;
 }
 
-function planValues(row: Record<string, RawValue>): Record<string, RawValue> {
+function withSchedule(row: Record<string, RawValue>): Record<string, RawValue> {
+  if (!('schedule' in row)) return row;
   let schedule: Schedule[] = [];
   try {
     const parsed: unknown = JSON.parse(String(row.schedule ?? '[]'));
@@ -83,17 +95,22 @@ function planValues(row: Record<string, RawValue>): Record<string, RawValue> {
 /** The records of the period, kind by kind in the profile's order, each kind in a stable order (time, then id). */
 export function readRecords(db: Db, p: Period, limit?: number): ReturnRecord[] {
   const out: ReturnRecord[] = [];
+  const used = usedFields(p.returns);
   for (const kind of p.returns.include) {
     if (limit !== undefined && out.length >= limit) break;
-    const sql = limit === undefined ? SQL[kind] : `${SQL[kind]} LIMIT ${Math.max(0, limit - out.length)}`;
+    const sql = `${selectSql(kind, used)}${limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit) - out.length)}`}`;
     const type = TYPE[kind];
     for (const row of db.prepare(sql).all(params(p)) as Record<string, RawValue>[]) {
-      const values = kind === 'plans' ? planValues(row) : row;
-      out.push({ type, id: String(row.recordId), values: { ...values, recordType: type } });
+      row.recordType = type;
+      out.push({ type, id: String(row.recordId), values: kind === 'plans' ? withSchedule(row) : row });
     }
   }
   return out;
 }
+
+const COUNT_SQL: Record<ReturnRecordKind, string> = Object.fromEntries(
+  (Object.keys(TABLE) as ReturnRecordKind[]).map((k) => [k, `SELECT count(*) AS n FROM ${TABLE[k].table} x JOIN cases c ON c.id = x.case_id WHERE ${TABLE[k].where}`]),
+) as Record<ReturnRecordKind, string>;
 
 /** How many records of each kind the period holds (kinds the profile leaves out count 0). */
 export function countRecords(db: Db, p: Period): RecordCounts {
