@@ -107,7 +107,9 @@ export class PlacementWriter {
     const t = Date.parse(now);
     this.ids = () => uuidv7(t);
     this.clientHasCases = db.prepare('SELECT 1 FROM cases WHERE client_id = ? LIMIT 1').get(clientId) !== undefined;
-    this.clientHasDebtors = db.prepare('SELECT 1 FROM debtors WHERE client_id = ? LIMIT 1').get(clientId) !== undefined;
+    // A client's debtors come with its cases (a debtor is only ever written with its first case), and debtors have
+    // no index led by client_id to ask directly.
+    this.clientHasDebtors = this.clientHasCases;
     const constants = { client: clientId, batch: batchId, actor: actorId, now };
     this.debtorRows = new BulkInsert(
       db,
