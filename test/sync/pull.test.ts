@@ -1,29 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agencyDay } from '../../electron/core/clock';
 import { recordActivity } from '../../electron/core/contact/record-activity';
-import { importFile } from '../../electron/core/import/import-file';
-import { settlePromises } from '../../electron/core/promises/settle';
 import { residentId } from '../helpers/bank-files';
 import { fixture } from '../helpers/fixtures';
 import { storeSnapshot } from './snapshot';
-import { BANK_A_FILES, loadFiles, startAgency, startBank, type Agency, type Bank } from './support';
+import { BANK_A_FILES, importedAsFiles, loadFiles, startAgency, startBank, type Agency, type Bank } from './support';
 
 const wrongCheckDigit = (id: string): string => `${id.slice(0, 17)}${id.endsWith('0') ? '1' : '0'}`;
-
-/** The same bank files imported as files into another database: what a pull must reproduce. */
-async function importedAsFiles(code: 'bank-a' | 'bank-b', files: readonly { kind: 'placement' | 'payment' | 'recall'; file: string }[]): Promise<Record<string, unknown[]>> {
-  const other = await startAgency('http://127.0.0.1:9/v1', {}, code);
-  try {
-    for (const f of files) {
-      const kind = f.kind === 'placement' ? 'placement' : f.kind === 'payment' ? 'payments' : 'recalls';
-      await importFile(other.db, { clientCode: code, kind, file: f.file, actor: other.actor, now: new Date().toISOString() });
-      if (kind === 'payments') settlePromises(other.db, agencyDay(new Date()), new Date().toISOString());
-    }
-    return storeSnapshot(other.db, code);
-  } finally {
-    other.close();
-  }
-}
 
 describe('pull: the bank’s placements, payments and recalls, applied as the file imports apply them', () => {
   let bank: Bank;

@@ -4,7 +4,11 @@ import { createUser } from '../../electron/core/auth/users';
 import { addClient, type ClientRecord } from '../../electron/core/clients/clients';
 import { recordActivity } from '../../electron/core/contact/record-activity';
 import { openDatabase, type Db } from '../../electron/core/db/open';
+import { importFile } from '../../electron/core/import/import-file';
 import { decidePlan } from '../../electron/core/plans/approvals';
+import { settlePromises } from '../../electron/core/promises/settle';
+import { agencyDay } from '../../electron/core/clock';
+import { storeSnapshot } from './snapshot';
 import type { BankClientOptions } from '../../electron/core/sync/bank-client';
 import { runClientRound } from '../../electron/core/sync/round';
 import { storeSyncSecret } from '../../electron/core/sync/secret';
@@ -139,3 +143,19 @@ export function recorded(a: Agency): { activities: number; promises: number; pla
     items: a.count('SELECT count(*) FROM outbox WHERE client_id = ?', a.client.id),
   };
 }
+
+/** The same bank files imported as files into another database: what a pull must reproduce. */
+export async function importedAsFiles(code: 'bank-a' | 'bank-b', files: readonly { kind: 'placement' | 'payment' | 'recall'; file: string }[]): Promise<Record<string, unknown[]>> {
+  const other = await startAgency('http://127.0.0.1:9/v1', {}, code);
+  try {
+    for (const f of files) {
+      const kind = f.kind === 'placement' ? 'placement' : f.kind === 'payment' ? 'payments' : 'recalls';
+      await importFile(other.db, { clientCode: code, kind, file: f.file, actor: other.actor, now: new Date().toISOString() });
+      if (kind === 'payments') settlePromises(other.db, agencyDay(new Date()), new Date().toISOString());
+    }
+    return storeSnapshot(other.db, code);
+  } finally {
+    other.close();
+  }
+}
+

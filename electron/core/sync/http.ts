@@ -25,6 +25,7 @@ export interface HttpAnswer {
 }
 
 const normalise = (fp: string): string => fp.replace(/:/g, '').toLowerCase();
+const seconds = (ms: number): string => (ms >= 10_000 ? String(Math.round(ms / 1000)) : String(Math.round(ms / 100) / 10));
 
 function pinCheck(pins: string[]): ((host: string, cert: PeerCertificate) => Error | undefined) | undefined {
   if (pins.length === 0) return undefined;
@@ -92,7 +93,7 @@ export class HttpTransport {
         res.on('aborted', () => reject(new SyncFailure('connection_lost', `The connection to ${host} broke off while the bank was answering.`, true)));
       });
       req.setTimeout(this.opts.timeoutMs, () => {
-        req.destroy(new SyncFailure('timeout', `The bank at ${host} did not answer within ${Math.round(this.opts.timeoutMs / 1000)} seconds.`, true));
+        req.destroy(new SyncFailure('timeout', `The bank at ${host} did not answer within ${seconds(this.opts.timeoutMs)} seconds.`, true));
       });
       req.on('error', (err) => reject(networkFailure(err, host)));
       req.end(body.length ? body : undefined);
