@@ -1,0 +1,86 @@
+import { RestartAltOutlined } from '@mui/icons-material';
+import { Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { ClientSummary } from '../../../../shared/contract/intake';
+import type { DashboardFilters as Filters } from './useDashboard';
+
+export interface BatchOption {
+  id: string;
+  label: string;
+}
+
+interface Props {
+  clients: ClientSummary[];
+  batches: BatchOption[];
+  value: Filters;
+  onChange(next: Filters): void;
+  /** the placement term of the selection (first placed – last due back), when known */
+  term: { from: string; to: string } | null;
+}
+
+const DATE_SX = { width: 160 } as const;
+
+/** Client, batch and period; with no dates the figures cover the whole placement term. */
+export function DashboardFilterBar({ clients, batches, value, onChange, term }: Props) {
+  const { t } = useTranslation();
+  const set = (change: Partial<Filters>) => onChange({ ...value, ...change });
+  const backwards = Boolean(value.from && value.to && value.from > value.to);
+  const dated = Boolean(value.from || value.to);
+  let periodText = t('lead.dash.wholeTerm');
+  if (term) periodText = t('lead.dash.wholeTermDates', term);
+  if (dated) periodText = t('lead.dash.period', { from: value.from || term?.from || '…', to: value.to || term?.to || '…' });
+  return (
+    <Paper variant="outlined" component="section" aria-label={t('lead.dash.filters')} sx={{ px: 2, py: 1.5, mb: 2 }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField select label={t('lead.filter.client')} value={value.clientCode} onChange={(e) => set({ clientCode: e.target.value, batchId: '' })} sx={{ width: 200 }}>
+          {clients.map((c) => (
+            <MenuItem key={c.code} value={c.code}>
+              {c.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label={t('lead.filter.batch')}
+          value={value.batchId}
+          onChange={(e) => set({ batchId: e.target.value })}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          sx={{ width: 200 }}
+        >
+          <MenuItem value="">{t('lead.filter.allBatches')}</MenuItem>
+          {batches.map((b) => (
+            <MenuItem key={b.id} value={b.id}>
+              {b.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          type="date"
+          label={t('lead.filter.from')}
+          value={value.from}
+          onChange={(e) => set({ from: e.target.value })}
+          error={backwards}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: value.to || undefined } }}
+          sx={DATE_SX}
+        />
+        <TextField
+          type="date"
+          label={t('lead.filter.to')}
+          value={value.to}
+          onChange={(e) => set({ to: e.target.value })}
+          error={backwards}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: value.from || undefined } }}
+          sx={DATE_SX}
+        />
+        {dated && (
+          <Button startIcon={<RestartAltOutlined />} onClick={() => set({ from: '', to: '' })}>
+            {t('lead.dash.resetPeriod')}
+          </Button>
+        )}
+        <Typography variant="body2" color={backwards ? 'error' : 'textSecondary'} role={backwards ? 'alert' : undefined} sx={{ ml: 'auto' }}>
+          {backwards ? t('lead.dash.backwards') : periodText}
+        </Typography>
+      </Stack>
+    </Paper>
+  );
+}

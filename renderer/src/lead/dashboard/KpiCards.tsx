@@ -1,0 +1,77 @@
+import { Box, ButtonBase, Link, Paper, Skeleton, Tooltip, Typography } from '@mui/material';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../../shared/domain/money';
+import type { KpiFigures } from '../../../../shared/kpi/kpi';
+import { FIGURE_COLUMNS, figureLabel, figureText, formatCount, type DrillMetric, type FigureKey } from '../figures';
+
+interface CardDef {
+  figure: FigureKey;
+  caption(f: KpiFigures, t: TFunction, language: string): string;
+  /** a second way into the cases, under the card (e.g. the broken promises) */
+  extra?: DrillMetric;
+}
+
+const worked = (f: KpiFigures, t: TFunction, l: string) => t('lead.card.worked', { n: formatCount(f.workedCases, l) });
+
+const CARDS: CardDef[] = [
+  { figure: 'recoveryRateAmount', caption: (f, t) => t('lead.card.recoveredOfPlaced', { recovered: formatFen(f.recoveredFen), placed: formatFen(f.placedFen) }) },
+  { figure: 'recoveryRateCount', caption: (f, t, l) => t('lead.card.casesOf', { n: formatCount(f.recoveredCases, l), total: formatCount(f.cases, l) }) },
+  { figure: 'contactRate', caption: worked },
+  { figure: 'rpcRate', caption: worked },
+  { figure: 'ptpRate', caption: (_f, t) => t('lead.def.ptpRate') },
+  { figure: 'ptpKeptRateCount', caption: (_f, t) => t('lead.def.ptpKeptRateCount'), extra: 'broken' },
+  { figure: 'ptpKeptRateAmount', caption: (_f, t) => t('lead.def.ptpKeptRateAmount') },
+  { figure: 'commissionFen', caption: (_f, t) => t('lead.card.commission') },
+  { figure: 'placedFen', caption: (f, t, l) => t('lead.card.cases', { n: formatCount(f.cases, l) }) },
+  { figure: 'recoveredFen', caption: (f, t, l) => t('lead.card.casesPaid', { n: formatCount(f.recoveredCases, l) }) },
+];
+
+const column = (key: FigureKey) => FIGURE_COLUMNS.find((c) => c.key === key) ?? FIGURE_COLUMNS[0]!;
+
+interface Props {
+  total: KpiFigures | null;
+  onDrill(metric: DrillMetric, title: string): void;
+}
+
+/** The headline figures; each card opens the cases behind its number. */
+export function KpiCards({ total, onDrill }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return (
+    <Box component="section" aria-label={t('lead.dash.cards')} sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 1.5, mb: 2 }}>
+      {CARDS.map((card) => {
+        const col = column(card.figure);
+        const label = figureLabel(t, card.figure);
+        const value = total ? figureText(total, col, language) : null;
+        return (
+          <Paper key={card.figure} variant="outlined" sx={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+            <Tooltip title={t(`lead.def.${card.figure}`)} placement="top" enterDelay={600}>
+              <ButtonBase
+                onClick={() => onDrill(col.drill, label)}
+                disabled={!total}
+                aria-label={t('lead.card.open', { label, value: value ?? '' })}
+                sx={{ flex: 1, display: 'block', textAlign: 'left', px: 1.75, pt: 1.25, pb: card.extra ? 0.5 : 1.25, '&:hover': { bgcolor: 'action.hover' } }}
+              >
+                <Typography variant="body2" color="textSecondary" noWrap>
+                  {label}
+                </Typography>
+                <Typography sx={{ fontSize: 22, fontWeight: 600, lineHeight: 1.35, fontVariantNumeric: 'tabular-nums', color: value === '—' ? 'text.disabled' : 'text.primary' }}>
+                  {value ?? <Skeleton width={90} />}
+                </Typography>
+                <Typography variant="caption" color="textSecondary" component="div" noWrap title={total ? card.caption(total, t, language) : undefined}>
+                  {total ? card.caption(total, t, language) : <Skeleton width={140} />}
+                </Typography>
+              </ButtonBase>
+            </Tooltip>
+            {card.extra && total && (
+              <Link component="button" variant="caption" underline="hover" onClick={() => onDrill(card.extra as DrillMetric, t(`lead.drill.metric.${card.extra}`))} sx={{ alignSelf: 'flex-start', px: 1.75, pb: 1 }}>
+                {t(`lead.card.extra.${card.extra}`)}
+              </Link>
+            )}
+          </Paper>
+        );
+      })}
+    </Box>
+  );
+}
