@@ -5,6 +5,8 @@ import en from '../../resources/locales/en.json';
 import zhCN from '../../resources/locales/zh-CN.json';
 import wbEn from '../../resources/locales/workbench.en.json';
 import wbZhCN from '../../resources/locales/workbench.zh-CN.json';
+import leadsEn from '../../resources/locales/leads.en.json';
+import leadsZhCN from '../../resources/locales/leads.zh-CN.json';
 
 export type Language = Preferences['language'];
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
@@ -21,6 +23,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+// The team-lead screens' strings, deep-merged (they add to nav.*).
+for (const [lng, res] of [['zh-CN', leadsZhCN], ['en', leadsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 
 export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(language);

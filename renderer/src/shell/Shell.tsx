@@ -8,6 +8,9 @@ import { errorText } from '../app/errorText';
 import { useNotify } from '../components/Notifier';
 import { AdminScreen } from '../admin/AdminScreen';
 import { ImportScreen } from '../import/ImportScreen';
+import { ApprovalsScreen } from '../lead/approvals/ApprovalsScreen';
+import { AssignmentScreen } from '../lead/assignment/AssignmentScreen';
+import { DashboardScreen } from '../lead/dashboard/DashboardScreen';
 import { ComingSoon } from '../screens/ComingSoon';
 import { CaseWorkbench } from '../workbench/case/CaseWorkbench';
 import { QueueScreen } from '../workbench/queue/QueueScreen';
@@ -76,6 +79,9 @@ export function Shell({ user }: { user: SessionUser }) {
   } else if (screen === 'case') content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen('queue')} />;
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
   else if (screen === 'import' && user.role !== 'collector') content = <ImportScreen user={user} />;
+  else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} />;
+  else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen user={user} />;
+  else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} />;
   else content = <ComingSoon screen={screen} />;
 
   return (

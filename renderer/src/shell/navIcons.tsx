@@ -1,9 +1,11 @@
 import {
   AdminPanelSettingsOutlined,
   AssignmentIndOutlined,
+  FactCheckOutlined,
   FolderSharedOutlined,
   InsightsOutlined,
   PlaylistAddCheckOutlined,
+  QueryStatsOutlined,
   SyncAltOutlined,
   UploadFileOutlined,
 } from '@mui/icons-material';
@@ -13,8 +15,10 @@ import type { ScreenKey } from './navItems';
 export const NAV_ICONS: Record<ScreenKey, ReactElement> = {
   queue: <PlaylistAddCheckOutlined />,
   case: <FolderSharedOutlined />,
+  myFigures: <QueryStatsOutlined />,
   import: <UploadFileOutlined />,
   assignment: <AssignmentIndOutlined />,
+  approvals: <FactCheckOutlined />,
   dashboard: <InsightsOutlined />,
   returns: <SyncAltOutlined />,
   admin: <AdminPanelSettingsOutlined />,

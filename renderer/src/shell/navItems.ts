@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/domain/roles';
 
-export const SCREENS = ['queue', 'case', 'import', 'assignment', 'dashboard', 'returns', 'admin'] as const;
+export const SCREENS = ['queue', 'case', 'myFigures', 'import', 'assignment', 'approvals', 'dashboard', 'returns', 'admin'] as const;
 export type ScreenKey = (typeof SCREENS)[number];
 
 export type NavGroup = 'daily' | 'team' | 'system';
@@ -18,8 +18,10 @@ const LEADS: readonly Role[] = ['lead', 'admin'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'queue', group: 'daily', roles: EVERYONE },
   { key: 'case', group: 'daily', roles: EVERYONE },
+  { key: 'myFigures', group: 'daily', roles: ['collector'] },
   { key: 'import', group: 'team', roles: LEADS },
   { key: 'assignment', group: 'team', roles: LEADS },
+  { key: 'approvals', group: 'team', roles: LEADS },
   { key: 'dashboard', group: 'team', roles: LEADS },
   { key: 'returns', group: 'team', roles: EVERYONE },
   { key: 'admin', group: 'system', roles: ['admin'] },
