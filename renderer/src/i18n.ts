@@ -5,6 +5,8 @@ import en from '../../resources/locales/en.json';
 import zhCN from '../../resources/locales/zh-CN.json';
 import wbEn from '../../resources/locales/workbench.en.json';
 import wbZhCN from '../../resources/locales/workbench.zh-CN.json';
+import returnsEn from '../../resources/locales/returns.en.json';
+import returnsZhCN from '../../resources/locales/returns.zh-CN.json';
 import leadsEn from '../../resources/locales/leads.en.json';
 import leadsZhCN from '../../resources/locales/leads.zh-CN.json';
 
@@ -23,6 +25,7 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+for (const [lng, res] of [['zh-CN', returnsZhCN], ['en', returnsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 // The team-lead screens' strings, deep-merged (they add to nav.*).
 for (const [lng, res] of [['zh-CN', leadsZhCN], ['en', leadsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 

@@ -65,8 +65,12 @@ export const ReturnsHistoryRow = z.object({
 });
 export type ReturnsHistoryRow = z.infer<typeof ReturnsHistoryRow>;
 
+/** The clients and the app's today (its clock may run from COLLECTDESK_NOW), for the default period. */
+export const ReturnsClients = z.object({ today: z.string(), clients: z.array(ReturnsClient) });
+export type ReturnsClients = z.infer<typeof ReturnsClients>;
+
 export const returnsMethods = {
-  'returns.clients': method(z.object({}).strict(), z.array(ReturnsClient), 'lead'),
+  'returns.clients': method(z.object({}).strict(), ReturnsClients, 'lead'),
   'returns.preview': method(ReturnsPeriod, ReturnsPreview, 'lead'),
   'returns.export': method(ReturnsPeriod, ReturnsExportResult, 'lead'),
   'returns.history': method(z.object({ clientCode: z.string().trim().min(1).max(32).optional(), limit: z.number().int().min(1).max(200).default(20) }).strict(), z.array(ReturnsHistoryRow), 'lead'),

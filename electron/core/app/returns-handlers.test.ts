@@ -16,7 +16,8 @@ describe('returns.* methods', () => {
   afterEach(() => env.cleanup());
 
   it('lists the clients with their template', async () => {
-    const clients = value(await env.app.dispatch('returns.clients', {}));
+    const { today, clients } = value(await env.app.dispatch('returns.clients', {}));
+    expect(today).toMatch(/^2026-11-0[78]$/);
     expect(clients).toEqual([
       { code: 'bank-a', name: '示例银行A信用卡中心', format: 'csv', encoding: 'gbk', dailyReport: true, include: ['activities', 'promises', 'plans', 'recalls'] },
       { code: 'bank-b', name: '示例银行B信用卡中心', format: 'xlsx', encoding: null, dailyReport: true, include: ['activities', 'promises', 'plans', 'recalls'] },

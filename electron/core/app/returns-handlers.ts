@@ -1,5 +1,5 @@
 import { getClient, listClients } from '../clients/clients';
-import { isoNow } from '../clock';
+import { agencyDay, isoNow } from '../clock';
 import { exportReturns, previewReturns, type ReturnsFile } from '../returns/export-returns';
 import { returnsHistory } from '../returns/history';
 import type { Handlers } from './handlers';
@@ -18,10 +18,11 @@ export const returnsHandlers: ReturnsHandlers = {
   'returns.clients': (_i, ctx) => {
     const db = requireDb(ctx);
     requireActor(ctx);
-    return listClients(db).map((c) => {
+    const clients = listClients(db).map((c) => {
       const r = getClient(db, c.code).profile.returns;
       return { code: c.code, name: c.name, format: r?.format ?? null, encoding: r?.format === 'csv' ? r.encoding : null, dailyReport: Boolean(r?.dailyReport), include: r?.include ?? [] };
     });
+    return { today: agencyDay(ctx.clock.now()), clients };
   },
   'returns.preview': (i, ctx) => previewReturns(requireDb(ctx), requireActor(ctx), i),
   'returns.export': async (i, ctx) => {

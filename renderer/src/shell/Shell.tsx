@@ -11,6 +11,7 @@ import { ImportScreen } from '../import/ImportScreen';
 import { ApprovalsScreen } from '../lead/approvals/ApprovalsScreen';
 import { AssignmentScreen } from '../lead/assignment/AssignmentScreen';
 import { DashboardScreen } from '../lead/dashboard/DashboardScreen';
+import { ReturnsScreen } from '../returns/ReturnsScreen';
 import { ComingSoon } from '../screens/ComingSoon';
 import { CaseWorkbench } from '../workbench/case/CaseWorkbench';
 import { QueueScreen } from '../workbench/queue/QueueScreen';
@@ -82,6 +83,7 @@ export function Shell({ user }: { user: SessionUser }) {
   else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} />;
   else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen user={user} />;
   else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} />;
+  else if (screen === 'returns' && user.role !== 'collector') content = <ReturnsScreen />;
   else content = <ComingSoon screen={screen} />;
 
   return (

@@ -23,7 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'assignment', group: 'team', roles: LEADS },
   { key: 'approvals', group: 'team', roles: LEADS },
   { key: 'dashboard', group: 'team', roles: LEADS },
-  { key: 'returns', group: 'team', roles: EVERYONE },
+  { key: 'returns', group: 'team', roles: LEADS },
   { key: 'admin', group: 'system', roles: ['admin'] },
 ];
 
