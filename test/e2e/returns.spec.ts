@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -20,13 +21,10 @@ function day(offsetDays: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function cli(dataDir: string, args: string[]): Record<string, unknown> {
-  const r = spawnSync(NODE, ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--data', dataDir, '--json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', COLLECTDESK_PASSPHRASE: PASSPHRASE, COLLECTDESK_PASSWORD: PASSWORD },
-  });
+const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', COLLECTDESK_PASSPHRASE: PASSPHRASE, COLLECTDESK_PASSWORD: PASSWORD };
+
+function cli(dataDir: string, args: string[], extraEnv: Record<string, string> = {}): Record<string, unknown> {
+  const r = spawnSync(NODE, ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--data', dataDir, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...ENV, ...extraEnv } });
   if (r.status !== 0) throw new Error(`collectdesk ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
@@ -179,4 +177,72 @@ test('a collector has no returns screen', async ({ page, host }) => {
   const nav = page.getByRole('navigation', { name: '主导航' });
   await expect(nav.getByRole('button', { name: '工作队列' })).toBeVisible();
   await expect(nav.getByRole('button', { name: '回盘与同步' })).toHaveCount(0);
+});
+
+/** The bank simulator (`npm run bank-sim`) on a free port, holding bank-a's November placement to be pulled. */
+async function startBank(dir: string): Promise<{ url: string; process: ChildProcess }> {
+  const sim = ['--import', 'tsx', 'test/bank-sim/main.ts'];
+  const load = spawnSync(NODE, [...sim, 'load', '--data', dir, '--client', 'bank-a', 'placements', join(ROOT, '../shared/fixtures/bank-a/placement-2026-11.csv'), '--json'], { cwd: ROOT, encoding: 'utf8', env: ENV });
+  if (load.status !== 0) throw new Error(`bank-sim load failed: ${load.stderr}`);
+  const child = spawn(NODE, [...sim, '--data', dir, '--port', '0', '--key-id', 'agency-7', '--secret', SYNC_SECRET], { cwd: ROOT, env: ENV });
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) done((JSON.parse(out.split('\n')[0] ?? '{}') as { listening: string }).listening);
+    });
+    child.once('exit', (code) => fail(new Error(`bank-sim exited with ${code}`)));
+  });
+  return { url, process: child };
+}
+
+const SYNC_SECRET = 'returns e2e sync secret 0123456789';
+
+test('zh-CN: the sync panel — a bank that answers is synced now, an outcome waits and is pushed, an unreachable bank is said so', async ({ page, host }) => {
+  const bankDir = mkdtempSync(join(tmpdir(), 'collectdesk-e2e-bank-'));
+  const bank = await startBank(bankDir);
+  try {
+    const h = await host.restart(() => {
+      cli(host.dataDir, ['demo', '--cases', '100']);
+      const profiles = JSON.parse(readFileSync(join(ROOT, 'resources/profiles/bank-a.json'), 'utf8')) as Record<string, unknown>;
+      const a = join(host.dataDir, 'bank-a.json');
+      writeFileSync(a, JSON.stringify({ ...profiles, sync: { url: bank.url, keyId: 'agency-7', intervalMinutes: 1440 } }));
+      cli(host.dataDir, ['client', 'update', '--profile', a], { COLLECTDESK_SYNC_SECRET: SYNC_SECRET });
+      const b = join(host.dataDir, 'bank-b.json');
+      writeFileSync(b, JSON.stringify({ ...(JSON.parse(readFileSync(join(ROOT, 'resources/profiles/bank-b.json'), 'utf8')) as object), sync: { url: 'http://127.0.0.1:9/v1', keyId: 'agency-8', intervalMinutes: 1440 } }));
+      cli(host.dataDir, ['client', 'update', '--profile', b], { COLLECTDESK_SYNC_SECRET: SYNC_SECRET });
+    });
+    await signIn(page, h.url, 'lead', 'zh-CN');
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('button', { name: '回盘与同步' }).click();
+    const rowA = page.getByTestId('sync-row-bank-a');
+    const rowB = page.getByTestId('sync-row-bank-b');
+    await expect(rowA).toContainText('已开启');
+
+    await rowA.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/示例银行A信用卡中心 同步完成：推送 0 条，银行确认 0 条，拉取 200 条。/)).toBeVisible({ timeout: 30_000 });
+    await expect(rowA.getByRole('cell').nth(4)).not.toHaveText('从未');
+
+    // An outcome recorded meanwhile waits in the outbox until the next round.
+    cli(host.dataDir, ['activity', 'add', '--client', 'bank-a', '--case', 'A261100000001', '--channel', 'call', '--party', 'debtor', '--phone', '13986441641', '--at', '2026-11-24T10:00:00+08:00', '--result', 'NO_ANSWER']);
+    await nav.getByRole('button', { name: '工作队列' }).click();
+    await nav.getByRole('button', { name: '回盘与同步' }).click();
+    await expect(page.getByTestId('sync-pending-bank-a')).toHaveText('1');
+
+    await rowB.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/示例银行B信用卡中心 同步未完成：无法连接银行接口/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('sync-error-bank-b')).toContainText('127.0.0.1');
+    await expect(rowB).toContainText('上次失败');
+    await page.getByRole('region', { name: '银行接口同步' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'returns-sync');
+
+    await rowA.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText(/示例银行A信用卡中心 同步完成：推送 1 条，银行确认 1 条/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('sync-pending-bank-a')).toHaveText('0');
+  } finally {
+    const exited = new Promise((done) => bank.process.once('exit', done));
+    bank.process.kill('SIGTERM');
+    await exited;
+    rmSync(bankDir, { recursive: true, force: true });
+  }
 });
