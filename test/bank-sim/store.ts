@@ -57,8 +57,8 @@ export class BankStore {
     this.db.prepare('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n').run(name, by);
   }
 
-  /** Appends records to the feed, in order, in one transaction. */
-  append(kind: PullKind, records: readonly Record<string, unknown>[], now = new Date().toISOString()): number {
+  /** Appends records to the feed, in order, in one transaction (any kind: a client skips those it does not know). */
+  append(kind: PullKind | (string & {}), records: readonly Record<string, unknown>[], now = new Date().toISOString()): number {
     const st = this.db.prepare('INSERT INTO feed (kind, data, loaded_at) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       for (const r of records) st.run(kind, JSON.stringify(r), now);

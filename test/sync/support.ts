@@ -60,7 +60,7 @@ export async function startBank(faults: Faults = NO_FAULTS, extra: { tls?: { cer
 }
 
 /** Loads bank files into the simulator's feed through the profile readers. */
-export async function loadFiles(store: BankStore, code: 'bank-a' | 'bank-b', files: { kind: 'placement' | 'payment' | 'recall'; file: string }[]): Promise<void> {
+export async function loadFiles(store: BankStore, code: 'bank-a' | 'bank-b', files: readonly { kind: 'placement' | 'payment' | 'recall'; file: string }[]): Promise<void> {
   for (const f of files) store.append(f.kind, (await recordsFromFile(shippedProfile(code), f.kind, f.file, { today: '2026-11-25' })).records);
 }
 
