@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_PICK_CHANNEL } from '../../shared/contract/client';
 import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
 import { buildElectron, MAIN_OUT, PRELOAD_OUT } from '../../electron/launcher/build-electron';
 import { PROJECT_ROOT } from '../../electron/launcher/paths';
@@ -49,7 +50,7 @@ describe('dist-electron/main.cjs', () => {
       webPreferences: { preload: join(PROJECT_ROOT, 'dist-electron', 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
     });
     expect(r.loaded).toBe(join(PROJECT_ROOT, 'dist', 'renderer', 'index.html'));
-    expect(r.channels).toEqual(METHOD_NAMES.map(ipcChannel).sort());
+    expect(r.channels).toEqual([...METHOD_NAMES.map(ipcChannel), FILE_PICK_CHANNEL].sort());
     expect(r.trusted).toMatchObject({ ok: true, value: { state: 'new', dataDir } });
     expect(r.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(r.appEvents).toEqual(expect.arrayContaining(['web-contents-created', 'second-instance', 'window-all-closed', 'will-quit']));
@@ -80,7 +81,8 @@ describe('dist-electron/preload.cjs', () => {
     };
     const module = { exports: {} };
     runInNewContext(`(function (require, module, exports) {${readFileSync(PRELOAD_OUT, 'utf8')}\n})`, {})(sandboxRequire, module, module.exports);
-    expect([...exposed.keys()]).toEqual(['collectdesk']);
+    expect([...exposed.keys()]).toEqual(['collectdesk', 'collectdeskFiles']);
+    expect(Object.keys(exposed.get('collectdeskFiles') ?? {})).toEqual(['pick']);
     const api = exposed.get('collectdesk') ?? {};
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
     await api['app.status']?.({});
