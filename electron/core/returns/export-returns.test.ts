@@ -22,7 +22,7 @@ const BANK_A_EXPECTED = [
   'WW0001,A261100000002,催记,bank-a-a3,李*,44030119851212567X,,2026/11/06,2026/11/06 20:00:00,电话,未接通,本人,139****1111,D02,,,,,,催收员甲,',
   'WW0001,A261100000001,承诺还款,bank-a-p1,张*丰,110101199003071234,6225********1234,2026/11/05,2026/11/05 09:30:00,,,,,,1000.00,2026/11/10,,,,催收员甲,',
   'WW0001,A261100000002,还款计划,bank-a-pl1,李*,44030119851212567X,,2026/11/06,2026/11/06 11:00:00,,,,,,,,分期,600.00,,催收员甲,',
-  'WW0001,A261100000002,退案,bank-a-r1,李*,44030119851212567X,,2026/11/07,,,,,,,,,,,客户投诉,,',
+  'WW0001,A261100000002,退案,bank-a-r1,李*,44030119851212567X,,2026/11/06,,,,,,,,,,,客户投诉,,',
 ].join('\r\n');
 
 /** Per day: cases worked, activities, activities reaching someone, reaching the debtor, promises, promised, recovered. */
@@ -108,7 +108,7 @@ describe('returns export', () => {
     expect(rows[5]![8]).toBe(1000);
     expect(rows[6]!.slice(10, 14)).toEqual(['分期还款', 600, 2, 0]);
     expect(rows[7]!.slice(0, 3)).toEqual(['B261100000002', '李*', '退案']);
-    expect(rows[7]![14]).toBe('2026-11-07');
+    expect(rows[7]![14]).toBe('2026-11-06');
     expect(sheet.getCell('I6').numFmt).toBe('0.00');
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

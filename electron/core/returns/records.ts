@@ -35,8 +35,9 @@ const TABLE: Record<ReturnRecordKind, { table: string; user: string | null; wher
   activities: { table: 'activities', user: 'x.collector_id', where: 'c.client_id = @clientId AND x.started_at >= @fromAt AND x.started_at < @toAt', order: 'x.started_at, x.id' },
   promises: { table: 'promises', user: 'x.created_by', where: 'c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, x.id' },
   plans: { table: 'plans', user: 'x.created_by', where: 'c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, x.id' },
-  // A recall is returned in the file of the period that holds its recall date: the same period gives the same file.
-  recalls: { table: 'recalls', user: null, where: 'x.client_id = @clientId AND x.recalled_at >= @fromDay AND x.recalled_at <= @toDay', order: 'x.recalled_at, c.case_no, x.id' },
+  // A recall is returned in the file of the period in which the agency took it in (its import or sync): none is
+  // missed when the bank's file comes late, and the same period always holds the same recalls.
+  recalls: { table: 'recalls', user: null, where: 'x.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, c.case_no, x.id' },
 };
 const PLAN_SCHEDULE: ReturnField[] = ['planAmount', 'planInstallments', 'planFirstDueDate'];
 /** Always read: the row's instant or date (its order and its day), and what the daily report counts. */
@@ -65,7 +66,7 @@ function selectSql(kind: ReturnRecordKind, used: Set<ReturnField>): string {
 }
 
 function params(p: Period) {
-  return { clientId: p.client.id, fromAt: p.fromAt, toAt: p.toAt, fromDay: p.from, toDay: p.to };
+  return { clientId: p.client.id, fromAt: p.fromAt, toAt: p.toAt };
 }
 
 interface Schedule {

@@ -8,7 +8,7 @@ import type { Db } from '../db/open';
  *   a2 K2 2026-11-05 14:00        call related LEFT_MESSAGE notes '答应转告, 并回电'
  *   a3 K2 2026-11-06 20:00        call none    NO_ANSWER
  *   a4 K1 2026-11-08 00:30        call debtor  CALLBACK  (after the period 11-05 … 11-07)
- *   pl1 K2 installment 2 × 300.00 from 2026-12-01, made 11-06 11:00 · recall r1 K2 on 11-07 (客户投诉) · payment K1 500.00 on 11-06
+ *   pl1 K2 installment 2 × 300.00 from 2026-12-01, made 11-06 11:00 · recall r1 K2 dated 11-06 (客户投诉), taken in on 11-07 · payment K1 500.00 on 11-06
  */
 export function seedReturnsPeriod(db: Db, clientCode: string, collectorId: string, prefix = 'A'): { caseIds: string[] } {
   const client = db.prepare('SELECT id FROM clients WHERE code = ?').get(clientCode) as { id: string };
@@ -43,7 +43,7 @@ export function seedReturnsPeriod(db: Db, clientCode: string, collectorId: strin
     db.prepare(`INSERT INTO plans (id, case_id, kind, schedule, status, created_at, created_by) VALUES (?, ?, 'installment', ?, 'requested', '2026-11-06T03:00:00.000Z', ?)`).run(
       `${p}pl1`, `${p}K2`, JSON.stringify([{ dueDate: '2027-01-01', amountFen: 30000 }, { dueDate: '2026-12-01', amountFen: 30000 }]), collectorId,
     );
-    db.prepare(`INSERT INTO recalls (id, client_id, case_id, recalled_at, reason, created_at, created_by) VALUES (?, ?, ?, '2026-11-07', '客户投诉', ?, ?)`).run(`${p}r1`, c, `${p}K2`, t, collectorId);
+    db.prepare(`INSERT INTO recalls (id, client_id, case_id, recalled_at, reason, created_at, created_by) VALUES (?, ?, ?, '2026-11-06', '客户投诉', '2026-11-07T02:00:00.000Z', ?)`).run(`${p}r1`, c, `${p}K2`, collectorId);
     db.prepare(`INSERT INTO payments (id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, created_at, created_by) VALUES (?, ?, ?, 'confirmed', ?, 50000, '2026-11-06', ?, ?)`).run(`${p}pay1`, c, `${p}K1`, `${p}T1`, t, collectorId);
   })();
   return { caseIds: [`${p}K1`, `${p}K2`] };
