@@ -87,7 +87,7 @@ export function DecideDialog({ decision, onClose, onDone }: Props) {
           </Box>
         )}
         {p?.needsAdmin && approve && (
-          <Alert severity="warning" sx={{ mb: 2 }}>
+          <Alert severity="warning" role="note" sx={{ mb: 2 }}>
             {t('lead.plans.needsAdminNote')}
           </Alert>
         )}

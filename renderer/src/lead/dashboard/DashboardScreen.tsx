@@ -120,7 +120,7 @@ export function DashboardScreen({ user }: { user: SessionUser }) {
         {report && report.by === by && report.rows.length > 0 && (
           <>
             <Box sx={{ px: 2, pt: 1.5 }}>
-              <Typography variant="subtitle2">{t('lead.dash.chartByGroup', { group: t(`lead.dash.group.${by}`) })}</Typography>
+              <Typography variant="subtitle2">{t(`lead.dash.chartBy.${by}`)}</Typography>
               <GroupChart by={by} rows={report.rows} onOpen={(row, what) => setDrill({ metric: 'recovered', title: what, by, key: row.key })} />
             </Box>
             <GroupTable by={by} rows={report.rows} total={report.total} sort={sort} onSort={setSort} onDrill={(metric, what, key) => setDrill({ metric, title: what, by: key === undefined ? undefined : by, key })} />

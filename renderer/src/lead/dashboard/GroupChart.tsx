@@ -20,7 +20,7 @@ export function GroupChart({ by, rows, onOpen }: Props) {
   const labels = rows.map((r) => groupLabel(t, by, r));
   const height = 64 + rows.length * 40;
   return (
-    <Box role="figure" aria-label={t('lead.dash.chartByGroup', { group: t(`lead.dash.group.${by}`) })} sx={{ cursor: 'pointer' }}>
+    <Box role="figure" aria-label={t(`lead.dash.chartBy.${by}`)} sx={{ cursor: 'pointer' }}>
       <BarChart
         layout="horizontal"
         height={height}

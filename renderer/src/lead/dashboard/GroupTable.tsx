@@ -5,6 +5,8 @@ import { FIGURE_COLUMNS, figureLabel, figureText, groupLabel, type DrillMetric, 
 import { sortRows, type Sort, type SortKey } from './groupSheet';
 
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+/** Fourteen columns fit the window: the sort arrow takes room only on the column sorted by. */
+const QUIET_SORT = { '& .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' }, '& .MuiTableSortLabel-icon': { mx: 0.25 } } as const;
 
 interface Props {
   by: KpiGrouping;
@@ -47,7 +49,7 @@ export function GroupTable({ by, rows, total, sort, onSort, onDrill }: Props) {
   };
   return (
     <TableContainer>
-      <Table aria-label={t(`lead.dash.by.${by}`)} sx={{ '& td, & th': { px: 1 }, '& thead th': { verticalAlign: 'bottom', lineHeight: 1.3 } }}>
+      <Table aria-label={t(`lead.dash.by.${by}`)} sx={{ '& td, & th': { px: 1 }, '& thead th': { verticalAlign: 'bottom', lineHeight: 1.3 }, ...QUIET_SORT }}>
         <TableHead>
           <TableRow>
             {head('label', t(`lead.dash.group.${by}`), false)}

@@ -19,9 +19,9 @@ const CARDS: CardDef[] = [
   { figure: 'recoveryRateCount', caption: (f, t, l) => t('lead.card.casesOf', { n: formatCount(f.recoveredCases, l), total: formatCount(f.cases, l) }) },
   { figure: 'contactRate', caption: worked },
   { figure: 'rpcRate', caption: worked },
-  { figure: 'ptpRate', caption: (_f, t) => t('lead.def.ptpRate') },
-  { figure: 'ptpKeptRateCount', caption: (_f, t) => t('lead.def.ptpKeptRateCount'), extra: 'broken' },
-  { figure: 'ptpKeptRateAmount', caption: (_f, t) => t('lead.def.ptpKeptRateAmount') },
+  { figure: 'ptpRate', caption: (_f, t) => t('lead.card.caption.ptpRate') },
+  { figure: 'ptpKeptRateCount', caption: (_f, t) => t('lead.card.caption.ptpKeptRateCount'), extra: 'broken' },
+  { figure: 'ptpKeptRateAmount', caption: (_f, t) => t('lead.card.caption.ptpKeptRateAmount') },
   { figure: 'commissionFen', caption: (_f, t) => t('lead.card.commission') },
   { figure: 'placedFen', caption: (f, t, l) => t('lead.card.cases', { n: formatCount(f.cases, l) }) },
   { figure: 'recoveredFen', caption: (f, t, l) => t('lead.card.casesPaid', { n: formatCount(f.recoveredCases, l) }) },
@@ -65,7 +65,7 @@ export function KpiCards({ total, onDrill }: Props) {
               </ButtonBase>
             </Tooltip>
             {card.extra && total && (
-              <Link component="button" variant="caption" underline="hover" onClick={() => onDrill(card.extra as DrillMetric, t(`lead.drill.metric.${card.extra}`))} sx={{ alignSelf: 'flex-start', px: 1.75, pb: 1 }}>
+              <Link component="button" variant="caption" underline="hover" onClick={() => onDrill(card.extra as DrillMetric, t(`lead.drill.metric.${card.extra}`))} sx={{ alignSelf: 'flex-start', textAlign: 'left', px: 1.75, pb: 1 }}>
                 {t(`lead.card.extra.${card.extra}`)}
               </Link>
             )}
