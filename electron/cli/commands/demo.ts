@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CoreApp } from '../../core/app/core-app';
 import { generateDemo } from '../../core/demo/demo';
+import { clockFromEnv } from '../../core/clock';
 import { dbFile } from '../../core/db/paths';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -28,7 +29,7 @@ export const demoCommand: Command = {
     const db = await openFromEnv(dataDir, env);
     try {
       const started = performance.now();
-      const sum = await generateDemo(db, resolveActor(db, undefined), { cases, collectors, password, now: new Date(), onProgress: out.json ? undefined : (n) => out.info(`  ${n} cases…`) });
+      const sum = await generateDemo(db, resolveActor(db, undefined), { cases, collectors, password, now: clockFromEnv(env).now(), onProgress: out.json ? undefined : (n) => out.info(`  ${n} cases…`) });
       const secs = ((performance.now() - started) / 1000).toFixed(1);
       out.result({ dataDir, ...sum, seconds: Number(secs) }, `Demo data in ${dataDir} (${secs} s): ${sum.cases} cases, ${sum.activities} activities, ${sum.promises} promises, ${sum.payments} payments, ${sum.plans} plans.\nUsers (password as given): admin, ${sum.users.map((u) => `${u.name} (${u.role})`).join(', ')}.`);
     } finally {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ImportKind } from '../../../shared/profile/schema';
 import { importFile } from '../../core/import/import-file';
-import { agencyDay } from '../../core/clock';
+import { agencyDay, clockFromEnv } from '../../core/clock';
 import { settlePromises } from '../../core/promises/settle';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -35,7 +35,8 @@ function importCommand(kind: ImportKind): Command {
           now: new Date().toISOString(),
           onProgress: out.json ? undefined : (n) => out.info(`  ${n} rows…`),
         });
-        if (kind === 'payments') settlePromises(db, agencyDay(new Date()), new Date().toISOString());
+        const now = clockFromEnv(env).now();
+        if (kind === 'payments') settlePromises(db, agencyDay(now), now.toISOString());
         const secs = ((performance.now() - started) / 1000).toFixed(1);
         const lines = [
           `Imported ${summary.file} for ${summary.client} in ${secs} s: ${summary.rows} rows, ${summary.accepted} accepted (${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged), ${summary.rejected.length} rejected.`,

@@ -1,5 +1,5 @@
 import { KPI_GROUPINGS, type KpiGrouping } from '../../../shared/kpi/kpi';
-import { agencyDay } from '../../core/clock';
+import { agencyDay, clockFromEnv } from '../../core/clock';
 import { kpiReport } from '../../core/kpi/kpi-report';
 import { settlePromises } from '../../core/promises/settle';
 import type { Command } from '../command';
@@ -22,7 +22,7 @@ export const reportKpiCommand: Command = {
     for (const k of ['from', 'to'] as const) if (values[k] !== undefined && !DAY.test(values[k] ?? '')) throw new UsageError(`--${k} must be a date YYYY-MM-DD.`);
     const db = await openFromEnv(dataDirFrom(values.data, env), env);
     try {
-      const now = new Date();
+      const now = clockFromEnv(env).now();
       settlePromises(db, agencyDay(now), now.toISOString());
       const r = kpiReport(db, resolveActor(db, values.as), { clientCode: values.client, by: values.by as KpiGrouping | undefined, from: values.from, to: values.to, batchId: values.batch }, agencyDay(now));
       const line = (label: string, f: typeof r.total) =>
