@@ -1,11 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { CoreError } from '../errors';
-import type { Cell, SourceRow } from './cells';
+import type { SourceRow } from './cells';
 import { createDecoder, detectEncoding } from './decode';
 import { DelimitedParser } from './delimited';
 import type { SectionLayout } from './layout';
+import { openWorksheet } from './xlsx';
 
 const CHUNK = 1 << 20;
 
@@ -40,49 +40,22 @@ async function* delimitedRows(file: string, layout: SectionLayout): AsyncGenerat
   yield* out;
 }
 
-function excelCell(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return excelCell(v.result as ExcelJS.CellValue);
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
-
 /** Rows of one worksheet, streamed: a 100k-row workbook is never held whole in memory. */
 async function* workbookRows(file: string, layout: SectionLayout): AsyncGenerator<SourceRow> {
-  // Loaded on first use: exceljs takes ~0.2 s to load, which every CSV import and every other command would pay.
-  const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
-  let index = 0;
-  let found = false;
+  const notAWorkbook = (err: unknown): CoreError =>
+    err instanceof CoreError ? err : unreadable(file, 'is not an Excel workbook (.xlsx) that can be read.', { reason: (err as Error).message });
+  let rows: AsyncGenerator<SourceRow> | null;
   try {
-    for await (const sheet of reader) {
-      index++;
-      const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-      const wanted = layout.sheet === undefined ? index === 1 : typeof layout.sheet === 'number' ? index === layout.sheet : ws.name === layout.sheet;
-      if (!wanted) {
-        for await (const _ of ws) void _;
-        continue;
-      }
-      found = true;
-      for await (const r of ws) {
-        const values = r.values as ExcelJS.CellValue[];
-        const cells: Cell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(excelCell(values[c]));
-        yield { row: r.number, cells };
-      }
-      break;
-    }
+    rows = await openWorksheet(file, { sheet: layout.sheet });
   } catch (err) {
-    if (err instanceof CoreError) throw err;
-    throw unreadable(file, 'is not an Excel workbook (.xlsx) that can be read.', { reason: (err as Error).message });
+    throw notAWorkbook(err);
   }
-  if (!found) throw unreadable(file, layout.sheet === undefined ? 'has no worksheet.' : `has no worksheet "${layout.sheet}".`, { field: 'sheet' });
+  if (!rows) throw unreadable(file, layout.sheet === undefined ? 'has no worksheet.' : `has no worksheet "${layout.sheet}".`, { field: 'sheet' });
+  try {
+    yield* rows;
+  } catch (err) {
+    throw notAWorkbook(err);
+  }
 }
 
 /** The rows of a bank file, as its profile section describes it. Empty files are refused here. */
