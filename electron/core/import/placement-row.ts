@@ -72,13 +72,20 @@ function mapped(map: Record<string, string> | undefined, value: string | null): 
   return value !== null && map?.[value] !== undefined ? map[value] : value;
 }
 
+const splitters = new Map<string, RegExp>();
+const CONTACT = /^\s*([^()（）]*?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*(.+?)\s*$/;
+
 /** One contact cell: "张三(配偶)13800000000;李四(同事)13900000000". */
 export function parseContactCell(text: string, separators: string, words: Record<string, Relation>): ContactRecord[] {
-  const escaped = separators.replace(/[\\\]^-]/g, '\\$&');
+  let splitter = splitters.get(separators);
+  if (!splitter) {
+    splitter = new RegExp(`[${separators.replace(/[\\\]^-]/g, '\\$&')}]`);
+    splitters.set(separators, splitter);
+  }
   const out: ContactRecord[] = [];
-  for (const part of text.split(new RegExp(`[${escaped}]`))) {
-    const m = /^\s*([^()（）]*?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*(.+?)\s*$/.exec(part);
-    const phone = normalisePhone(m ? m[3] : part);
+  for (const part of text.split(splitter)) {
+    const m = CONTACT.exec(part);
+    const phone = phoneOf(m ? (m[3] ?? '') : part);
     if (!phone) continue;
     out.push({ name: m ? cleanText(m[1]) : null, relation: toRelation(m ? cleanText(m[2]) : null, words), phone });
   }
