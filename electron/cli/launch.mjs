@@ -1,8 +1,8 @@
 // Runs the command line from an esbuild bundle of its TypeScript sources, cached in dist-cli/ and rebuilt on
 // demand whenever one of the files it was built from changed (so `npm run cli` works straight after `npm ci`, with
 // no build step). Compiling the sources through tsx at every start cost ~0.7 s; loading the bundle costs ~0.1 s.
-// Dependencies stay outside the bundle and load from node_modules as usual. Without esbuild (a production install),
-// it falls back to running the sources through tsx.
+// Dependencies stay outside the bundle and load from node_modules as usual. Without esbuild (a production install)
+// or when the bundle cannot be built, it runs the sources through tsx.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,8 +78,12 @@ let fresh = isFresh();
 if (!fresh) {
   const esbuild = await loadEsbuild();
   if (esbuild) {
-    await build(esbuild);
-    fresh = true;
+    try {
+      await build(esbuild);
+      fresh = true;
+    } catch {
+      // A folder that cannot be written, or sources esbuild refuses: tsx runs them (and reports what is wrong).
+    }
   }
 }
 if (fresh) {
