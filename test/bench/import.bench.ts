@@ -4,7 +4,8 @@
 //       store); (b') the same through `npm run cli`, which adds npm's own start-up
 //   (c) an updated delivery of the same 100k case numbers into the store of (b): no slower than (b)
 //   (d) a 100k-row bank-b XLSX through the CLI: within 10 s, peak RSS under 500 MB
-// Each is measured BENCH_RUNS times (default 2; the machine is shared and noisy): best, spread and every run.
+// Each is measured BENCH_RUNS times (default 2; the machine is shared and noisy): best wall time, spread, every run,
+// and the least CPU time (user + system) of the process, which a busy machine inflates less than wall time.
 // `npm run bench -- import`; BENCH_ROWS changes the row count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,19 +32,22 @@ interface Run {
   secs: number;
   /** peak resident set of the measured process, in MB (when /usr/bin/time is there) */
   rssMb: number | null;
+  /** user + system CPU seconds of the measured process (when /usr/bin/time is there): steadier than wall time on a busy machine */
+  cpu: number | null;
   stdout: string;
 }
 
 /** Runs a command to completion; wall time, and the peak RSS through /usr/bin/time when it is installed. */
 function timed(cmd: string[], opts: { cwd?: string } = {}): Run {
   const rssFile = join(tmp.dir, 'rss.txt');
-  const withTime = existsSync(TIME) ? [TIME, '-o', rssFile, '-f', '%M', ...cmd] : cmd;
+  const withTime = existsSync(TIME) ? [TIME, '-o', rssFile, '-f', '%M %U %S', ...cmd] : cmd;
   const t = performance.now();
   const r = spawnSync(withTime[0] as string, withTime.slice(1), { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20 });
   const secs = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`bench: ${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  const rssMb = withTime !== cmd && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
-  return { secs, rssMb, stdout: r.stdout };
+  const usage = withTime !== cmd && existsSync(rssFile) ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+  const [kb, user, sys] = usage;
+  return { secs, rssMb: kb === undefined ? null : kb / 1024, cpu: user === undefined || sys === undefined ? null : user + sys, stdout: r.stdout };
 }
 
 function cli(args: string[]): Run {
@@ -106,7 +110,8 @@ try {
     const secs = rs.map((r) => r.secs);
     const spread = Math.max(...secs) - Math.min(...secs);
     const rss = rs.map((r) => r.rssMb).filter((m): m is number => m !== null);
-    return `${best(rs).toFixed(2).padStart(6)} s  spread ${spread.toFixed(2)} s  [${secs.map((s) => s.toFixed(2)).join(', ')}]${rss.length ? `  peak RSS ${Math.max(...rss).toFixed(0)} MB` : ''}`;
+    const cpu = rs.map((r) => r.cpu).filter((c): c is number => c !== null);
+    return `${best(rs).toFixed(2).padStart(6)} s  spread ${spread.toFixed(2)} s  [${secs.map((s) => s.toFixed(2)).join(', ')}]${cpu.length ? `  cpu ${Math.min(...cpu).toFixed(2)} s` : ''}${rss.length ? `  peak RSS ${Math.max(...rss).toFixed(0)} MB` : ''}`;
   };
   const ratio = (rs: Run[] | undefined): string => (hasSqlite && rs?.length && results.a?.length ? `${(best(rs) / best(results.a)).toFixed(2)}×` : 'n/a');
   console.log('');
