@@ -19,6 +19,8 @@ const KEY: Record<KpiGrouping | 'all', string> = { batch: 'c.batch_id', collecto
 
 export interface Scope {
   where: string;
+  /** period conditions, present only when a period is asked for (so the unfiltered queries keep their indexes) */
+  period: { activityAt: string; paidDay: string; createdAt: string; dueDay: string };
   params: Record<string, string | null>;
   tz: string;
   schedule: Parameters<typeof commissionRate>[0];
@@ -32,8 +34,11 @@ export function kpiScope(db: Db, actor: Actor, q: KpiQuery, today: string): Scop
   const where = ['c.client_id = @clientId'];
   if (q.batchId) where.push('c.batch_id = @batchId');
   if (!canSeeAllCases(actor.role)) where.push('c.assigned_to = @actorId');
+  const at = (col: string) => `${q.from ? ` AND ${col} >= @fromAt` : ''}${q.to ? ` AND ${col} < @toAt` : ''}`;
+  const day = (col: string) => `${q.from ? ` AND ${col} >= @fromDay` : ''}${q.to ? ` AND ${col} <= @toDay` : ''}`;
   return {
     where: where.join(' AND '),
+    period: { activityAt: at('a.started_at'), paidDay: day('p.paid_at'), createdAt: at('pr.created_at'), dueDay: day('pr.due_date') },
     tz,
     schedule: client.profile.commission,
     params: {
@@ -64,7 +69,7 @@ export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string
     `SELECT ${K} AS key, c.stage AS stage, b.hand AS hand, sum(p.amount_fen) AS fen, count(DISTINCT p.case_id) AS n
      FROM payments p JOIN cases c ON c.id = p.case_id JOIN batches b ON b.id = c.batch_id
      WHERE ${s.where} AND p.kind = 'confirmed' AND p.paid_at >= coalesce(b.placed_at, '') AND p.paid_at <= coalesce(b.due_back_at, '9999')
-       AND (@fromDay IS NULL OR p.paid_at >= @fromDay) AND (@toDay IS NULL OR p.paid_at <= @toDay)
+       ${s.period.paidDay}
      GROUP BY 1, 2, 3`,
   )) {
     const c = at(r.key);
@@ -79,18 +84,18 @@ export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string
             count(DISTINCT CASE WHEN a.party = 'debtor' AND ${CONNECTED} THEN a.case_id END) AS rpcCases,
             sum(CASE WHEN a.party = 'debtor' AND ${CONNECTED} THEN 1 ELSE 0 END) AS rpcContacts
      FROM activities a JOIN cases c ON c.id = a.case_id
-     WHERE ${s.where} AND (@fromAt IS NULL OR a.started_at >= @fromAt) AND (@toAt IS NULL OR a.started_at < @toAt) GROUP BY 1`,
+     WHERE ${s.where}${s.period.activityAt} GROUP BY 1`,
   )) {
     Object.assign(at(r.key), { workedCases: Number(r.worked), contactedCases: Number(r.contacted), rpcCases: Number(r.rpcCases), rpcContacts: Number(r.rpcContacts ?? 0) });
   }
   for (const r of all(
     `SELECT ${K} AS key, count(*) AS n FROM promises pr JOIN cases c ON c.id = pr.case_id
-     WHERE ${s.where} AND (@fromAt IS NULL OR pr.created_at >= @fromAt) AND (@toAt IS NULL OR pr.created_at < @toAt) GROUP BY 1`,
+     WHERE ${s.where}${s.period.createdAt} GROUP BY 1`,
   )) at(r.key).promises = Number(r.n);
   for (const r of all(
     `SELECT ${K} AS key, count(*) AS due, sum(pr.status = 'kept') AS kept, sum(pr.amount_fen) AS promised, sum(pr.paid_fen) AS paid
      FROM promises pr JOIN cases c ON c.id = pr.case_id
-     WHERE ${s.where} AND pr.status != 'pending' AND pr.due_date < @today AND (@fromDay IS NULL OR pr.due_date >= @fromDay) AND (@toDay IS NULL OR pr.due_date <= @toDay)
+     WHERE ${s.where} AND pr.status != 'pending' AND pr.due_date < @today${s.period.dueDay}
      GROUP BY 1`,
   )) {
     Object.assign(at(r.key), { promisesDue: Number(r.due), promisesKept: Number(r.kept ?? 0), promisedDueFen: Number(r.promised ?? 0), paidOnDueFen: Number(r.paid ?? 0) });

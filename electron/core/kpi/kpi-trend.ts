@@ -1,4 +1,4 @@
-import { addDays } from '../../../shared/compliance/zoned';
+import { addDays, zonedInstant } from '../../../shared/compliance/zoned';
 import type { KpiTrendPoint } from '../../../shared/kpi/kpi';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
@@ -19,10 +19,15 @@ export function kpiTrend(db: Db, actor: Actor, q: KpiQuery, today: string): KpiT
     WHERE ${s.where} AND p.kind = 'confirmed' AND p.paid_at >= coalesce(b.placed_at, '') AND p.paid_at <= coalesce(b.due_back_at, '9999') AND p.paid_at >= @fromDay AND p.paid_at <= @toDay GROUP BY 1`);
   // Activity days are calendar days in the client's zone: shift the UTC instant by the zone's offset at midnight.
   const offset = `'${offsetModifier(s.tz)}'`;
-  const worked = daily(`SELECT date(a.started_at, ${offset}) AS day, count(DISTINCT a.case_id) AS n FROM activities a JOIN cases c ON c.id = a.case_id WHERE ${s.where} GROUP BY 1`);
-  const rpc = daily(`SELECT date(a.started_at, ${offset}) AS day, count(*) AS n FROM activities a JOIN cases c ON c.id = a.case_id
-    WHERE ${s.where} AND a.party = 'debtor' AND a.result_code NOT IN ('NO_ANSWER', 'BUSY', 'POWERED_OFF', 'DISCONNECTED') GROUP BY 1`);
-  const promises = daily(`SELECT date(pr.created_at, ${offset}) AS day, count(*) AS n FROM promises pr JOIN cases c ON c.id = pr.case_id WHERE ${s.where} GROUP BY 1`);
+  // Only the days of the trend: instants from the first day's midnight to the day after the last, in the client's zone.
+  const span2 = { ...s.params, fromDay: from, toDay: last, fromAt: zonedInstant(from, 0, 0, s.tz).toISOString(), toAt: zonedInstant(addDays(last, 1), 0, 0, s.tz).toISOString() };
+  const inSpan = (sql: string) => new Map((db.prepare(sql).all(span2) as { day: string; n: number }[]).map((r) => [r.day, r.n]));
+  const worked = inSpan(`SELECT date(a.started_at, ${offset}) AS day, count(DISTINCT a.case_id) AS n FROM activities a JOIN cases c ON c.id = a.case_id
+    WHERE ${s.where} AND a.started_at >= @fromAt AND a.started_at < @toAt GROUP BY 1`);
+  const rpc = inSpan(`SELECT date(a.started_at, ${offset}) AS day, count(*) AS n FROM activities a JOIN cases c ON c.id = a.case_id
+    WHERE ${s.where} AND a.started_at >= @fromAt AND a.started_at < @toAt AND a.party = 'debtor' AND a.result_code NOT IN ('NO_ANSWER', 'BUSY', 'POWERED_OFF', 'DISCONNECTED') GROUP BY 1`);
+  const promises = inSpan(`SELECT date(pr.created_at, ${offset}) AS day, count(*) AS n FROM promises pr JOIN cases c ON c.id = pr.case_id
+    WHERE ${s.where} AND pr.created_at >= @fromAt AND pr.created_at < @toAt GROUP BY 1`);
   const out: KpiTrendPoint[] = [];
   let cumulative = 0;
   for (let day = from; day <= last; day = addDays(day, 1)) {

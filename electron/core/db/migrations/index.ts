@@ -1,5 +1,6 @@
 import { sql as init } from './0001-init';
 import { sql as queueIndexes } from './0002-queue-indexes';
+import { sql as kpiIndexes } from './0004-kpi-indexes';
 import { sql as syncSchedule } from './0003-sync-schedule';
 
 export interface Migration {
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: init },
   { version: 2, name: '0002-queue-indexes', sql: queueIndexes },
   { version: 3, name: '0003-sync-schedule', sql: syncSchedule },
+  { version: 4, name: '0004-kpi-indexes', sql: kpiIndexes },
 ];
