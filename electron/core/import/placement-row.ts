@@ -121,7 +121,8 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
   }
   const mobileText = r.text('mobile');
   const mobile = phoneOf(mobileText);
-  if (mobileText !== null && (!mobile || !isValidPhone(mobile))) throw new RowRejected('mobile', 'invalid', mobileText.slice(0, 40));
+  // The value is not repeated in the message: rejects are shown and exported, and a phone is personal data.
+  if (mobileText !== null && (!mobile || !isValidPhone(mobile))) throw new RowRejected('mobile', 'invalid');
   const placedAmountFen = r.amount('placedAmount', true) as number;
   const principalFen = r.amount('principal');
   const interestFen = r.amount('interest');
