@@ -9,6 +9,8 @@ import returnsEn from '../../resources/locales/returns.en.json';
 import returnsZhCN from '../../resources/locales/returns.zh-CN.json';
 import leadsEn from '../../resources/locales/leads.en.json';
 import leadsZhCN from '../../resources/locales/leads.zh-CN.json';
+import adminEn from '../../resources/locales/admin.en.json';
+import adminZhCN from '../../resources/locales/admin.zh-CN.json';
 
 export type Language = Preferences['language'];
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
@@ -28,6 +30,7 @@ void i18n.use(initReactI18next).init({
 for (const [lng, res] of [['zh-CN', returnsZhCN], ['en', returnsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 // The team-lead screens' strings, deep-merged (they add to nav.*).
 for (const [lng, res] of [['zh-CN', leadsZhCN], ['en', leadsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
+for (const [lng, res] of [['zh-CN', adminZhCN], ['en', adminEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 
 export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(language);

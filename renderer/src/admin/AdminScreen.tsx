@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/contract/schemas';
 import { PageHeader } from '../components/PageHeader';
 import { AuditPanel } from './AuditPanel';
+import { DataPanel } from './DataPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'audit';
+type AdminTab = 'users' | 'audit' | 'data';
 
-/** Admin: users and the audit chain (clients, rule packs, backup and purge come later). */
+/** Admin: users, the audit log with its chain check, backups and purge (clients and rule packs come later). */
 export function AdminScreen({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<AdminTab>('users');
@@ -19,8 +20,13 @@ export function AdminScreen({ user }: { user: SessionUser }) {
         <Tabs value={tab} onChange={(_e, v: AdminTab) => setTab(v)} sx={{ px: 1.5, minHeight: 40, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40 } }}>
           <Tab value="users" label={t('admin.tabs.users')} />
           <Tab value="audit" label={t('admin.tabs.audit')} />
+          <Tab value="data" label={t('admin.tabs.data')} />
         </Tabs>
-        <Box role="tabpanel">{tab === 'users' ? <UsersPanel me={user} /> : <AuditPanel />}</Box>
+        <Box role="tabpanel">
+          {tab === 'users' && <UsersPanel me={user} />}
+          {tab === 'audit' && <AuditPanel />}
+          {tab === 'data' && <DataPanel />}
+        </Box>
       </Paper>
     </>
   );
