@@ -22,7 +22,7 @@ test('first run, sign out, wrong password, sign in — in Chinese', async ({ pag
   await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);
   await expect(page.getByTestId('signed-in-role')).toHaveText('管理员');
   await expect(page.getByRole('heading', { name: '工作队列' })).toBeVisible();
-  await expect(page.getByText('还没有案件')).toBeVisible();
+  await expect(page.getByText('还没有导入任何案件')).toBeVisible();
   await screenshot(page, 'shell-work-queue');
 
   await signOutZh(page);
@@ -64,7 +64,7 @@ test('the sign-in screen switches to English and speaks English', async ({ page,
   for (const item of ['Work queue', 'Case', 'Import', 'Assignment', 'Dashboard', 'Returns & sync', 'Admin']) {
     await expect(nav.getByRole('button', { name: item, exact: true })).toBeVisible();
   }
-  await expect(page.getByText('No cases yet')).toBeVisible();
+  await expect(page.getByText('No cases have been imported yet')).toBeVisible();
   await expect(page.getByTestId('signed-in-role')).toHaveText('Admin');
 
   await page.getByRole('button', { name: 'Account menu' }).click();

@@ -25,7 +25,7 @@ test('lock from the account menu closes the database until the passphrase is ent
   await page.goto(host.url);
   await completeFirstRun(page);
   await page.getByRole('button', { name: '账户菜单' }).click();
-  await page.getByRole('menuitem', { name: /锁定/ }).click();
+  await page.getByRole('menuitem', { name: /^锁定/ }).click();
   await expect(page.getByRole('heading', { name: '解锁数据库' })).toBeVisible();
   await field(page, '数据库密码').fill(PASSPHRASE);
   await page.keyboard.press('Enter');

@@ -63,7 +63,7 @@ test('keyboard: ? opens the shortcuts help, / focuses the case search', async ({
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: '搜索案件' })).toBeFocused();
   await page.keyboard.type('A0001');
-  await expect(page.getByText('没有找到匹配的案件')).toBeVisible();
+  await expect(page.getByText('没有与“A0001”匹配的案件')).toBeVisible();
 });
 
 test('change own password; reset and disable another user', async ({ page, host }) => {
