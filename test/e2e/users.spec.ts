@@ -56,7 +56,7 @@ test('keyboard: ? opens the shortcuts help, / focuses the case search', async ({
   await expect(help).toBeHidden();
 
   await page.keyboard.press('Alt+3');
-  await expect(page.getByRole('heading', { name: '导入' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '导入', exact: true })).toBeVisible();
   await expect(page.getByText('还没有登记任何委托方')).toBeVisible();
   await screenshot(page, 'import-no-clients');
 
