@@ -17,7 +17,10 @@ const BROKEN_WHERE = `(p.status = 'broken' OR (p.status = 'pending' AND p.due_da
 const BROKEN = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND ${BROKEN_WHERE})`;
 /** Over a whole store (a lead's view): read the broken promises once through their index. */
 const BROKEN_ALL = `c.id IN (SELECT p.case_id FROM promises p WHERE ${BROKEN_WHERE})`;
-const DUE_TODAY = `c.id IN (SELECT p.case_id FROM promises p WHERE p.status = 'pending' AND p.due_date = @today)`;
+/** Over a whole store (a lead's view): today's promises read once through their index. */
+const DUE_TODAY_ALL = `c.id IN (SELECT p.case_id FROM promises p WHERE p.status = 'pending' AND p.due_date = @today)`;
+/** Within a collector's few thousand cases: probe each case's promises (the store-wide list costs ~0.3 s at 1M cases). */
+const DUE_TODAY_MINE = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' AND p.due_date = @today)`;
 const ACTION_DUE = `(c.next_action_at IS NOT NULL AND c.next_action_at <= @now)`;
 
 const ORDER: Record<Exclude<CaseListQuery['sort'], 'default'>, string> = {
@@ -63,6 +66,7 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   const where: string[] = [];
   const params: Params = { today: localDay(now, Intl.DateTimeFormat().resolvedOptions().timeZone), now: now.toISOString() };
   scope(actor, where, params);
+  const DUE_TODAY = canSeeAllCases(actor.role) ? DUE_TODAY_ALL : DUE_TODAY_MINE;
   const base = [...where];
   if (q.search) search(q.search, where, params);
   if (q.due === 'promises_today') where.push(DUE_TODAY);
