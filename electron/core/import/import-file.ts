@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { getClient, type ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
+import { withRollbackJournal } from '../db/bulk-journal';
 import { CoreError } from '../errors';
 import { halfWidth, isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns, type AnySection } from './columns';
@@ -72,20 +73,22 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
   refuseIfImported(db, client, req.kind, fileName, sha256);
   const header = await readHeader(req.file, rows, section.headerRow, requiredColumns(req.kind, section));
   const columns = resolveColumns(header.index, section);
-  db.exec('BEGIN IMMEDIATE');
-  let run: ImportRun;
-  try {
-    run = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText }, columns);
-    const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
-    for await (const source of rest) {
-      if (takeRow(run, source) && run.summary.rows % 5000 === 0) req.onProgress?.(run.summary.rows);
+  const run = await withRollbackJournal(db, async () => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const started = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText }, columns);
+      const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+      for await (const source of rest) {
+        if (takeRow(started, source) && started.summary.rows % 5000 === 0) req.onProgress?.(started.summary.rows);
+      }
+      endRun(db, req, started);
+      db.exec('COMMIT');
+      return started;
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
     }
-    endRun(db, req, run);
-    db.exec('COMMIT');
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
-  }
+  });
   const { summary } = run;
   req.onProgress?.(summary.rows);
   return summary;
