@@ -2,6 +2,7 @@ import { addDays, zonedInstant } from '../../../shared/compliance/zoned';
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import { addCounts, commissionRate, emptyCounts, figures, type KpiCounts, type KpiGrouping, type KpiReport } from '../../../shared/kpi/kpi';
 import type { Actor } from '../auth/actor';
+import { tableCounts } from './kpi-tables';
 import { getClient } from '../clients/clients';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
@@ -19,8 +20,12 @@ const KEY: Record<KpiGrouping | 'all', string> = { batch: 'c.batch_id', collecto
 
 export interface Scope {
   where: string;
+  /** the same cases in the KPI tables of migration 5 (kpi_group, kpi_promise_day as g) */
+  groupWhere: string;
+  /** whether a period was asked for */
+  hasPeriod: boolean;
   /** period conditions, present only when a period is asked for (so the unfiltered queries keep their indexes) */
-  period: { activityAt: string; paidDay: string; createdAt: string; dueDay: string };
+  period: { activityAt: string; paidDay: string; createdAt: string; dueDay: string; keptDueDay: string };
   params: Record<string, string | null>;
   tz: string;
   schedule: Parameters<typeof commissionRate>[0];
@@ -32,13 +37,22 @@ export function kpiScope(db: Db, actor: Actor, q: KpiQuery, today: string): Scop
   if (q.from && q.to && q.from > q.to) throw new CoreError('invalid_input', 'The period starts after it ends.', { field: 'from' });
   const tz = client.profile.timezone;
   const where = ['c.client_id = @clientId'];
-  if (q.batchId) where.push('c.batch_id = @batchId');
-  if (!canSeeAllCases(actor.role)) where.push('c.assigned_to = @actorId');
+  const groupWhere = ['g.client_id = @clientId'];
+  if (q.batchId) {
+    where.push('c.batch_id = @batchId');
+    groupWhere.push('g.batch_id = @batchId');
+  }
+  if (!canSeeAllCases(actor.role)) {
+    where.push('c.assigned_to = @actorId');
+    groupWhere.push('g.collector = @actorId');
+  }
   const at = (col: string) => `${q.from ? ` AND ${col} >= @fromAt` : ''}${q.to ? ` AND ${col} < @toAt` : ''}`;
   const day = (col: string) => `${q.from ? ` AND ${col} >= @fromDay` : ''}${q.to ? ` AND ${col} <= @toDay` : ''}`;
   return {
     where: where.join(' AND '),
-    period: { activityAt: at('a.started_at'), paidDay: day('p.paid_at'), createdAt: at('pr.created_at'), dueDay: day('pr.due_date') },
+    groupWhere: groupWhere.join(' AND '),
+    hasPeriod: Boolean(q.from || q.to),
+    period: { activityAt: at('a.started_at'), paidDay: day('p.paid_at'), createdAt: at('pr.created_at'), dueDay: day('pr.due_date'), keptDueDay: day('g.due_date') },
     tz,
     schedule: client.profile.commission,
     params: {
@@ -52,8 +66,30 @@ export function kpiScope(db: Db, actor: Actor, q: KpiQuery, today: string): Scop
 
 type Row = { key: string } & Record<string, number | string | null>;
 
-/** Every KPI count for each group, in five grouped queries over the store. */
+/**
+ * Every KPI count for each group. Without a period they come from the counts kept on write (kpi-tables.ts); with one,
+ * what happened within it is counted from the base rows of the period.
+ */
 export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string, KpiCounts> {
+  if (!s.hasPeriod) return tableCounts(db, s, by);
+  const out = baseCounts(db, s, by, { casesAndPromisesDue: false });
+  const kept = tableCounts(db, s, by);
+  const at = (key: string) => {
+    let c = out.get(key);
+    if (!c) out.set(key, (c = emptyCounts()));
+    return c;
+  };
+  for (const [key, t] of kept) {
+    const c = at(key);
+    c.cases = t.cases;
+    c.placedFen = t.placedFen;
+    Object.assign(c, { promisesDue: t.promisesDue, promisesKept: t.promisesKept, promisedDueFen: t.promisedDueFen, paidOnDueFen: t.paidOnDueFen });
+  }
+  return out;
+}
+
+/** Every KPI count for each group, in five grouped queries over the base rows (the definition the kept counts follow). */
+export function baseCounts(db: Db, s: Scope, by: KpiGrouping | 'all', opts = { casesAndPromisesDue: true }): Map<string, KpiCounts> {
   const K = KEY[by];
   const out = new Map<string, KpiCounts>();
   const at = (key: string) => {
@@ -62,8 +98,10 @@ export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string
     return c;
   };
   const all = (sql: string) => db.prepare(sql).all(s.params) as Row[];
-  for (const r of all(`SELECT ${K} AS key, count(*) AS n, sum(c.placed_amount_fen) AS fen FROM cases c WHERE ${s.where} GROUP BY 1`)) {
-    Object.assign(at(r.key), { cases: Number(r.n), placedFen: Number(r.fen ?? 0) });
+  if (opts.casesAndPromisesDue) {
+    for (const r of all(`SELECT ${K} AS key, count(*) AS n, sum(c.placed_amount_fen) AS fen FROM cases c WHERE ${s.where} GROUP BY 1`)) {
+      Object.assign(at(r.key), { cases: Number(r.n), placedFen: Number(r.fen ?? 0) });
+    }
   }
   for (const r of all(
     `SELECT ${K} AS key, c.stage AS stage, b.hand AS hand, sum(p.amount_fen) AS fen, count(DISTINCT p.case_id) AS n
@@ -92,6 +130,7 @@ export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string
     `SELECT ${K} AS key, count(*) AS n FROM promises pr JOIN cases c ON c.id = pr.case_id
      WHERE ${s.where}${s.period.createdAt} GROUP BY 1`,
   )) at(r.key).promises = Number(r.n);
+  if (!opts.casesAndPromisesDue) return out;
   for (const r of all(
     `SELECT ${K} AS key, count(*) AS due, sum(pr.status = 'kept') AS kept, sum(pr.amount_fen) AS promised, sum(pr.paid_fen) AS paid
      FROM promises pr JOIN cases c ON c.id = pr.case_id

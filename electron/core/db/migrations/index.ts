@@ -2,6 +2,7 @@ import { sql as init } from './0001-init';
 import { sql as queueIndexes } from './0002-queue-indexes';
 import { sql as kpiIndexes } from './0004-kpi-indexes';
 import { sql as syncSchedule } from './0003-sync-schedule';
+import { sql as kpiAggregates } from './0005-kpi-aggregates';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-queue-indexes', sql: queueIndexes },
   { version: 3, name: '0003-sync-schedule', sql: syncSchedule },
   { version: 4, name: '0004-kpi-indexes', sql: kpiIndexes },
+  { version: 5, name: '0005-kpi-aggregates', sql: kpiAggregates },
 ];
