@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import type { ApiError } from '../../shared/errors';
 import type { CoreApp } from '../core/app/core-app';
 import { toApiError } from '../core/errors';
+import { MAX_STAGED_BYTES } from '../core/import/staging';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -14,6 +16,8 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** the largest file POST /upload takes (default: the staging area's limit, 512 MB) */
+  maxUploadBytes?: number;
 }
 
 export interface WebHost {
@@ -68,6 +72,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const uploadLimit = opts.maxUploadBytes ?? MAX_STAGED_BYTES;
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -90,7 +95,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return refuse(res, 401, { code: 'unauthenticated', message: 'Missing or wrong access token. Open the URL printed when CollectDesk started.' });
       }
       if (req.method !== 'POST') return refuse(res, 405, { code: 'invalid_input', message: 'Use POST.' });
-      return sendJson(res, 200, await upload(req));
+      return upload(req, res);
     }
     if (path === '/api' || path.startsWith('/api/')) {
       if (!tokenMatches(req.headers.authorization, token)) {
@@ -127,20 +132,47 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     serveStatic(opts.staticDir, path, res);
   }
 
-  /** POST /upload: the raw bytes of a file chosen in the browser, its name in X-File-Name (URI-encoded). */
-  async function upload(req: IncomingMessage): Promise<unknown> {
+  /**
+   * POST /upload: the raw bytes of a file chosen in the browser, its name in X-File-Name (URI-encoded). The body is
+   * streamed to the data folder's staging area as it arrives, never held in memory; a body larger than the limit is
+   * refused with 413 (at once when its Content-Length says so, else as soon as it has grown past the limit).
+   */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const tooLarge = (): void => {
+      res.setHeader('Connection', 'close');
+      refuse(res, 413, { code: 'invalid_input', message: `The file is larger than ${Math.round(uploadLimit / 1024 / 1024)} MB.`, details: { field: 'file', limit: uploadLimit } });
+    };
+    if (Number(req.headers['content-length'] ?? 0) > uploadLimit) {
+      req.resume();
+      return tooLarge();
+    }
     let name: string;
     try {
       name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
     } catch {
       name = '';
     }
-    if (!name) return { ok: false, error: { code: 'invalid_input', message: 'The upload names no file (X-File-Name).' } };
-    try {
-      return { ok: true, value: await opts.app.stageUpload(name, req) };
-    } catch (err) {
+    if (!name) {
       req.resume();
-      return { ok: false, error: toApiError(err) };
+      return sendJson(res, 200, { ok: false, error: { code: 'invalid_input', message: 'The upload names no file (X-File-Name).' } });
+    }
+    // The request feeds the stager through a pass-through: when the stager gives up (too large, a locked app) the
+    // request itself stays usable, so the refusal still reaches the browser.
+    let received = 0;
+    const body = new PassThrough();
+    req.on('data', (chunk: Buffer) => (received += chunk.length));
+    // A browser that goes away mid-upload ends the staging with an error (the partial file is removed).
+    req.on('close', () => {
+      if (!req.complete) body.destroy(new Error('The upload was interrupted.'));
+    });
+    req.pipe(body);
+    try {
+      return sendJson(res, 200, { ok: true, value: await opts.app.stageUpload(name, body, uploadLimit) });
+    } catch (err) {
+      req.unpipe(body);
+      req.resume();
+      if (received > uploadLimit) return tooLarge();
+      return sendJson(res, 200, { ok: false, error: toApiError(err) });
     }
   }
 

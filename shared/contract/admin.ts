@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import { AppStatus } from './schemas';
 
 /** Admin: the audit log viewer, backups, purge. */
 export const AuditRow = z.object({
@@ -34,5 +35,15 @@ export const adminMethods = {
   ),
   'backup.create': method(z.object({}).strict(), z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string() }), 'admin'),
   'backup.list': method(z.object({}).strict(), z.array(z.object({ name: z.string(), bytes: z.number().int(), createdAt: z.string() })), 'admin'),
+  /**
+   * Replaces the open database with a listed backup (by its bare name in DATA_DIR/backups): the backup is checked with
+   * its passphrase first, a safety backup of the current database is made, then the swap. Answers the new status:
+   * open, nobody signed in.
+   */
+  'backup.restore': method(
+    z.object({ name: z.string().min(1).max(255), passphrase: z.string().min(1).max(1024) }).strict(),
+    AppStatus,
+    'admin',
+  ),
   'retention.purge': method(z.object({}).strict(), z.object({ cases: z.number().int(), debtors: z.number().int(), vacuumed: z.boolean() }), 'admin'),
 } as const;

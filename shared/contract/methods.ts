@@ -46,6 +46,11 @@ export const contract = {
     SessionUser,
     'public',
   ),
+  /**
+   * First run, instead of setup: restores a backup file staged by the file picker (POST /upload or the desktop's open
+   * dialog) into the data folder, which must have no database. Answers the status: open, nobody signed in.
+   */
+  'app.restore': method(z.object({ fileRef: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
   'app.unlock': method(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
   'app.lock': method(Empty, AppStatus, 'public'),
 

@@ -6,7 +6,7 @@ import { purgeExpired } from '../retention/purge';
 import type { Handlers } from './handlers';
 import { requireActor, requireDb } from './context';
 
-type AdminHandlers = Pick<Handlers, 'audit.list' | 'backup.create' | 'backup.list' | 'retention.purge'>;
+type AdminHandlers = Pick<Handlers, 'audit.list' | 'backup.create' | 'backup.list' | 'backup.restore' | 'retention.purge'>;
 
 export const adminHandlers: AdminHandlers = {
   'audit.list': (i, ctx) => listAudit(requireDb(ctx), i),
@@ -15,5 +15,6 @@ export const adminHandlers: AdminHandlers = {
     return createBackup(requireDb(ctx), requireActor(ctx), join(backupsDir(app.dataDir), `collectdesk-${stamp}.cdbackup`), isoNow(ctx.clock));
   },
   'backup.list': (_i, _ctx, app) => listBackups(app.dataDir),
+  'backup.restore': (i, _ctx, app) => app.restoreFromBackup(i.name, i.passphrase),
   'retention.purge': (_i, ctx) => purgeExpired(requireDb(ctx), requireActor(ctx), agencyDay(ctx.clock.now()), isoNow(ctx.clock)),
 };

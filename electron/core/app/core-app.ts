@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { contract, isMethodName, type Access, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/methods';
 import type { AppStatus, SessionUser } from '../../../shared/contract/schemas';
 import type { ApiResult } from '../../../shared/errors';
@@ -12,7 +14,8 @@ import { databaseExists, openDatabase, type Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
-import { stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
+import { discardStaged, resolveStaged, stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
+import { backupsDir, createBackup, prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/backup';
 import { APP_VERSION } from '../version';
 import type { HandlerContext } from './context';
 import { handlers } from './handlers';
@@ -29,6 +32,14 @@ export interface CoreAppOptions {
   prefs?: PreferencesStore;
   /** log of unexpected errors (never shown to the user) */
   logError?: (method: string, err: unknown) => void;
+}
+
+/** DIR/BASE.cdbackup, or DIR/BASE-2.cdbackup … when that name is taken. */
+function freeName(dir: string, base: string): string {
+  for (let n = 1; ; n++) {
+    const file = join(dir, n === 1 ? `${base}.cdbackup` : `${base}-${n}.cdbackup`);
+    if (!existsSync(file)) return file;
+  }
 }
 
 const RANK: Record<Role, number> = { collector: 1, lead: 2, admin: 3 };
@@ -55,6 +66,7 @@ export class CoreApp {
     this.via = opts.via;
     this.clock = opts.clock ?? systemClock;
     this.prefs = opts.prefs ?? memoryPreferences();
+    recoverInterruptedRestore(this.dataDir);
     this.imports = new ImportJobs({
       dataDir: this.dataDir,
       clock: this.clock,
@@ -117,6 +129,74 @@ export class CoreApp {
     return this.status();
   }
 
+  /**
+   * First run, instead of setup: restores a staged backup file into this data folder, which has no database. The
+   * backup is opened with its passphrase before it takes the database's name (a wrong one leaves no database behind;
+   * the staged file stays, so the user can try another passphrase). Then the restored database is opened: sign-in next.
+   */
+  async restoreFirstRun(fileRef: string, passphrase: string): Promise<AppStatus> {
+    if (this.db || databaseExists(this.dataDir)) throw new CoreError('conflict', 'This data folder already has a database: a backup is restored here only on first run.');
+    const file = resolveStaged(this.dataDir, fileRef);
+    await restoreBackup(file, this.dataDir, passphrase, { requireEmpty: false });
+    discardStaged(this.dataDir, fileRef);
+    return this.unlock({ passphrase });
+  }
+
+  /**
+   * Admin → Data → Restore: replaces the open database with a listed backup. The backup is checked with its passphrase
+   * first (a wrong one changes nothing); then a safety backup of the current database goes to the backups folder,
+   * the database is closed, the restored copy swapped in and opened, and `backup.restore` audited in it. Everyone is
+   * signed out: the answer is the status of the restored database, open, nobody signed in.
+   */
+  async restoreFromBackup(name: string, passphrase: string): Promise<AppStatus> {
+    const db = this.db;
+    const user = this.user;
+    if (!db || !user) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
+    if (this.imports.running) throw new CoreError('conflict', 'An import is running. Restore a backup when it has finished.');
+    const source = resolveBackupName(this.dataDir, name);
+    const replacement = await prepareReplacement(source, this.dataDir, passphrase);
+    const actor = { id: user.id, role: user.role, via: this.via };
+    let safety: string;
+    try {
+      const now = this.clock.now().toISOString();
+      const stamp = now.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      safety = basename((await createBackup(db, actor, freeName(backupsDir(this.dataDir), `collectdesk-${stamp}-before-restore`), now)).file);
+      // An import started meanwhile holds a connection of its own: nothing may be swapped under it.
+      if (this.imports.running) throw new CoreError('conflict', 'An import is running. Restore a backup when it has finished.');
+    } catch (err) {
+      replacement.discard();
+      throw err;
+    }
+    this.sync.stop();
+    await this.sync.idle();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    this.db = null;
+    this.key = null;
+    this.user = null;
+    try {
+      replacement.swap();
+    } catch (err) {
+      replacement.discard();
+      throw err;
+    }
+    try {
+      await this.unlock({ passphrase });
+    } catch (err) {
+      this.lock();
+      replacement.rollback();
+      throw err;
+    }
+    replacement.finish();
+    const restored = this.database;
+    if (restored) {
+      restored.transaction(() =>
+        appendAudit(restored, { actorId: user.id, via: this.via, action: 'backup.restore', details: { file: name, sha256: replacement.sha256, safetyBackup: safety } }, this.clock.now().toISOString()),
+      )();
+    }
+    return this.status();
+  }
+
   lock(): AppStatus {
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
     this.sync.stop();
@@ -150,16 +230,23 @@ export class CoreApp {
 
   /**
    * Stages a file for import: bytes uploaded to the web host, or a file the desktop's own open dialog returned.
-   * Only a signed-in lead or admin may; the import then names the file by its ref alone.
+   * Only a signed-in lead or admin may (or anyone on first run, for a backup to restore); the import (or app.restore)
+   * then names the file by its ref alone.
    */
-  async stageUpload(name: string, body: AsyncIterable<Buffer>): Promise<StagedFile> {
-    this.checkAccess('lead');
-    return stageStream(this.dataDir, name, body);
+  async stageUpload(name: string, body: AsyncIterable<Buffer>, maxBytes?: number): Promise<StagedFile> {
+    this.checkStaging();
+    return stageStream(this.dataDir, name, body, maxBytes);
   }
 
   async stageLocalFile(path: string): Promise<StagedFile> {
-    this.checkAccess('lead');
+    this.checkStaging();
     return stagePath(this.dataDir, path);
+  }
+
+  /** Staging is for a signed-in lead or admin (imports), or on first run, when there is no database (a backup to restore). */
+  private checkStaging(): void {
+    if (!this.db && !databaseExists(this.dataDir)) return;
+    this.checkAccess('lead');
   }
 
   private checkAccess(access: Access): void {

@@ -27,6 +27,7 @@ export const handlers: Handlers = {
     const { cases, ...setup } = i;
     return app.setupWithDemo(setup, cases);
   },
+  'app.restore': (i, _c, app) => app.restoreFirstRun(i.fileRef, i.passphrase),
   'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
   'app.lock': (_i, _c, app) => app.lock(),
 

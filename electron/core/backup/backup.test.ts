@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../db/open';
@@ -7,7 +7,7 @@ import { PASSPHRASE } from '../../../test/helpers/core';
 import { fixture } from '../../../test/helpers/fixtures';
 import { setupWithClients } from '../../../test/helpers/import';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
-import { createBackup, restoreBackup } from './backup';
+import { createBackup, recoverInterruptedRestore, resolveBackupName, restoreBackup } from './backup';
 
 describe('backup and restore', () => {
   let env: Awaited<ReturnType<typeof setupWithClients>>;
@@ -49,5 +49,71 @@ describe('backup and restore', () => {
     await expect(createBackup(env.db, env.actor, out, env.now)).rejects.toMatchObject({ code: 'conflict' });
     await expect(restoreBackup(out, env.dataDir, PASSPHRASE)).rejects.toMatchObject({ code: 'conflict' });
     await expect(createBackup(env.db, { ...env.actor, role: 'lead' }, join(tmp.dir, 'c.cdbackup'), env.now)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('restores where there is no database though other things are (the desktop profile, a staged upload), never over a database', async () => {
+    const out = join(tmp.dir, 'b.cdbackup');
+    await createBackup(env.db, env.actor, out, env.now);
+    const target = join(tmp.dir, 'profile');
+    mkdirSync(join(target, 'staging'), { recursive: true });
+    writeFileSync(join(target, 'Preferences'), '{}');
+    await expect(restoreBackup(out, target, PASSPHRASE)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(restoreBackup(out, target, 'not the passphrase', { requireEmpty: false })).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    expect(readdirSync(target).sort()).toEqual(['Preferences', 'staging']);
+    await restoreBackup(out, target, PASSPHRASE, { requireEmpty: false });
+    expect(readdirSync(target).sort()).toEqual(['Preferences', 'collectdesk.db', 'staging']);
+    await expect(restoreBackup(out, target, PASSPHRASE, { requireEmpty: false })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('recoverInterruptedRestore', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (tmp = makeTempDir()));
+  afterEach(() => tmp.cleanup());
+
+  it('puts back a database left aside by a swap that a crash interrupted, and clears what is left over', () => {
+    mkdirSync(join(tmp.dir, '.replaced'));
+    mkdirSync(join(tmp.dir, '.restoring'));
+    writeFileSync(join(tmp.dir, '.replaced', 'collectdesk.db'), 'the old database');
+    writeFileSync(join(tmp.dir, '.replaced', 'collectdesk.db-wal'), 'its wal');
+    recoverInterruptedRestore(tmp.dir);
+    expect(readdirSync(tmp.dir).sort()).toEqual(['collectdesk.db', 'collectdesk.db-wal']);
+    expect(readFileSync(join(tmp.dir, 'collectdesk.db'), 'utf8')).toBe('the old database');
+  });
+
+  it('keeps the database in place when the swap had finished', () => {
+    mkdirSync(join(tmp.dir, '.replaced'));
+    writeFileSync(join(tmp.dir, '.replaced', 'collectdesk.db'), 'the old database');
+    writeFileSync(join(tmp.dir, 'collectdesk.db'), 'the restored database');
+    recoverInterruptedRestore(tmp.dir);
+    expect(readdirSync(tmp.dir)).toEqual(['collectdesk.db']);
+    expect(readFileSync(join(tmp.dir, 'collectdesk.db'), 'utf8')).toBe('the restored database');
+    recoverInterruptedRestore(join(tmp.dir, 'missing'));
+  });
+});
+
+describe('resolveBackupName: a listed backup by its bare name, never a path', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    tmp = makeTempDir();
+    mkdirSync(join(tmp.dir, 'backups'));
+    writeFileSync(join(tmp.dir, 'backups', 'collectdesk-20261124-101500.cdbackup'), 'x');
+    writeFileSync(join(tmp.dir, 'collectdesk.db'), 'x');
+  });
+  afterEach(() => tmp.cleanup());
+
+  it('finds a backup of the list', () => {
+    expect(resolveBackupName(tmp.dir, 'collectdesk-20261124-101500.cdbackup')).toBe(join(tmp.dir, 'backups', 'collectdesk-20261124-101500.cdbackup'));
+  });
+
+  it('refuses ../, absolute paths and folders with a clear error', () => {
+    for (const name of ['../collectdesk.db', '../backups/collectdesk-20261124-101500.cdbackup', './collectdesk-20261124-101500.cdbackup', '/etc/passwd', join(tmp.dir, 'backups', 'collectdesk-20261124-101500.cdbackup'), '..\\collectdesk.db', 'C:\\x.cdbackup', 'a/b.cdbackup', '..', '.', '']) {
+      expect(() => resolveBackupName(tmp.dir, name), name).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(/outside the data folder/) }));
+    }
+  });
+
+  it('refuses what is not a backup, and a name that is not there', () => {
+    expect(() => resolveBackupName(tmp.dir, 'collectdesk.db')).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => resolveBackupName(tmp.dir, 'missing.cdbackup')).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'plan.approve',
   'plan.reject',
   'backup.create',
+  'backup.restore',
   'case.purge',
   'returns.export',
   'promise.settle',

@@ -1,4 +1,4 @@
-import { BackupOutlined, DeleteSweepOutlined, Refresh } from '@mui/icons-material';
+import { BackupOutlined, DeleteSweepOutlined, Refresh, RestoreOutlined } from '@mui/icons-material';
 import {
   Alert,
   AlertTitle,
@@ -26,6 +26,7 @@ import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
 import { formatDateTime } from '../format';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 
 type Backup = MethodOutput<'backup.create'>;
 type BackupEntry = MethodOutput<'backup.list'>[number];
@@ -41,7 +42,7 @@ function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Admin → Data: make a backup now, the backups made so far, and purging expired personal data. */
+/** Admin → Data: make a backup now, the backups made so far (each restorable), and purging expired personal data. */
 export function DataPanel() {
   const { t } = useTranslation();
   const { prefs } = useApp();
@@ -50,6 +51,7 @@ export function DataPanel() {
   const [purged, setPurged] = useState<Purge | null>(null);
   const [busy, setBusy] = useState<'backup' | 'purge' | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -129,14 +131,20 @@ export function DataPanel() {
                 <TableCell>{t('data.col.name')}</TableCell>
                 <TableCell sx={NUM}>{t('data.col.size')}</TableCell>
                 <TableCell>{t('data.col.createdAt')}</TableCell>
+                <TableCell sx={{ width: '1%', whiteSpace: 'nowrap' }}>{t('data.col.actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {backups.map((b) => (
                 <TableRow key={b.name} hover>
-                  <TableCell className="mono">{b.name}</TableCell>
+                  <TableCell className="mono" sx={{ whiteSpace: 'nowrap' }}>{b.name}</TableCell>
                   <TableCell sx={NUM}>{sizeText(b.bytes)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(b.createdAt, prefs.language)}</TableCell>
+                  <TableCell sx={{ py: 0, whiteSpace: 'nowrap' }}>
+                    <Button startIcon={<RestoreOutlined />} aria-label={t('data.restoreLabel', { name: b.name })} disabled={busy !== null} onClick={() => setRestoring(b)}>
+                      {t('data.restore')}
+                    </Button>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -160,6 +168,7 @@ export function DataPanel() {
           </Alert>
         )}
       </Box>
+      <RestoreBackupDialog backup={restoring} sizeText={sizeText} onClose={() => setRestoring(null)} />
       <Dialog open={confirming} onClose={() => setConfirming(false)}>
         <DialogTitle>{t('data.purgeConfirmTitle')}</DialogTitle>
         <DialogContent>

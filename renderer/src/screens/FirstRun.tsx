@@ -1,5 +1,5 @@
-import { ShieldOutlined } from '@mui/icons-material';
-import { Alert, AlertTitle, Button, Divider, Stack, TextField, Typography } from '@mui/material';
+import { RestoreOutlined, ShieldOutlined } from '@mui/icons-material';
+import { Alert, AlertTitle, Box, Button, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -9,16 +9,18 @@ import { AuthLayout } from '../components/AuthLayout';
 import { PasswordField } from '../components/PasswordField';
 import { useFields } from '../forms/useFields';
 import { displayName, sameAs, secret, userName } from '../forms/validate';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 const EMPTY = { passphrase: '', passphraseConfirm: '', adminName: '', adminDisplayName: '', adminPassword: '', adminPasswordConfirm: '' };
 
-/** First run: create the encrypted database with its passphrase, and the first admin. */
+/** First run: create the encrypted database with its passphrase and the first admin, try demo data, or restore a backup. */
 export function FirstRun() {
   const { t } = useTranslation();
   const { prefs, refresh } = useApp();
   const [busy, setBusy] = useState(false);
   const [demoBusy, setDemoBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const { values, field, check } = useFields(
     EMPTY,
     (v) => ({
@@ -92,7 +94,22 @@ export function FirstRun() {
             {busy && !demoBusy ? t('firstRun.creating') : t('firstRun.create')}
           </Button>
         </Stack>
+        <Divider />
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <Box sx={{ flex: 1 }}>
+            <Typography variant="subtitle2" component="h2">
+              {t('restore.choiceTitle')}
+            </Typography>
+            <Typography variant="caption" color="textSecondary" component="p" sx={{ lineHeight: 1.6 }}>
+              {t('restore.choiceHint')}
+            </Typography>
+          </Box>
+          <Button variant="outlined" startIcon={<RestoreOutlined />} disabled={busy} onClick={() => setRestoring(true)} sx={{ flex: 'none' }}>
+            {t('restore.choice')}
+          </Button>
+        </Stack>
       </Stack>
+      <RestoreFromBackup open={restoring} onClose={() => setRestoring(false)} />
     </AuthLayout>
   );
 }
