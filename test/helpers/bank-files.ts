@@ -61,20 +61,22 @@ export function generateCases(n: number, opts: { start?: number; variant?: numbe
 
 const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
-/** A bank-a placement CSV (GBK, CRLF) for the given cases. */
-export function writeBankACsv(file: string, cases: GeneratedCase[]): void {
-  const lines = [BANK_A_HEADER];
-  for (const c of cases) {
+/** The data lines of a bank-a placement CSV for the given cases (no header, no line ends). */
+export function bankALines(cases: GeneratedCase[]): string[] {
+  return cases.map((c) => {
     const principal = Math.floor(c.placedFen * 0.9);
     const interest = Math.floor(c.placedFen * 0.07);
     const fees = c.placedFen - principal - interest;
     const rel = RELATIONS[c.overdueDays % RELATIONS.length] ?? '其他';
-    lines.push(
-      [c.caseNo, c.name, '身份证', c.idNumber, c.mobile, '北京市东城区建设路355号15栋642室', '某某贸易有限公司', `622585******${c.caseNo.slice(-4)}`, 'CNY',
-        yuan(principal), yuan(interest), yuan(fees), yuan(c.placedFen), c.overdueDays, c.stage, '2026/03/06', '1084.96', '2026/11/01', '2027/01/31',
-        '李华', rel, `139${c.mobile.slice(3)}`, '', '', '', '', '', '', ''].join(','),
-    );
-  }
+    return [c.caseNo, c.name, '身份证', c.idNumber, c.mobile, '北京市东城区建设路355号15栋642室', '某某贸易有限公司', `622585******${c.caseNo.slice(-4)}`, 'CNY',
+      yuan(principal), yuan(interest), yuan(fees), yuan(c.placedFen), c.overdueDays, c.stage, '2026/03/06', '1084.96', '2026/11/01', '2027/01/31',
+      '李华', rel, `139${c.mobile.slice(3)}`, '', '', '', '', '', '', ''].join(',');
+  });
+}
+
+/** A bank-a placement CSV (GBK, CRLF) for the given cases. */
+export function writeBankACsv(file: string, cases: GeneratedCase[]): void {
+  const lines = [BANK_A_HEADER, ...bankALines(cases)];
   writeFileSync(file, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk'));
 }
 
