@@ -52,4 +52,39 @@ describe('unlockWithCachedKey', () => {
     expect(await unlockWithCachedKey(new CoreApp({ dataDir: dir, via: 'ui' }), kc)).toBe(false);
     expect(kc.key).toBeNull();
   });
+
+  it('after the idle lock the desktop opens the database again with the cached key: only sign-in is asked', async () => {
+    const kc = memoryKeychain();
+    const app = new CoreApp({ dataDir: dir, via: 'ui', onKey: (k) => void kc.save(k), keyCache: kc });
+    await app.setup({ passphrase: 'correct horse battery', adminName: 'admin', adminDisplayName: 'Admin', adminPassword: 'admin-pass-1' });
+    const idle = await app.dispatch('app.lock', { idle: true });
+    expect(idle).toMatchObject({ ok: true, value: { state: 'open', user: null } });
+    expect(await app.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await app.dispatch('auth.signIn', { name: 'admin', password: 'admin-pass-1' })).toMatchObject({ ok: true });
+
+    // The Lock menu item still closes the database until the passphrase is given.
+    expect(await app.dispatch('app.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await app.dispatch('app.unlock', { passphrase: 'correct horse battery' })).toMatchObject({ ok: true, value: { state: 'open' } });
+
+    // A cached key that no longer fits is forgotten, and the passphrase is asked.
+    kc.key = Buffer.alloc(32, 3);
+    expect(await app.dispatch('app.lock', { idle: true })).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(kc.key).toBeNull();
+    app.close();
+  });
+
+  it('without a keychain cache (browser mode) the idle lock leaves the database locked: the passphrase is asked again', async () => {
+    const app = new CoreApp({ dataDir: dir, via: 'web' });
+    await app.setup({ passphrase: 'correct horse battery', adminName: 'admin', adminDisplayName: 'Admin', adminPassword: 'admin-pass-1' });
+    expect(await app.dispatch('app.lock', { idle: true })).toMatchObject({ ok: true, value: { state: 'locked', user: null } });
+    app.close();
+  });
+
+  it('with an empty keychain the idle lock leaves the database locked', async () => {
+    const kc = memoryKeychain();
+    const app = new CoreApp({ dataDir: dir, via: 'ui', keyCache: kc });
+    await app.setup({ passphrase: 'correct horse battery', adminName: 'admin', adminDisplayName: 'Admin', adminPassword: 'admin-pass-1' });
+    expect(await app.dispatch('app.lock', { idle: true })).toMatchObject({ ok: true, value: { state: 'locked' } });
+    app.close();
+  });
 });

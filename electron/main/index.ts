@@ -54,7 +54,7 @@ function main(): void {
     hardenSession(session.defaultSession);
     const prefs = createDesktopPrefs(dataDir);
     const keychain = createKeychain(dataDir, safeStorage);
-    const shell = new CoreApp({ dataDir, via: 'ui', prefs, logError, onKey: (key) => void keychain.save(key) });
+    const shell = new CoreApp({ dataDir, via: 'ui', prefs, logError, onKey: (key) => void keychain.save(key), keyCache: keychain });
     core = shell;
     await unlockWithCachedKey(shell, keychain);
     registerIpc(shell, appUrl);

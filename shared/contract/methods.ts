@@ -52,7 +52,11 @@ export const contract = {
    */
   'app.restore': method(z.object({ fileRef: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
   'app.unlock': method(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), AppStatus, 'public'),
-  'app.lock': method(Empty, AppStatus, 'public'),
+  /**
+   * Closes the database. `idle: true` (the idle lock): where the key is cached in the OS keychain (the desktop) the
+   * database is opened again with it at once, so only the user signs in again; elsewhere the passphrase is needed.
+   */
+  'app.lock': method(z.object({ idle: z.boolean().optional() }).strict(), AppStatus, 'public'),
 
   'prefs.get': method(Empty, Preferences, 'public'),
   'prefs.set': method(z.object({ language: Preferences.shape.language.optional(), theme: Preferences.shape.theme.optional(), idleLockMinutes: z.number().int().min(0).max(240).optional() }).strict(), Preferences, 'public'),

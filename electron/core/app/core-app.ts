@@ -28,6 +28,11 @@ export interface CoreAppOptions {
   clock?: Clock;
   /** called with the derived database key after a successful unlock or setup (the desktop caches it) */
   onKey?: (key: Buffer) => void;
+  /**
+   * The desktop's keychain cache of the database key: after an idle lock the database is opened again with it, so the
+   * user only signs in again. Absent in browser mode (the passphrase is asked again).
+   */
+  keyCache?: { load(): Promise<Buffer | null>; clear(): void };
   /** language and theme; defaults to memory only */
   prefs?: PreferencesStore;
   /** log of unexpected errors (never shown to the user) */
@@ -205,6 +210,23 @@ export class CoreApp {
     this.db = null;
     this.key = null;
     return this.status();
+  }
+
+  /**
+   * The idle lock: the database is closed (and the user signed out); with a key cached in the OS keychain it is opened
+   * again at once, so sign-in comes next. A cached key that no longer fits is forgotten: the passphrase opens it.
+   */
+  async lockForIdle(): Promise<AppStatus> {
+    this.lock();
+    const cache = this.opts.keyCache;
+    const key = cache ? await cache.load() : null;
+    if (!cache || !key) return this.status();
+    try {
+      return await this.unlock({ key });
+    } catch {
+      cache.clear();
+      return this.status();
+    }
   }
 
   async signIn(name: string, password: string): Promise<SessionUser> {

@@ -29,7 +29,7 @@ export const handlers: Handlers = {
   },
   'app.restore': (i, _c, app) => app.restoreFirstRun(i.fileRef, i.passphrase),
   'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
-  'app.lock': (_i, _c, app) => app.lock(),
+  'app.lock': (i, _c, app) => (i.idle ? app.lockForIdle() : app.lock()),
 
   'prefs.get': (_i, _c, app) => app.prefs.get(),
   'prefs.set': (i, _c, app) => app.prefs.set(i),

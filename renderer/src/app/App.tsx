@@ -61,7 +61,7 @@ export function App() {
   }, []);
 
   const lockForIdle = useCallback(() => {
-    void api.call('app.lock', {}).finally(() => void refresh());
+    void api.call('app.lock', { idle: true }).finally(() => void refresh());
   }, [refresh]);
 
   const theme = useMemo(() => createAppTheme(prefs.theme), [prefs.theme]);
