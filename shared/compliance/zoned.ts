@@ -34,6 +34,14 @@ export function offsetMinutes(instant: Date, tz: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
+/**
+ * The zone's winter offset in minutes (mid-January): the shift by which reports turn instants into the client's
+ * calendar days, the same all year (a zone with DST is a day-boundary hour off in summer).
+ */
+export function standardOffsetMinutes(tz: string): number {
+  return offsetMinutes(new Date(Date.UTC(2026, 0, 15)), tz);
+}
+
 /** The instant at which the zone's clock shows this local date and time (the later one if a DST gap skips it). */
 export function zonedInstant(date: string, hour: number, minute: number, tz: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

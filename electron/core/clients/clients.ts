@@ -1,8 +1,10 @@
+import { standardOffsetMinutes } from '../../../shared/compliance/zoned';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { ClientProfile, describeProfileIssues } from '../../../shared/profile/schema';
 import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
+import { fillKpiDays } from '../db/migrations/0006-kpi-days';
 import { CoreError } from '../errors';
 
 export interface ClientRecord {
@@ -49,6 +51,7 @@ export function addClient(db: Db, actor: Actor, profile: ClientProfile, now: str
     db.prepare(
       `INSERT INTO clients (id, code, name, profile_json, rule_pack, timezone, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, profile.code, profile.name, JSON.stringify(profile), profile.rulePack, profile.timezone, now, actor.id, now);
+    db.prepare('UPDATE clients SET day_shift_minutes = ? WHERE id = ?').run(standardOffsetMinutes(profile.timezone), id);
     appendAudit(db, { actorId: actor.id, via: actor.via, action: 'client.create', entity: 'client', entityId: id, details: { code: profile.code } }, now);
   })();
   return getClient(db, profile.code);
@@ -67,7 +70,16 @@ export function updateClient(db: Db, actor: Actor, profile: ClientProfile, now: 
       now,
       existing.id,
     );
+    refreshDayShift(db, existing.id, profile.timezone);
     appendAudit(db, { actorId: actor.id, via: actor.via, action: 'client.update', entity: 'client', entityId: existing.id, details: { code: profile.code } }, now);
   })();
   return getClient(db, profile.code);
+}
+
+/** A client whose time zone moves its calendar days gets its daily KPI counts counted again on the new days. */
+function refreshDayShift(db: Db, clientId: string, timezone: string): void {
+  const minutes = standardOffsetMinutes(timezone);
+  if (db.prepare('UPDATE clients SET day_shift_minutes = ? WHERE id = ? AND day_shift_minutes != ?').run(minutes, clientId, minutes).changes === 0) return;
+  db.prepare('DELETE FROM kpi_day WHERE client_id = ?').run(clientId);
+  fillKpiDays(db, clientId);
 }

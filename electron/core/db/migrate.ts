@@ -47,6 +47,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.data?.(db);
       record.run(m.version, m.name, migrationHash(m), now);
     }
   })();

@@ -6,12 +6,45 @@ import { makeTempDir } from '../../../test/helpers/temp-dir';
 import type { Actor } from '../auth/actor';
 import { openDatabase, type Db } from '../db/open';
 import { MIGRATIONS } from '../db/migrations/index';
+import { getClient, updateClient } from '../clients/clients';
 import { generateDemo } from '../demo/demo';
 import { settlePromises } from '../promises/settle';
 import { baseCounts, kpiScope } from './kpi-report';
 import { tableCounts } from './kpi-tables';
+import { kpiTrend } from './kpi-trend';
+import { standardOffsetMinutes, zonedInstant, addDays } from '../../../shared/compliance/zoned';
+import type { KpiTrendPoint } from '../../../shared/kpi/kpi';
+
+/** The daily trend counted from the base rows: the definition kpi_day follows. */
+function baseTrend(db: Db, actor: Actor, clientCode: string): KpiTrendPoint[] {
+  const s = kpiScope(db, actor, { clientCode }, TODAY);
+  const span = db.prepare(`SELECT min(b.placed_at) AS first, max(b.due_back_at) AS last, sum(c.placed_amount_fen) AS placed FROM cases c JOIN batches b ON b.id = c.batch_id WHERE ${s.where}`).get(s.params) as { first: string | null; last: string | null; placed: number | null };
+  const from = span.first;
+  const last = span.last && span.last < TODAY ? span.last : TODAY;
+  if (!from || !last) return [];
+  const shift = `'${standardOffsetMinutes(s.tz)} minutes'`;
+  const p = { ...s.params, fromDay: from, toDay: last, fromAt: zonedInstant(from, 0, 0, s.tz).toISOString(), toAt: zonedInstant(addDays(last, 1), 0, 0, s.tz).toISOString() };
+  const daily = (sql: string) => new Map((db.prepare(sql).all(p) as { day: string; n: number }[]).map((r) => [r.day, r.n]));
+  const paid = daily(`SELECT p.paid_at AS day, sum(p.amount_fen) AS n FROM payments p JOIN cases c ON c.id = p.case_id JOIN batches b ON b.id = c.batch_id
+    WHERE ${s.where} AND p.kind = 'confirmed' AND p.paid_at >= coalesce(b.placed_at, '') AND p.paid_at <= coalesce(b.due_back_at, '9999') AND p.paid_at >= @fromDay AND p.paid_at <= @toDay GROUP BY 1`);
+  const worked = daily(`SELECT date(a.started_at, ${shift}) AS day, count(DISTINCT a.case_id) AS n FROM activities a JOIN cases c ON c.id = a.case_id
+    WHERE ${s.where} AND a.started_at >= @fromAt AND a.started_at < @toAt GROUP BY 1`);
+  const rpc = daily(`SELECT date(a.started_at, ${shift}) AS day, count(*) AS n FROM activities a JOIN cases c ON c.id = a.case_id
+    WHERE ${s.where} AND a.started_at >= @fromAt AND a.started_at < @toAt AND a.party = 'debtor' AND a.result_code NOT IN ('NO_ANSWER', 'BUSY', 'POWERED_OFF', 'DISCONNECTED') GROUP BY 1`);
+  const promises = daily(`SELECT date(pr.created_at, ${shift}) AS day, count(*) AS n FROM promises pr JOIN cases c ON c.id = pr.case_id
+    WHERE ${s.where} AND pr.created_at >= @fromAt AND pr.created_at < @toAt GROUP BY 1`);
+  const out: KpiTrendPoint[] = [];
+  let cumulative = 0;
+  for (let day = from; day <= last; day = addDays(day, 1)) {
+    const fen = paid.get(day) ?? 0;
+    cumulative += fen;
+    out.push({ day, recoveredFen: fen, cumulativeRecoveredFen: cumulative, recoveryRateAmount: span.placed ? cumulative / span.placed : null, workedCases: worked.get(day) ?? 0, rpcContacts: rpc.get(day) ?? 0, promises: promises.get(day) ?? 0 });
+  }
+  return out;
+}
 
 const PASS = 'correct horse battery staple';
+// The trend's definition counts activities and promises by day of the client's zone, payments by payment date.
 const NOW = new Date('2026-11-24T02:00:00Z');
 const TODAY = '2026-11-24';
 
@@ -43,17 +76,30 @@ describe('KPI counts kept on write', () => {
           const sorted = (m: Map<string, KpiCounts>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
           expect(sorted(tableCounts(db, s, by)), `${clientCode} by ${by} as ${actor.role}`).toEqual(sorted(baseCounts(db, s, by)));
         }
+        const trend = kpiTrend(db, actor, { clientCode }, TODAY);
+        if (actor === admin) {
+          const kinds = [trend.some((d) => d.workedCases > 0), trend.some((d) => d.rpcContacts > 0), trend.some((d) => d.promises > 0), trend.some((d) => d.recoveredFen > 0)];
+          expect(kinds, `${clientCode}: a trend with every kind of count`).toEqual([true, true, true, true]);
+        }
+        expect(trend, `${clientCode} trend as ${actor.role}`).toEqual(baseTrend(db, actor, clientCode));
       }
     }
   }
 
-  it('are filled by the migration from a store that had none', async () => {
-    const { db, dataDir, admin } = await store(MIGRATIONS.filter((m) => m.version < 5));
+  it('are filled by the migrations from a store that had none', async () => {
+    const { db, dataDir, admin } = await store();
     await generateDemo(db, admin, { cases: 400, collectors: 3, password: 'demo-password-1', now: NOW });
+    // back to schema version 4, the data kept: the KPI tables, their triggers and the clients' day shift gone
+    for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi%'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
+    db.exec(`DROP TABLE kpi_case; DROP TABLE kpi_group; DROP TABLE kpi_promise_day; DROP TABLE kpi_day; ALTER TABLE clients DROP COLUMN day_shift_minutes;
+      DELETE FROM schema_migrations WHERE version >= 5;`);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi%'").pluck().get()).toBe(0);
+    db.prepare("UPDATE clients SET timezone = 'America/New_York', profile_json = json_set(profile_json, '$.timezone', 'America/New_York') WHERE code = 'bank-b'").run();
     db.close();
     const reopened = (await openDatabase({ dataDir, secret: { passphrase: PASS } })).db;
     try {
       expect(reopened.prepare('SELECT count(*) FROM kpi_group').pluck().get()).toBeGreaterThan(4);
+      expect(reopened.prepare("SELECT code, day_shift_minutes AS shift FROM clients ORDER BY code").all()).toEqual([{ code: 'bank-a', shift: 480 }, { code: 'bank-b', shift: -300 }]);
       expectKeptEqualsBase(reopened, admin);
     } finally {
       reopened.close();
@@ -96,6 +142,10 @@ describe('KPI counts kept on write', () => {
       // a settled promise's case moves to another collector; then a batch's term is shortened
       db.prepare("UPDATE cases SET assigned_to = ? WHERE id IN (SELECT case_id FROM promises WHERE status != 'pending' LIMIT 20)").run(collectors[1]);
       db.prepare("UPDATE batches SET due_back_at = '2026-11-15' WHERE id = (SELECT batch_id FROM cases c JOIN payments p ON p.case_id = c.id LIMIT 1)").run();
+      expectKeptEqualsBase(db, admin);
+      // a client whose profile moves to another time zone: its days are counted again on the new calendar
+      updateClient(db, admin, { ...getClient(db, 'bank-b').profile, timezone: 'America/New_York' }, NOW.toISOString());
+      expect(db.prepare("SELECT day_shift_minutes FROM clients WHERE code = 'bank-b'").pluck().get()).toBe(-300);
       expectKeptEqualsBase(db, admin);
     } finally {
       db.close();

@@ -1,13 +1,20 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql as init } from './0001-init';
 import { sql as queueIndexes } from './0002-queue-indexes';
 import { sql as kpiIndexes } from './0004-kpi-indexes';
 import { sql as syncSchedule } from './0003-sync-schedule';
 import { sql as kpiAggregates } from './0005-kpi-aggregates';
+import { data as kpiDaysData, sql as kpiDays } from './0006-kpi-days';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * A data step that SQL alone cannot do (e.g. values computed in TypeScript), run once right after `sql` in the same
+   * transaction. Not part of the hash (its compiled text differs between builds): never change what an applied one does.
+   */
+  data?: (db: BetterSqlite3.Database) => void;
 }
 
 /** Numbered migrations, in order. Versions only go up; an applied migration is never edited. */
@@ -17,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-sync-schedule', sql: syncSchedule },
   { version: 4, name: '0004-kpi-indexes', sql: kpiIndexes },
   { version: 5, name: '0005-kpi-aggregates', sql: kpiAggregates },
+  { version: 6, name: '0006-kpi-days', sql: kpiDays, data: kpiDaysData },
 ];
