@@ -42,6 +42,11 @@ export function standardOffsetMinutes(tz: string): number {
   return offsetMinutes(new Date(Date.UTC(2026, 0, 15)), tz);
 }
 
+/** The instant a report's calendar day begins: midnight at the zone's winter offset (standardOffsetMinutes). */
+export function reportDayStart(day: string, tz: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - standardOffsetMinutes(tz) * 60_000);
+}
+
 /** The instant at which the zone's clock shows this local date and time (the later one if a DST gap skips it). */
 export function zonedInstant(date: string, hour: number, minute: number, tz: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -16,6 +16,8 @@ const rows = [
   timed('KPI by collector (lead)', () => kpiReport(db, lead, { ...q, by: 'collector' }, today), 3),
   timed('KPI by stage (lead)', () => kpiReport(db, lead, { ...q, by: 'stage' }, today), 3),
   timed('KPI by collector, last 7 days (lead)', () => kpiReport(db, lead, { ...q, by: 'collector', from: '2026-11-18', to: today }, today), 3),
+  timed('KPI totals, today (lead)', () => kpiReport(db, lead, { ...q, from: today, to: today }, today), 3),
+  timed('KPI by collector, last 7 days (collector)', () => kpiReport(db, collector, { ...q, by: 'collector', from: '2026-11-18', to: today }, today), 5),
   timed('daily trend over the term (lead)', () => kpiTrend(db, lead, q, today), 3),
   timed('KPI totals, my figures (collector)', () => kpiReport(db, collector, q, today), 5),
 ];

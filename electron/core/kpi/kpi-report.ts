@@ -1,8 +1,8 @@
-import { addDays, zonedInstant } from '../../../shared/compliance/zoned';
+import { addDays, reportDayStart } from '../../../shared/compliance/zoned';
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import { addCounts, commissionRate, emptyCounts, figures, type KpiCounts, type KpiGrouping, type KpiReport } from '../../../shared/kpi/kpi';
 import type { Actor } from '../auth/actor';
-import { tableCounts } from './kpi-tables';
+import { countsByKey, periodDayCounts, tableCounts } from './kpi-tables';
 import { getClient } from '../clients/clients';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
@@ -58,8 +58,9 @@ export function kpiScope(db: Db, actor: Actor, q: KpiQuery, today: string): Scop
     params: {
       clientId: client.id, batchId: q.batchId ?? null, actorId: actor.id, today,
       fromDay: q.from ?? null, toDay: q.to ?? null,
-      fromAt: q.from ? zonedInstant(q.from, 0, 0, tz).toISOString() : null,
-      toAt: q.to ? zonedInstant(addDays(q.to, 1), 0, 0, tz).toISOString() : null,
+      // the client's calendar days as the trend and kpi_day count them (the zone's winter offset)
+      fromAt: q.from ? reportDayStart(q.from, tz).toISOString() : null,
+      toAt: q.to ? reportDayStart(addDays(q.to, 1), tz).toISOString() : null,
     },
   };
 }
@@ -71,34 +72,35 @@ type Row = { key: string } & Record<string, number | string | null>;
  * what happened within it is counted from the base rows of the period.
  */
 export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string, KpiCounts> {
-  if (!s.hasPeriod) return tableCounts(db, s, by);
-  const out = baseCounts(db, s, by, { casesAndPromisesDue: false });
   const kept = tableCounts(db, s, by);
-  const at = (key: string) => {
-    let c = out.get(key);
-    if (!c) out.set(key, (c = emptyCounts()));
-    return c;
-  };
-  for (const [key, t] of kept) {
-    const c = at(key);
-    c.cases = t.cases;
-    c.placedFen = t.placedFen;
-    Object.assign(c, { promisesDue: t.promisesDue, promisesKept: t.promisesKept, promisedDueFen: t.promisedDueFen, paidOnDueFen: t.paidOnDueFen });
+  if (!s.hasPeriod) return kept;
+  // Within a period: cases, placed amounts and promises due as kept; recoveries, commission, promises made and
+  // right-party contacts summed over the period's days; the distinct cases worked, contacted, reached and paid
+  // counted from the period's rows.
+  const days = periodDayCounts(db, s, by);
+  const base = baseCounts(db, s, by, { only: 'distinct' });
+  for (const [key, c] of kept) {
+    const d = days.get(key) ?? emptyCounts();
+    const b = base.get(key) ?? emptyCounts();
+    Object.assign(c, {
+      recoveredFen: d.recoveredFen, commissionFen: d.commissionFen, promises: d.promises, rpcContacts: d.rpcContacts,
+      recoveredCases: b.recoveredCases, workedCases: b.workedCases, contactedCases: b.contactedCases, rpcCases: b.rpcCases,
+    });
   }
-  return out;
+  return kept;
 }
 
-/** Every KPI count for each group, in five grouped queries over the base rows (the definition the kept counts follow). */
-export function baseCounts(db: Db, s: Scope, by: KpiGrouping | 'all', opts = { casesAndPromisesDue: true }): Map<string, KpiCounts> {
+/**
+ * Every KPI count for each group, in five grouped queries over the base rows: the definition the kept counts follow
+ * (kpi-tables.test.ts holds them equal). `only: 'distinct'` runs just the two a period needs from the base rows:
+ * payments and activities.
+ */
+export function baseCounts(db: Db, s: Scope, by: KpiGrouping | 'all', opts: { only?: 'distinct' } = {}): Map<string, KpiCounts> {
   const K = KEY[by];
-  const out = new Map<string, KpiCounts>();
-  const at = (key: string) => {
-    let c = out.get(key);
-    if (!c) out.set(key, (c = emptyCounts()));
-    return c;
-  };
+  const full = opts.only === undefined;
+  const { out, at } = countsByKey();
   const all = (sql: string) => db.prepare(sql).all(s.params) as Row[];
-  if (opts.casesAndPromisesDue) {
+  if (full) {
     for (const r of all(`SELECT ${K} AS key, count(*) AS n, sum(c.placed_amount_fen) AS fen FROM cases c WHERE ${s.where} GROUP BY 1`)) {
       Object.assign(at(r.key), { cases: Number(r.n), placedFen: Number(r.fen ?? 0) });
     }
@@ -106,7 +108,7 @@ export function baseCounts(db: Db, s: Scope, by: KpiGrouping | 'all', opts = { c
   for (const r of all(
     `SELECT ${K} AS key, c.stage AS stage, b.hand AS hand, sum(p.amount_fen) AS fen, count(DISTINCT p.case_id) AS n
      FROM payments p JOIN cases c ON c.id = p.case_id JOIN batches b ON b.id = c.batch_id
-     WHERE ${s.where} AND p.kind = 'confirmed' AND p.paid_at >= coalesce(b.placed_at, '') AND p.paid_at <= coalesce(b.due_back_at, '9999')
+     WHERE p.client_id = @clientId AND ${s.where} AND p.kind = 'confirmed' AND +p.paid_at >= coalesce(b.placed_at, '') AND +p.paid_at <= coalesce(b.due_back_at, '9999')
        ${s.period.paidDay}
      GROUP BY 1, 2, 3`,
   )) {
@@ -116,21 +118,24 @@ export function baseCounts(db: Db, s: Scope, by: KpiGrouping | 'all', opts = { c
     c.recoveredCases += Number(r.n);
     c.commissionFen += Math.round(fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null));
   }
+  // The cases in scope, each with its activities of the period from the covering index (case_id, started_at, party,
+  // result_code): left to itself the planner reads every activity of the period and looks its case up, 3-6× slower
+  // on a million cases (`npm run bench -- dashboard`).
   for (const r of all(
     `SELECT ${K} AS key, count(DISTINCT a.case_id) AS worked,
             count(DISTINCT CASE WHEN a.party != 'none' AND ${CONNECTED} THEN a.case_id END) AS contacted,
             count(DISTINCT CASE WHEN a.party = 'debtor' AND ${CONNECTED} THEN a.case_id END) AS rpcCases,
             sum(CASE WHEN a.party = 'debtor' AND ${CONNECTED} THEN 1 ELSE 0 END) AS rpcContacts
-     FROM activities a JOIN cases c ON c.id = a.case_id
+     FROM cases c JOIN activities a INDEXED BY activities_kpi ON a.case_id = c.id
      WHERE ${s.where}${s.period.activityAt} GROUP BY 1`,
   )) {
     Object.assign(at(r.key), { workedCases: Number(r.worked), contactedCases: Number(r.contacted), rpcCases: Number(r.rpcCases), rpcContacts: Number(r.rpcContacts ?? 0) });
   }
+  if (!full) return out;
   for (const r of all(
     `SELECT ${K} AS key, count(*) AS n FROM promises pr JOIN cases c ON c.id = pr.case_id
      WHERE ${s.where}${s.period.createdAt} GROUP BY 1`,
   )) at(r.key).promises = Number(r.n);
-  if (!opts.casesAndPromisesDue) return out;
   for (const r of all(
     `SELECT ${K} AS key, count(*) AS due, sum(pr.status = 'kept') AS kept, sum(pr.amount_fen) AS promised, sum(pr.paid_fen) AS paid
      FROM promises pr JOIN cases c ON c.id = pr.case_id

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../db/migrations/index';
 import { getClient, updateClient } from '../clients/clients';
 import { generateDemo } from '../demo/demo';
 import { settlePromises } from '../promises/settle';
-import { baseCounts, kpiScope } from './kpi-report';
+import { baseCounts, kpiCounts, kpiScope } from './kpi-report';
 import { tableCounts } from './kpi-tables';
 import { kpiTrend } from './kpi-trend';
 import { standardOffsetMinutes, zonedInstant, addDays } from '../../../shared/compliance/zoned';
@@ -47,6 +47,8 @@ const PASS = 'correct horse battery staple';
 // The trend's definition counts activities and promises by day of the client's zone, payments by payment date.
 const NOW = new Date('2026-11-24T02:00:00Z');
 const TODAY = '2026-11-24';
+/** periods that cut through the demo's activities, promises and payments */
+const PERIODS = [{ from: '2026-11-10', to: '2026-11-20' }, { from: '2026-11-18' }, { to: '2026-10-31' }, { from: '2026-11-21', to: '2026-11-21' }];
 
 /**
  * The counts migration 5 keeps on write must always equal the definition counted from the base rows: after the
@@ -75,6 +77,10 @@ describe('KPI counts kept on write', () => {
           const s = kpiScope(db, actor, { clientCode }, TODAY);
           const sorted = (m: Map<string, KpiCounts>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
           expect(sorted(tableCounts(db, s, by)), `${clientCode} by ${by} as ${actor.role}`).toEqual(sorted(baseCounts(db, s, by)));
+          for (const period of PERIODS) {
+            const p = kpiScope(db, actor, { clientCode, ...period }, TODAY);
+            expect(sorted(kpiCounts(db, p, by)), `${clientCode} by ${by} as ${actor.role} ${JSON.stringify(period)}`).toEqual(sorted(baseCounts(db, p, by)));
+          }
         }
         const trend = kpiTrend(db, actor, { clientCode }, TODAY);
         if (actor === admin) {

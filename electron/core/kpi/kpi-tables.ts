@@ -7,6 +7,18 @@ const KEY: Record<KpiGrouping | 'all', string> = { batch: 'g.batch_id', collecto
 
 type Row = { key: string } & Record<string, number | string | null>;
 
+/** KPI counts by group key, each group's made on first use. */
+export function countsByKey(out = new Map<string, KpiCounts>()): { out: Map<string, KpiCounts>; at: (key: string) => KpiCounts } {
+  return {
+    out,
+    at(key) {
+      let c = out.get(key);
+      if (!c) out.set(key, (c = emptyCounts()));
+      return c;
+    },
+  };
+}
+
 /**
  * The KPI counts of each group from the tables migration 5 keeps current on write: a few rows per batch, collector and
  * stage instead of every activity, payment and promise of the cases. Commission is rated per stage and hand as in
@@ -14,12 +26,7 @@ type Row = { key: string } & Record<string, number | string | null>;
  */
 export function tableCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string, KpiCounts> {
   const K = KEY[by];
-  const out = new Map<string, KpiCounts>();
-  const at = (key: string) => {
-    let c = out.get(key);
-    if (!c) out.set(key, (c = emptyCounts()));
-    return c;
-  };
+  const { out, at } = countsByKey();
   const all = (sql: string) => db.prepare(sql).all(s.params) as Row[];
   for (const r of all(
     `SELECT ${K} AS key, nullif(g.stage, '') AS stage, b.hand AS hand, sum(g.cases) AS cases, sum(g.placed_fen) AS placed, sum(g.worked) AS worked,
@@ -46,6 +53,30 @@ export function tableCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<stri
   )) {
     if (!out.has(r.key)) continue;
     Object.assign(at(r.key), { promisesDue: Number(r.due), promisesKept: Number(r.kept), promisedDueFen: Number(r.promised), paidOnDueFen: Number(r.paid) });
+  }
+  return out;
+}
+
+/**
+ * What a period adds up to day by day, from kpi_day: bank-confirmed payments within the term paid on the period's days
+ * (and their commission, rated per stage and hand), promises made and right-party contacts on them.
+ */
+export function periodDayCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string, KpiCounts> {
+  const { out, at } = countsByKey();
+  const days = `${s.params.fromDay ? ' AND g.day >= @fromDay' : ''}${s.params.toDay ? ' AND g.day <= @toDay' : ''}`;
+  const rows = db
+    .prepare(
+      `SELECT ${KEY[by]} AS key, nullif(g.stage, '') AS stage, b.hand AS hand, sum(g.recovered_fen) AS recovered, sum(g.promises) AS promises, sum(g.rpc_contacts) AS rpcContacts
+       FROM kpi_day g JOIN batches b ON b.id = g.batch_id WHERE ${s.groupWhere}${days} GROUP BY 1, 2, 3`,
+    )
+    .all(s.params) as Row[];
+  for (const r of rows) {
+    const c = at(r.key);
+    const fen = Number(r.recovered);
+    c.recoveredFen += fen;
+    c.commissionFen += Math.round(fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null));
+    c.promises += Number(r.promises);
+    c.rpcContacts += Number(r.rpcContacts);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/contract/methods';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
-import { PasswordField } from '../components/PasswordField';
+import { BackupPassphraseField } from '../components/BackupPassphraseField';
 import { useNotify } from '../components/Notifier';
 import { restoreErrorText } from '../components/restoreErrorText';
 import { formatDateTime } from '../format';
@@ -85,16 +85,7 @@ export function RestoreBackupDialog({ backup, sizeText, onClose }: Props) {
                 </dd>
               </Box>
             )}
-            <PasswordField
-              label={t('restore.passphrase')}
-              autoComplete="off"
-              autoFocus
-              required
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              error={missing}
-              helperText={missing ? t('validation.required') : t('restore.passphraseHint')}
-            />
+            <BackupPassphraseField value={passphrase} onChange={setPassphrase} missing={missing} autoFocus />
             <Typography variant="caption" color="textSecondary" sx={{ lineHeight: 1.6 }}>
               {t('data.restoreSignOut')}
             </Typography>

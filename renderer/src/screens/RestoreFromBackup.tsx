@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { chooseFile, type StagedFile } from '../api/files';
 import { useApp } from '../app/AppContext';
-import { PasswordField } from '../components/PasswordField';
+import { BackupPassphraseField } from '../components/BackupPassphraseField';
 import { useNotify } from '../components/Notifier';
 import { restoreErrorText } from '../components/restoreErrorText';
 import { formatBytes } from '../import/intakeText';
@@ -90,16 +90,7 @@ export function RestoreFromBackup({ open, onClose }: { open: boolean; onClose: (
                 </Button>
               </Stack>
             </Box>
-            <PasswordField
-              label={t('restore.passphrase')}
-              autoComplete="off"
-              required
-              fullWidth
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              error={missingPassphrase}
-              helperText={missingPassphrase ? t('validation.required') : t('restore.passphraseHint')}
-            />
+            <BackupPassphraseField value={passphrase} onChange={setPassphrase} missing={missingPassphrase} />
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
         </DialogContent>
