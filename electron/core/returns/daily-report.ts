@@ -70,7 +70,8 @@ export function dailyTable(db: Db, actor: Actor, p: Period, section: DailyReport
   const rows = days.map((d) => section.columns.map((c) => cell(c.field, d)));
   if (section.totalRow) {
     const sum = (k: Exclude<DailyField, 'date'>) => days.reduce((s, d) => s + d[k], 0);
-    const worked = kpiReport(db, actor, { clientCode: p.client.code, from: p.from, to: p.to }, p.to).total.workedCases;
+    // one day's worked cases are that day's figure; over several days a case worked on two of them counts once
+    const worked = days.length === 1 ? (days[0]?.workedCases ?? 0) : kpiReport(db, actor, { clientCode: p.client.code, from: p.from, to: p.to }, p.to).total.workedCases;
     rows.push(
       section.columns.map((c) => {
         if (c.field === 'date') return text(section.totalLabel);
