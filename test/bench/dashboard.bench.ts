@@ -1,5 +1,6 @@
 // Issue 5 speed: dashboard figures over 1M cases and ~5M activities in at most 1 s in core. Prints numbers; not a test.
 import type { Actor } from '../../electron/core/auth/actor';
+import { kpiDrill } from '../../electron/core/kpi/kpi-drill';
 import { kpiReport } from '../../electron/core/kpi/kpi-report';
 import { kpiTrend } from '../../electron/core/kpi/kpi-trend';
 import { benchStore, printTable, timed } from './demo-store';
@@ -20,6 +21,7 @@ const rows = [
   timed('KPI by collector, last 7 days (collector)', () => kpiReport(db, collector, { ...q, by: 'collector', from: '2026-11-18', to: today }, today), 5),
   timed('daily trend over the term (lead)', () => kpiTrend(db, lead, q, today), 3),
   timed('KPI totals, my figures (collector)', () => kpiReport(db, collector, q, today), 5),
+  ...(['worked', 'recovered', 'kept'] as const).map((metric) => timed(`drill-down: ${metric} cases, first page (lead)`, () => kpiDrill(db, lead, { ...q, metric, page: 0, pageSize: 50 }, today), 3)),
 ];
 db.close();
 console.log(`\nStore: ${counts.cases} cases (bank-a ${counts.bankA}), ${counts.activities} activities. Target ≤ 1000 ms each.`);

@@ -12,6 +12,8 @@ import { settlePromises } from '../promises/settle';
 import { baseCounts, kpiCounts, kpiScope } from './kpi-report';
 import { tableCounts } from './kpi-tables';
 import { kpiTrend } from './kpi-trend';
+import { kpiDrill } from './kpi-drill';
+import { DRILL_METRICS } from '../../../shared/contract/leads';
 import { standardOffsetMinutes, zonedInstant, addDays } from '../../../shared/compliance/zoned';
 import type { KpiTrendPoint } from '../../../shared/kpi/kpi';
 
@@ -80,6 +82,17 @@ describe('KPI counts kept on write', () => {
           for (const period of PERIODS) {
             const p = kpiScope(db, actor, { clientCode, ...period }, TODAY);
             expect(sorted(kpiCounts(db, p, by)), `${clientCode} by ${by} as ${actor.role} ${JSON.stringify(period)}`).toEqual(sorted(baseCounts(db, p, by)));
+          }
+        }
+        // the cases behind each number: read through kpi_case without a period, as the base rows give them with a
+        // period that holds everything
+        const keys = [undefined, ...[...tableCounts(db, kpiScope(db, actor, { clientCode }, TODAY), 'collector').keys()].slice(0, 2).map((key) => ({ by: 'collector' as const, key })),
+          { by: 'stage' as const, key: 'M2' }];
+        for (const metric of DRILL_METRICS) {
+          for (const g of keys) {
+            const q = { clientCode, metric, ...g, page: 0, pageSize: 500 };
+            const label = `${clientCode} drill ${metric} ${JSON.stringify(g)} as ${actor.role}`;
+            expect(kpiDrill(db, actor, q, TODAY), label).toEqual(kpiDrill(db, actor, { ...q, from: '2000-01-01', to: '2099-12-31' }, TODAY));
           }
         }
         const trend = kpiTrend(db, actor, { clientCode }, TODAY);
