@@ -18,6 +18,7 @@ test('admin adds a collector, who signs in and does not see Admin', async ({ pag
   await page.getByRole('option', { name: '催收员' }).click();
   await dialog.getByRole('textbox', { name: '密码', exact: true }).fill(COLLECTOR.password);
   await dialog.getByRole('textbox', { name: '确认密码', exact: true }).fill(COLLECTOR.password);
+  await screenshot(page, 'dialog-add-user');
   await dialog.getByRole('button', { name: '添加', exact: true }).click();
   await expect(dialog).toBeHidden();
 
@@ -78,6 +79,7 @@ test('change own password; reset and disable another user', async ({ page, host 
   await change.getByRole('textbox', { name: '确认密码', exact: true }).fill('New-admin-pass-2');
   await change.getByRole('button', { name: '保存' }).click();
   await expect(change.getByRole('alert')).toHaveText('当前密码不正确。');
+  await screenshot(page, 'dialog-change-password');
   await change.getByRole('textbox', { name: '当前密码', exact: true }).fill(ADMIN.password);
   await change.getByRole('button', { name: '保存' }).click();
   await expect(change).toBeHidden();
@@ -98,6 +100,7 @@ test('change own password; reset and disable another user', async ({ page, host 
   await page.getByRole('button', { name: '重置 zhaolei 的密码' }).click();
   const reset = page.getByRole('dialog', { name: '重置 赵磊 的密码' });
   await reset.getByRole('textbox', { name: '新密码', exact: true }).fill('Lead-pass-2');
+  await screenshot(page, 'dialog-reset-password');
   await reset.getByRole('textbox', { name: '确认密码', exact: true }).fill('Lead-pass-2');
   await reset.getByRole('button', { name: '重置密码' }).click();
   await expect(page.getByText('已重置 赵磊 的密码')).toBeVisible();

@@ -1,12 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { DialogContentText } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../shared/contract/schemas';
 import { api } from '../api/client';
-import { useApp } from '../app/AppContext';
-import { errorText } from '../app/errorText';
+import { FormDialog } from '../components/FormDialog';
 import { PasswordField } from '../components/PasswordField';
 import { useFields } from '../forms/useFields';
+import { useFormSubmit } from '../forms/useFormSubmit';
 import { sameAs, secret } from '../forms/validate';
 
 const EMPTY = { password: '', confirm: '' };
@@ -14,56 +13,42 @@ const EMPTY = { password: '', confirm: '' };
 /** An admin sets a new password for someone (users.resetPassword); it also lifts a sign-in lock. */
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow | null; onClose(): void; onDone(user: UserRow): void }) {
   const { t } = useTranslation();
-  const { prefs } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { values, field, check, reset } = useFields(EMPTY, (v) => ({ password: secret(v.password), confirm: sameAs(v.confirm, v.password) }), {
     password: t('validation.passwordHint'),
   });
-
-  function close() {
-    reset();
-    setError(null);
-    onClose();
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    if (!user || !check()) return;
-    setBusy(true);
-    try {
+  const { busy, error, clearError, submit } = useFormSubmit(
+    () => user !== null && check(),
+    async () => {
+      if (!user) return;
       await api.call('users.resetPassword', { userId: user.id, newPassword: values.password });
       onDone(user);
       close();
-    } catch (err) {
-      setError(errorText(err, t, prefs.language));
-    } finally {
-      setBusy(false);
-    }
+    },
+  );
+
+  function close() {
+    reset();
+    clearError();
+    onClose();
   }
 
   return (
-    <Dialog open={user !== null} onClose={close}>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <DialogTitle>{t('users.resetTitle', { name: user?.displayName ?? '' })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText variant="body2" sx={{ mb: 2 }}>
-            {t('users.resetExplain')}
-          </DialogContentText>
-          <Stack spacing={2}>
-            <PasswordField label={t('changePassword.new')} autoFocus autoComplete="new-password" {...field('password')} />
-            <PasswordField label={t('fields.passwordConfirm')} autoComplete="new-password" {...field('confirm')} />
-            {error && <Alert severity="error">{error}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {t('users.resetSubmit')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={user !== null}
+      title={t('users.resetTitle', { name: user?.displayName ?? '' })}
+      submitLabel={t('users.resetSubmit')}
+      busy={busy}
+      error={error}
+      onClose={close}
+      onSubmit={submit}
+      intro={
+        <DialogContentText variant="body2" sx={{ mb: 2 }}>
+          {t('users.resetExplain')}
+        </DialogContentText>
+      }
+    >
+      <PasswordField label={t('changePassword.new')} autoFocus autoComplete="new-password" {...field('password')} />
+      <PasswordField label={t('fields.passwordConfirm')} autoComplete="new-password" {...field('confirm')} />
+    </FormDialog>
   );
 }
