@@ -1,5 +1,6 @@
 import { Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFields } from '../components/DateRangeFields';
 
 /** The actions the viewer names in the user's language; anything else is shown as recorded. */
 export const AUDIT_ACTIONS = [
@@ -46,7 +47,6 @@ interface Props {
 export function AuditLogFilters({ value, onChange, total }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<AuditLogFilter>) => onChange({ ...value, ...patch });
-  const backwards = Boolean(value.from && value.to && value.from > value.to);
   const filtered = Boolean(value.action || value.from || value.to);
   return (
     <Stack direction="row" spacing={1.25} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
@@ -65,24 +65,7 @@ export function AuditLogFilters({ value, onChange, total }: Props) {
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        type="date"
-        label={t('auditLog.from')}
-        value={value.from}
-        onChange={(e) => set({ from: e.target.value })}
-        error={backwards}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: value.to || undefined } }}
-        sx={DATE_SX}
-      />
-      <TextField
-        type="date"
-        label={t('auditLog.to')}
-        value={value.to}
-        onChange={(e) => set({ to: e.target.value })}
-        error={backwards}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: value.from || undefined } }}
-        sx={DATE_SX}
-      />
+      <DateRangeFields value={{ from: value.from, to: value.to }} onChange={set} labels={{ from: t('auditLog.from'), to: t('auditLog.to') }} sx={DATE_SX} />
       {filtered && (
         <Button size="small" onClick={() => onChange(NO_FILTER)}>
           {t('auditLog.clear')}

@@ -1,6 +1,7 @@
 import { VisibilityOutlined } from '@mui/icons-material';
 import { Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFields } from '../components/DateRangeFields';
 import type { ReturnsClient } from '../../../shared/contract/returns';
 import { PRESETS, periodProblem, presetOf, presetPeriod, type Period } from './periods';
 
@@ -34,23 +35,13 @@ export function PeriodPicker({ clients, today, clientCode, period, busy, onClien
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          type="date"
-          label={t('returns.from')}
-          value={period.from}
-          onChange={(e) => onPeriod({ ...period, from: e.target.value })}
+        <DateRangeFields
+          value={period}
+          onChange={onPeriod}
+          labels={{ from: t('returns.from'), to: t('returns.to') }}
           error={Boolean(shownProblem)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: period.to || undefined, 'data-testid': 'returns-from' } }}
           sx={DATE_SX}
-        />
-        <TextField
-          type="date"
-          label={t('returns.to')}
-          value={period.to}
-          onChange={(e) => onPeriod({ ...period, to: e.target.value })}
-          error={Boolean(shownProblem)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: period.from || undefined, 'data-testid': 'returns-to' } }}
-          sx={DATE_SX}
+          testIds={{ from: 'returns-from', to: 'returns-to' }}
         />
         <Button variant="contained" startIcon={<VisibilityOutlined />} onClick={onPreview} disabled={busy || problem !== null || !client?.format} sx={{ mt: 0.25 }}>
           {busy ? t('returns.previewing') : t('returns.preview')}

@@ -1,6 +1,7 @@
 import { RestartAltOutlined } from '@mui/icons-material';
 import { Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFields } from '../../components/DateRangeFields';
 import type { ClientSummary } from '../../../../shared/contract/intake';
 import type { DashboardFilters as Filters } from './useDashboard';
 
@@ -54,24 +55,7 @@ export function DashboardFilterBar({ clients, batches, value, onChange, term }: 
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          type="date"
-          label={t('lead.filter.from')}
-          value={value.from}
-          onChange={(e) => set({ from: e.target.value })}
-          error={backwards}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: value.to || undefined } }}
-          sx={DATE_SX}
-        />
-        <TextField
-          type="date"
-          label={t('lead.filter.to')}
-          value={value.to}
-          onChange={(e) => set({ to: e.target.value })}
-          error={backwards}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: value.from || undefined } }}
-          sx={DATE_SX}
-        />
+        <DateRangeFields value={{ from: value.from, to: value.to }} onChange={set} labels={{ from: t('lead.filter.from'), to: t('lead.filter.to') }} sx={DATE_SX} />
         {dated && (
           <Button startIcon={<RestartAltOutlined />} onClick={() => set({ from: '', to: '' })}>
             {t('lead.dash.resetPeriod')}
