@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { formatFen } from '../../shared/domain/money';
-import { ADMIN, field, PASSPHRASE, signInZh, signOutZh } from './flows';
+import { ADMIN, completeFirstRun, PASSPHRASE, signInZh, signOutZh } from './flows';
 import { expect, ROOT, screenshot, test } from './fixtures';
 
 /** What `report kpi --json` prints (the figures this spec compares). */
@@ -26,17 +25,6 @@ function cliKpi(dataDir: string, ...args: string[]): CliKpi {
   return result;
 }
 
-/** First run through “try with demo data” (~2,000 cases, users lead and c1–c3 with the admin's password). */
-async function firstRunWithDemo(page: Page): Promise<void> {
-  await field(page, '数据库密码').fill(PASSPHRASE);
-  await field(page, '确认数据库密码').fill(PASSPHRASE);
-  await field(page, '用户名').fill(ADMIN.name);
-  await field(page, '显示名称').fill(ADMIN.displayName);
-  await field(page, '密码').fill(ADMIN.password);
-  await field(page, '确认密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '用演示数据试用' }).click();
-  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible({ timeout: 60_000 });
-}
 
 /** A calendar day in Shanghai (the demo clients' time zone), `days` from today. */
 function shanghaiDay(days: number): string {
@@ -46,7 +34,7 @@ function shanghaiDay(days: number): string {
 test('a lead reads the dashboard: cards, charts, groupings, drill-down, Excel export; the same figures as report kpi', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await firstRunWithDemo(page);
+  await completeFirstRun(page, { demo: true });
   await signOutZh(page);
   await signInZh(page, 'lead', ADMIN.password);
   const nav = page.getByRole('navigation', { name: '主导航' });
@@ -126,7 +114,7 @@ test('a lead reads the dashboard: cards, charts, groupings, drill-down, Excel ex
 
 test('a collector sees “My figures”: their own cases only, and no approvals', async ({ page, host }) => {
   await page.goto(host.url);
-  await firstRunWithDemo(page);
+  await completeFirstRun(page, { demo: true });
   await signOutZh(page);
   await signInZh(page, 'c1', ADMIN.password);
   const nav = page.getByRole('navigation', { name: '主导航' });

@@ -9,8 +9,11 @@ export function field(page: Page, name: string): Locator {
   return page.getByRole('textbox', { name, exact: true });
 }
 
-/** First run in Chinese: database passphrase and the first admin; ends signed in, in the shell. */
-export async function completeFirstRun(page: Page): Promise<void> {
+/**
+ * First run in Chinese: database passphrase and the first admin; ends signed in, in the shell. With `demo`, through
+ * “try with demo data” (~2,000 cases, users lead and c1–c3 with the admin's password).
+ */
+export async function completeFirstRun(page: Page, opts: { demo?: boolean } = {}): Promise<void> {
   await expect(page.getByRole('heading', { name: '首次使用：创建数据库' })).toBeVisible();
   await field(page, '数据库密码').fill(PASSPHRASE);
   await field(page, '确认数据库密码').fill(PASSPHRASE);
@@ -18,8 +21,8 @@ export async function completeFirstRun(page: Page): Promise<void> {
   await field(page, '显示名称').fill(ADMIN.displayName);
   await field(page, '密码').fill(ADMIN.password);
   await field(page, '确认密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '创建数据库' }).click();
-  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await page.getByRole('button', { name: opts.demo ? '用演示数据试用' : '创建数据库' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible({ timeout: opts.demo ? 60_000 : undefined });
 }
 
 /** Signs out through the account menu (Chinese labels). */

@@ -1,18 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { ADMIN, field, PASSPHRASE, signInZh, signOutZh } from './flows';
+import { ADMIN, completeFirstRun, field, signInZh, signOutZh } from './flows';
 import { expect, screenshot, test } from './fixtures';
-
-/** First run through “try with demo data” (~2,000 cases, users lead and c1–c3 with the admin's password). */
-async function firstRunWithDemo(page: Page): Promise<void> {
-  await field(page, '数据库密码').fill(PASSPHRASE);
-  await field(page, '确认数据库密码').fill(PASSPHRASE);
-  await field(page, '用户名').fill(ADMIN.name);
-  await field(page, '显示名称').fill(ADMIN.displayName);
-  await field(page, '密码').fill(ADMIN.password);
-  await field(page, '确认密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '用演示数据试用' }).click();
-  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible({ timeout: 60_000 });
-}
 
 /** Picks an option of an MUI select by their accessible names. */
 async function choose(page: Page, combobox: string, option: string): Promise<void> {
@@ -63,7 +51,7 @@ async function requestBigWaiver(page: Page, url: string): Promise<string> {
 test('assignment: unassigned cases split evenly between two collectors, then a leaving collector’s portfolio moved', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await firstRunWithDemo(page);
+  await completeFirstRun(page, { demo: true });
   await signOutZh(page);
   await signInZh(page, 'lead', ADMIN.password);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '分案' }).click();
@@ -119,7 +107,7 @@ test('assignment: unassigned cases split evenly between two collectors, then a l
 test('approvals: a needs-admin waiver is refused to the lead in a sentence, plans are rejected and approved with a reason, the admin approves the waiver', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await firstRunWithDemo(page);
+  await completeFirstRun(page, { demo: true });
   await signOutZh(page);
   const caseNo = await requestBigWaiver(page, host.url);
   await signInZh(page, 'lead', ADMIN.password);
@@ -183,7 +171,7 @@ test('approvals: a needs-admin waiver is refused to the lead in a sentence, plan
 test('in English: the dashboard by stage with a drill-down, and a plan rejected', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.goto(host.url);
-  await firstRunWithDemo(page);
+  await completeFirstRun(page, { demo: true });
   await signOutZh(page);
   await page.getByRole('button', { name: '界面语言' }).click();
   await page.getByRole('menuitem', { name: 'English' }).click();

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { KpiGrouping, KpiReport, KpiTrendPoint } from '../../../../shared/kpi/kpi';
 import { api } from '../../api/client';
+import { useLoad } from '../../api/useLoad';
 
 export interface DashboardFilters {
   clientCode: string;
@@ -25,28 +26,6 @@ export function toQuery(f: DashboardFilters): KpiQuery | null {
   return { clientCode: f.clientCode, batchId: f.batchId || undefined, from: f.from || undefined, to: f.to || undefined };
 }
 
-interface Loaded<T> {
-  key: string;
-  value: T | null;
-  error: unknown;
-}
-
-function useCall<T>(key: string | null, load: () => Promise<T>): { value: T | null; error: unknown; loading: boolean } {
-  const [state, setState] = useState<Loaded<T>>({ key: '', value: null, error: null });
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    load()
-      .then((value) => live && setState({ key, value, error: null }))
-      .catch((error: unknown) => live && setState((s) => ({ key, value: s.value, error })));
-    return () => {
-      live = false;
-    };
-    // load is rebuilt each render: the key names everything it depends on
-  }, [key]);
-  return { value: state.value, error: state.error, loading: key !== null && state.key !== key };
-}
-
 export interface Dashboard {
   report: KpiReport | null;
   trend: KpiTrendPoint[] | null;
@@ -57,7 +36,7 @@ export interface Dashboard {
 /** The figures of the dashboard: the report grouped as asked (its total feeds the cards) and the daily trend. */
 export function useDashboard(query: KpiQuery | null, by: KpiGrouping, generation: number): Dashboard {
   const q = useMemo(() => (query ? JSON.stringify(query) : null), [query]);
-  const report = useCall(q === null ? null : `${q}|${by}|${generation}`, () => api.call('kpi.report', { ...(query as KpiQuery), by }));
-  const trend = useCall(q === null ? null : `${q}|${generation}`, () => api.call('kpi.trend', query as KpiQuery));
+  const report = useLoad(q === null ? null : `${q}|${by}|${generation}`, () => api.call('kpi.report', { ...(query as KpiQuery), by }));
+  const trend = useLoad(q === null ? null : `${q}|${generation}`, () => api.call('kpi.trend', query as KpiQuery));
   return { report: report.value, trend: trend.value, error: report.error ?? trend.error, loading: report.loading || trend.loading };
 }

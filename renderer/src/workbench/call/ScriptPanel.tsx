@@ -1,8 +1,7 @@
 import { Alert, Box, Checkbox, Chip, FormControlLabel, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallScript } from '../../../../shared/contract/workbench';
 import { api } from '../../api/client';
+import { useLoad } from '../../api/useLoad';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import { SCRIPT_PARTIES, type ScriptParty } from './party';
@@ -39,29 +38,7 @@ function Step({ index, title, text }: { index: number; title: string; text: stri
 export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, reloadKey, disabled }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
-  const [script, setScript] = useState<CallScript | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api.call('script.get', { caseId, party }).then(
-      (s) => {
-        if (!live) return;
-        setScript(s);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!live) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [caseId, party, reloadKey]);
+  const { value: script, error, loading } = useLoad(`${caseId}|${party}|${reloadKey}`, () => api.call('script.get', { caseId, party }));
 
   return (
     <Paper variant="outlined" component="section" aria-label={t('wb.script.title')} sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 260 }}>

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { api } from '../../api/client';
+import { useLoad } from '../../api/useLoad';
 
 export interface CaseDetailState {
   detail: CaseDetail | null;
@@ -12,31 +13,8 @@ export interface CaseDetailState {
 
 /** case.get: the whole case (masked) for all its tabs, in one call. */
 export function useCaseDetail(caseId: string | null): CaseDetailState {
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [key, setKey] = useState(0);
-  useEffect(() => {
-    if (!caseId) return;
-    let live = true;
-    setLoading(true);
-    api.call('case.get', { caseId }).then(
-      (d) => {
-        if (!live) return;
-        setDetail(d);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!live) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [caseId, key]);
-  const reload = useCallback(() => setKey((k) => k + 1), []);
-  return { detail: detail?.id === caseId ? detail : null, loading, error, reload };
+  const [generation, setGeneration] = useState(0);
+  const { value, error, loading } = useLoad(caseId ? `${caseId}|${generation}` : null, () => api.call('case.get', { caseId: caseId as string }));
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { detail: value?.id === caseId ? value : null, loading, error, reload };
 }
