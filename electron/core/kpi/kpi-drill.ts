@@ -37,6 +37,9 @@ const KEPT: Partial<Record<DrillMetric, { flag: string; column: string }>> = {
   recovered: { flag: 'k.recovered_payments > 0', column: 'recovered_cases' },
 };
 
+/** Cases in scope from which a lead's drill-down walks the balance order instead of sorting the scope. */
+const WALK_FROM = 20_000;
+
 export interface DrillRow {
   id: string;
   caseNo: string;
@@ -59,11 +62,14 @@ export function kpiDrill(db: Db, actor: Actor, q: KpiQuery & { metric: DrillMetr
   const cond = `${scope} AND ${metric}`;
   // The number from kpi_group as the dashboard shows it; else the cases in scope that the source names (walking the
   // scope's cases beats looking each named case up: the lookups land all over a large store).
+  const keptSum = (column: string) =>
+    Number(db.prepare(`SELECT coalesce(sum(g.${column}), 0) FROM kpi_group g WHERE ${s.groupWhere}${group ? ` AND ${KEPT_GROUP[group]}` : ''}`).pluck().get(params));
   const total = kept
-    ? Number(db.prepare(`SELECT coalesce(sum(g.${kept.column}), 0) FROM kpi_group g WHERE ${s.groupWhere}${group ? ` AND ${KEPT_GROUP[group]}` : ''}`).pluck().get(params))
+    ? keptSum(kept.column)
     : Number(db.prepare(`SELECT count(*) FROM cases c WHERE ${cond}`).pluck().get(params));
   // A lead's cases of a client are many: walk them in the order shown (balance) rather than sort them all first.
-  const walk = canSeeAllCases(actor.role) && group !== 'collector' ? 'INDEXED BY cases_balance' : '';
+  // Only where the scope holds many cases: a small client's few are found by client and sorted at once.
+  const walk = canSeeAllCases(actor.role) && group !== 'collector' && keptSum('cases') > WALK_FROM ? 'INDEXED BY cases_balance' : '';
   const rows = db
     .prepare(
       `SELECT c.id, c.case_no AS caseNo, d.name AS debtorName, c.stage, c.status, c.placed_amount_fen AS placedFen, c.balance_fen AS balanceFen, u.display_name AS collector
