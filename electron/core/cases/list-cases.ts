@@ -98,9 +98,16 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   const from = 'FROM cases c JOIN debtors d ON d.id = c.debtor_id JOIN clients cl ON cl.id = c.client_id JOIN batches b ON b.id = c.batch_id';
   // Counting needs the joins only when a filter is on a joined table.
   const countFrom = q.clientCode ? 'FROM cases c JOIN clients cl ON cl.id = c.client_id' : 'FROM cases c';
+  // The same count is asked twice when no filter is set (a bucket's size and its chip): counted once.
+  const counted = new Map<string, number>();
+  const countOf = (sql: string): number => {
+    let n = counted.get(sql);
+    if (n === undefined) counted.set(sql, (n = (db.prepare(sql).get(params) as { n: number }).n));
+    return n;
+  };
   const count = (extra: string[]) => {
     const w = [...where, ...extra];
-    return (db.prepare(`SELECT count(*) AS n ${countFrom} ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`).get(params) as { n: number }).n;
+    return countOf(`SELECT count(*) AS n ${countFrom} ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`);
   };
   const select = (extra: string[], order: string, limit: number, offset: number) => {
     const w = [...where, ...extra];
@@ -125,7 +132,8 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   if (sort === 'default') {
     // Three buckets, each read in balance order through an index, so the first page of a large portfolio stays fast.
     const buckets = [[DUE_TODAY], [`NOT ${DUE_TODAY}`, ACTION_DUE], [`NOT ${DUE_TODAY}`, `NOT ${ACTION_DUE}`]];
-    const sizes = [count(buckets[0]!), count(buckets[1]!)];
+    // |action due, not due today| = |action due| − |both|: counting the NOT IN form walks every due action (~1.5 s at 1M cases)
+    const sizes = [count(buckets[0]!), count([ACTION_DUE]) - count([DUE_TODAY, ACTION_DUE])];
     total = count([]);
     sizes.push(total - sizes[0]! - sizes[1]!);
     rows = [];
@@ -144,7 +152,7 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
     rows = select([], `${ORDER[sort]} ${q.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`, pageSize, offset);
   }
   const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
-  const bucket = (cond: string) => (db.prepare(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`).get(params) as { n: number }).n;
+  const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`);
   return {
     rows: rows.map((r) => ({ ...r, debtorName: maskName(r.debtorName), flags: JSON.parse(r.flags) as string[], brokenPromise: r.brokenPromise === 1 })),
     total,
