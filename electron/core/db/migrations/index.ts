@@ -5,6 +5,7 @@ import { sql as kpiIndexes } from './0004-kpi-indexes';
 import { sql as syncSchedule } from './0003-sync-schedule';
 import { sql as kpiAggregates } from './0005-kpi-aggregates';
 import { data as kpiDaysData, sql as kpiDays } from './0006-kpi-days';
+import { sql as promiseIndex } from './0007-promise-index';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-kpi-indexes', sql: kpiIndexes },
   { version: 5, name: '0005-kpi-aggregates', sql: kpiAggregates },
   { version: 6, name: '0006-kpi-days', sql: kpiDays, data: kpiDaysData },
+  { version: 7, name: '0007-promise-index', sql: promiseIndex },
 ];
