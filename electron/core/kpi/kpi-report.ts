@@ -2,7 +2,7 @@ import { addDays, reportDayStart } from '../../../shared/compliance/zoned';
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import { addCounts, commissionRate, emptyCounts, figures, type KpiCounts, type KpiGrouping, type KpiReport } from '../../../shared/kpi/kpi';
 import type { Actor } from '../auth/actor';
-import { countsByKey, periodDayCounts, tableCounts } from './kpi-tables';
+import { countsByKey, periodDayCounts, recentCounts, tableCounts } from './kpi-tables';
 import { getClient } from '../clients/clients';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
@@ -78,7 +78,7 @@ export function kpiCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string
   // right-party contacts summed over the period's days; the distinct cases worked, contacted, reached and paid
   // counted from the period's rows.
   const days = periodDayCounts(db, s, by);
-  const base = baseCounts(db, s, by, { only: 'distinct' });
+  const base = recentCounts(db, s, by) ?? baseCounts(db, s, by, { only: 'distinct' });
   for (const [key, c] of kept) {
     const d = days.get(key) ?? emptyCounts();
     const b = base.get(key) ?? emptyCounts();

@@ -50,7 +50,7 @@ const PASS = 'correct horse battery staple';
 const NOW = new Date('2026-11-24T02:00:00Z');
 const TODAY = '2026-11-24';
 /** periods that cut through the demo's activities, promises and payments */
-const PERIODS = [{ from: '2026-11-10', to: '2026-11-20' }, { from: '2026-11-18' }, { to: '2026-10-31' }, { from: '2026-11-21', to: '2026-11-21' }];
+const PERIODS = [{ from: '2026-11-10', to: '2026-11-20' }, { from: '2026-11-18' }, { to: '2026-10-31' }, { from: '2026-11-21', to: '2026-11-21' }, { from: '2026-11-20', to: TODAY }, { from: TODAY, to: TODAY }, { to: '2099-12-31' }];
 
 /**
  * The counts migration 5 keeps on write must always equal the definition counted from the base rows: after the
@@ -108,10 +108,10 @@ describe('KPI counts kept on write', () => {
   it('are filled by the migrations from a store that had none', async () => {
     const { db, dataDir, admin } = await store();
     await generateDemo(db, admin, { cases: 400, collectors: 3, password: 'demo-password-1', now: NOW });
-    // as before migrations 5 and 6, the data kept: the KPI tables, their triggers and the clients' day shift gone
+    // as before the KPI migrations (5, 6, 8), the data kept: the KPI tables, their triggers and the clients' day shift gone
     for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi%'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
     db.exec(`DROP TABLE kpi_case; DROP TABLE kpi_group; DROP TABLE kpi_promise_day; DROP TABLE kpi_day; ALTER TABLE clients DROP COLUMN day_shift_minutes;
-      DELETE FROM schema_migrations WHERE version IN (5, 6);`);
+      DELETE FROM schema_migrations WHERE version IN (5, 6, 8);`);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi%'").pluck().get()).toBe(0);
     db.prepare("UPDATE clients SET timezone = 'America/New_York', profile_json = json_set(profile_json, '$.timezone', 'America/New_York') WHERE code = 'bank-b'").run();
     db.close();

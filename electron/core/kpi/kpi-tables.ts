@@ -80,3 +80,33 @@ export function periodDayCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<
   }
   return out;
 }
+
+/**
+ * For a period that runs to today (or has no end), the distinct cases worked, contacted, reached and paid in it are
+ * the cases whose last such event falls in it (kpi_case, migration 8). Null when that does not hold: the period ends
+ * before the latest activity or payment of the store, whose events after it would hide earlier ones.
+ */
+export function recentCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<string, KpiCounts> | null {
+  const toAt = s.params.toAt ?? null;
+  const toDay = s.params.toDay ?? null;
+  if (toAt !== null && toDay !== null) {
+    const lastActivity = db.prepare('SELECT max(started_at) FROM activities').pluck().get() as string | null;
+    const lastPayment = db.prepare('SELECT max(paid_at) FROM payments WHERE client_id = @clientId').pluck().get(s.params) as string | null;
+    if ((lastActivity !== null && lastActivity >= toAt) || (lastPayment !== null && lastPayment > toDay)) return null;
+  }
+  const { out, at } = countsByKey();
+  const since = { at: s.params.fromAt ?? '', day: s.params.fromDay ?? '' };
+  const params = { ...s.params, sinceAt: since.at, sinceDay: since.day };
+  for (const r of db
+    .prepare(
+      `SELECT ${KEY[by]} AS key, count(*) AS worked, sum(g.last_contact_at >= @sinceAt) AS contacted, sum(g.last_rpc_at >= @sinceAt) AS rpcCases
+       FROM kpi_case g WHERE ${s.groupWhere} AND g.last_activity_at >= @sinceAt GROUP BY 1`,
+    )
+    .all(params) as Row[]) {
+    Object.assign(at(r.key), { workedCases: Number(r.worked), contactedCases: Number(r.contacted), rpcCases: Number(r.rpcCases) });
+  }
+  for (const r of db.prepare(`SELECT ${KEY[by]} AS key, count(*) AS n FROM kpi_case g WHERE ${s.groupWhere} AND g.last_paid_day >= @sinceDay GROUP BY 1`).all(params) as Row[]) {
+    at(r.key).recoveredCases = Number(r.n);
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import { sql as syncSchedule } from './0003-sync-schedule';
 import { sql as kpiAggregates } from './0005-kpi-aggregates';
 import { data as kpiDaysData, sql as kpiDays } from './0006-kpi-days';
 import { sql as promiseIndex } from './0007-promise-index';
+import { sql as kpiRecent } from './0008-kpi-recent';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-kpi-aggregates', sql: kpiAggregates },
   { version: 6, name: '0006-kpi-days', sql: kpiDays, data: kpiDaysData },
   { version: 7, name: '0007-promise-index', sql: promiseIndex },
+  { version: 8, name: '0008-kpi-recent', sql: kpiRecent },
 ];
