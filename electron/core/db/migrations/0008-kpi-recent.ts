@@ -70,6 +70,7 @@ UPDATE kpi_case SET (last_activity_at, last_contact_at, last_rpc_at) = (
 UPDATE kpi_case SET last_paid_day = (
   SELECT max(p.paid_at) FROM payments p JOIN cases c ON c.id = p.case_id JOIN batches b ON b.id = c.batch_id WHERE p.case_id = kpi_case.case_id AND ${IN_TERM('p', 'b')});
 
-CREATE INDEX kpi_case_recent ON kpi_case(client_id, last_activity_at);
-CREATE INDEX kpi_case_paid ON kpi_case(client_id, last_paid_day) WHERE last_paid_day IS NOT NULL;
+-- covering: a collector's cases are a range; a lead's whole client is read from the index alone
+CREATE INDEX kpi_case_recent ON kpi_case(client_id, collector, last_activity_at, last_contact_at, last_rpc_at, batch_id, stage);
+CREATE INDEX kpi_case_paid ON kpi_case(client_id, collector, last_paid_day, batch_id, stage) WHERE last_paid_day IS NOT NULL;
 `;
