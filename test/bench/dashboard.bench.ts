@@ -17,6 +17,7 @@ const rows = [
   timed('KPI by collector (lead)', () => kpiReport(db, lead, { ...q, by: 'collector' }, today), 3),
   timed('KPI by stage (lead)', () => kpiReport(db, lead, { ...q, by: 'stage' }, today), 3),
   timed('KPI by collector, last 7 days (lead)', () => kpiReport(db, lead, { ...q, by: 'collector', from: '2026-11-18', to: today }, today), 3),
+  timed('KPI by collector, 11-01..11-10: a past period (lead)', () => kpiReport(db, lead, { ...q, by: 'collector', from: '2026-11-01', to: '2026-11-10' }, today), 3),
   timed('KPI totals, today (lead)', () => kpiReport(db, lead, { ...q, from: today, to: today }, today), 3),
   timed('KPI by collector, last 7 days (collector)', () => kpiReport(db, collector, { ...q, by: 'collector', from: '2026-11-18', to: today }, today), 5),
   timed('daily trend over the term (lead)', () => kpiTrend(db, lead, q, today), 3),
