@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, completeFirstRun, field, PASSPHRASE, signInZh } from './flows';
+import { addUserZh, ADMIN, completeFirstRun, field, PASSPHRASE, signInZh } from './flows';
 import { expect, ROOT, runScript, test } from './fixtures';
 
 const COLLECTOR = { name: 'lizhen', displayName: '李珍', password: 'Collector-1' };
@@ -23,16 +23,7 @@ async function openAdminTab(page: Page, tab: '用户' | '审计' | '数据'): Pr
 
 async function addCollector(page: Page): Promise<void> {
   await openAdminTab(page, '用户');
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const dialog = page.getByRole('dialog', { name: '添加用户' });
-  await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(COLLECTOR.name);
-  await dialog.getByRole('textbox', { name: '显示名称', exact: true }).fill(COLLECTOR.displayName);
-  await dialog.getByRole('combobox', { name: '角色' }).click();
-  await page.getByRole('option', { name: '催收员' }).click();
-  await dialog.getByRole('textbox', { name: '密码', exact: true }).fill(COLLECTOR.password);
-  await dialog.getByRole('textbox', { name: '确认密码', exact: true }).fill(COLLECTOR.password);
-  await dialog.getByRole('button', { name: '添加', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await addUserZh(page, COLLECTOR, '催收员');
 }
 
 function userRow(page: Page, name: string): Locator {

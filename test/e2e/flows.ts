@@ -37,3 +37,18 @@ export async function signInZh(page: Page, name: string, password: string): Prom
   await field(page, '密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
+
+/** On Admin → Users: adds a user with a role (its Chinese label) through the dialog; `beforeAdd` runs on the filled form. */
+export async function addUserZh(page: Page, user: { name: string; displayName: string; password: string }, role: string, beforeAdd?: () => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加用户' });
+  await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(user.name);
+  await dialog.getByRole('textbox', { name: '显示名称', exact: true }).fill(user.displayName);
+  await dialog.getByRole('combobox', { name: '角色' }).click();
+  await page.getByRole('option', { name: role }).click();
+  await dialog.getByRole('textbox', { name: '密码', exact: true }).fill(user.password);
+  await dialog.getByRole('textbox', { name: '确认密码', exact: true }).fill(user.password);
+  await beforeAdd?.();
+  await dialog.getByRole('button', { name: '添加', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

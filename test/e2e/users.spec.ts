@@ -1,4 +1,4 @@
-import { ADMIN, completeFirstRun, signInZh, signOutZh } from './flows';
+import { addUserZh, ADMIN, completeFirstRun, signInZh, signOutZh } from './flows';
 import { expect, screenshot, test } from './fixtures';
 
 const COLLECTOR = { name: 'lizhen', displayName: '李珍', password: 'Collector-1' };
@@ -10,17 +10,7 @@ test('admin adds a collector, who signs in and does not see Admin', async ({ pag
 
   await nav.getByRole('button', { name: '管理' }).click();
   await expect(page.getByRole('heading', { name: '管理' })).toBeVisible();
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const dialog = page.getByRole('dialog', { name: '添加用户' });
-  await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(COLLECTOR.name);
-  await dialog.getByRole('textbox', { name: '显示名称', exact: true }).fill(COLLECTOR.displayName);
-  await dialog.getByRole('combobox', { name: '角色' }).click();
-  await page.getByRole('option', { name: '催收员' }).click();
-  await dialog.getByRole('textbox', { name: '密码', exact: true }).fill(COLLECTOR.password);
-  await dialog.getByRole('textbox', { name: '确认密码', exact: true }).fill(COLLECTOR.password);
-  await screenshot(page, 'dialog-add-user');
-  await dialog.getByRole('button', { name: '添加', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await addUserZh(page, COLLECTOR, '催收员', () => screenshot(page, 'dialog-add-user'));
 
   const row = page.getByRole('row').filter({ hasText: COLLECTOR.name });
   await expect(row).toContainText(COLLECTOR.displayName);
@@ -86,15 +76,7 @@ test('change own password; reset and disable another user', async ({ page, host 
   await expect(page.getByText('密码已修改')).toBeVisible();
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '管理' }).click();
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const add = page.getByRole('dialog', { name: '添加用户' });
-  await add.getByRole('textbox', { name: '用户名', exact: true }).fill('zhaolei');
-  await add.getByRole('textbox', { name: '显示名称', exact: true }).fill('赵磊');
-  await add.getByRole('combobox', { name: '角色' }).click();
-  await page.getByRole('option', { name: '组长' }).click();
-  await add.getByRole('textbox', { name: '密码', exact: true }).fill('Lead-pass-1');
-  await add.getByRole('textbox', { name: '确认密码', exact: true }).fill('Lead-pass-1');
-  await add.getByRole('button', { name: '添加', exact: true }).click();
+  await addUserZh(page, { name: 'zhaolei', displayName: '赵磊', password: 'Lead-pass-1' }, '组长');
   await expect(page.getByRole('row').filter({ hasText: 'zhaolei' })).toContainText('组长');
 
   await page.getByRole('button', { name: '重置 zhaolei 的密码' }).click();
