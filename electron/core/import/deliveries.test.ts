@@ -44,6 +44,11 @@ describe('a later delivery of the same cases', () => {
     expect(after).toMatchObject({ id: before.id, batch_id: before.batch_id, assigned_to: env.actor.id, placed_amount_fen: before.placed_amount_fen });
     expect(after.balance_fen).toBe(moved[0]!.placedFen);
     expect(after.overdue_days).toBe(moved[0]!.overdueDays);
+    // Stages move with the days overdue, and the KPI counts by stage follow the cases to their new stage.
+    expect(moved.filter((m, i) => m.stage !== first[i]!.stage).length).toBeGreaterThan(0);
+    for (const m of moved) expect(env.db.prepare('SELECT stage FROM cases WHERE case_no = ?').pluck().get(m.caseNo)).toBe(m.stage);
+    const byStage = (sql: string) => Object.fromEntries((env.db.prepare(sql).all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]));
+    expect(byStage("SELECT stage, sum(cases) AS n FROM kpi_group GROUP BY stage HAVING n > 0")).toEqual(byStage('SELECT stage, count(*) AS n FROM cases GROUP BY stage'));
     expect(env.db.prepare('SELECT count(*) AS n FROM activities WHERE case_id = ?').get(before.id)).toEqual({ n: 1 });
     // The second batch holds only the cases it placed first.
     expect(env.db.prepare('SELECT case_count FROM batches WHERE id = ?').get(s2.batchId)).toEqual({ case_count: 10 });

@@ -142,10 +142,13 @@ export class PlacementWriter {
            OR coalesce(@workAddress, work_address) IS NOT work_address OR coalesce(@registeredAddress, registered_address) IS NOT registered_address
            OR coalesce(@employer, employer) IS NOT employer)`,
       ),
+      // Stage is set only when it changes: naming it in SET runs the triggers that move a case's KPI counts to its
+      // new group (kpi_*_case_moved), which for an unchanged stage have nothing to do but still cost their checks.
       updateCase: db.prepare(
-        `UPDATE cases SET balance_fen = @balanceFen, overdue_days = @overdueDays, stage = @stage, principal_fen = @principalFen, interest_fen = @interestFen,
+        `UPDATE cases SET balance_fen = @balanceFen, overdue_days = @overdueDays, principal_fen = @principalFen, interest_fen = @interestFen,
            fees_fen = @feesFen, last_payment_at = @lastPaymentAt, last_payment_fen = @lastPaymentFen, remarks = @remarks, updated_at = @now WHERE id = @id`,
       ),
+      updateStage: db.prepare('UPDATE cases SET stage = @stage WHERE id = @id'),
       phones: db.prepare('SELECT phone FROM contact_persons WHERE debtor_id = ?').pluck(),
       insertContact: db.prepare(
         `INSERT INTO contact_persons (id, debtor_id, relation, name, phone, source, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, 'bank', ?, ?, ?)`,
@@ -174,6 +177,7 @@ export class PlacementWriter {
       existing.principal_fen !== c.principalFen || existing.interest_fen !== c.interestFen || existing.fees_fen !== c.feesFen ||
       existing.last_payment_at !== c.lastPaymentAt || existing.last_payment_fen !== c.lastPaymentFen || existing.remarks !== c.remarks;
     if (caseChanged) this.s.updateCase.run({ id: existing.id, ...c, now: this.now });
+    if (existing.stage !== c.stage) this.s.updateStage.run({ id: existing.id, stage: c.stage });
     return { outcome: caseChanged || changed ? 'updated' : 'unchanged', placedFen: 0 };
   }
 
