@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
+import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates';
 import type { FileValueSource } from '../../../shared/profile/schema';
+import { CoreError } from '../errors';
 
 /** A value given once per file: a constant, or the first capture group of a pattern on the file name or title rows. */
 export function fileValue(source: FileValueSource | undefined, file: string, titleText: string): string | null {
@@ -8,4 +10,36 @@ export function fileValue(source: FileValueSource | undefined, file: string, tit
   const text = 'fromFileName' in source ? basename(file) : titleText;
   const m = new RegExp('fromFileName' in source ? source.fromFileName : source.fromTitleRows).exec(text);
   return m ? (m[1] ?? m[0]) : null;
+}
+
+function whereFrom(source: FileValueSource): string {
+  return 'value' in source ? 'the profile' : 'fromFileName' in source ? 'the file name' : 'the title rows';
+}
+
+/**
+ * A date given once per file, read with the section's date formats (and always YYYY-MM-DD), as `YYYY-MM-DD`. A value
+ * that is there but is no date refuses the whole file: every case of it would otherwise carry a wrong term.
+ */
+export function fileDate(source: FileValueSource | undefined, file: string, titleText: string, formats: readonly DateFormat[], field: string): string | null {
+  const raw = fileValue(source, file, titleText);
+  if (raw === null || source === undefined) return null;
+  const date = parseCalendarDate(raw.trim(), formats.includes('YYYY-MM-DD') ? formats : [...formats, 'YYYY-MM-DD']);
+  if (date) return date;
+  throw new CoreError(
+    'invalid_input',
+    `${basename(file)}: ${field} taken from ${whereFrom(source)} is "${raw}", which is not a date in the profile's dateFormats (${formats.join(', ')}). Nothing was imported.`,
+    { file: basename(file), field },
+  );
+}
+
+/** The hand (手别) given once per file: a whole number from 1. */
+export function fileHand(source: FileValueSource | undefined, file: string, titleText: string): string | null {
+  const raw = fileValue(source, file, titleText);
+  if (raw === null || source === undefined) return null;
+  const text = raw.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^[1-9]\d*$/.test(text)) return text;
+  throw new CoreError('invalid_input', `${basename(file)}: hand taken from ${whereFrom(source)} is "${raw}", which is not a whole number from 1. Nothing was imported.`, {
+    file: basename(file),
+    field: 'hand',
+  });
 }

@@ -11,7 +11,7 @@ import { CoreError } from '../errors';
 import { halfWidth, isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns, type AnySection } from './columns';
 import { deferIndexes } from './deferred-indexes';
-import { fileValue } from './file-values';
+import { fileDate, fileHand, fileValue } from './file-values';
 import { sha256File } from './hash';
 import { readHeader } from './header';
 import { PaymentWriter } from './payment-writer';
@@ -232,10 +232,10 @@ function rowHandler(db: Db, req: RunRequest, client: ClientRecord, section: AnyS
     };
   }
   const recalls = section as RecallsSection;
-  const fileDate = fileValue(recalls.fileValues?.recalledAt, req.file, titleText);
+  const recalledAt = fileDate(recalls.fileValues?.recalledAt, req.file, titleText, recalls.dateFormats, 'recalledAt');
   const w = new RecallWriter(db, client.id, summary.importId, actor, req.now);
   return {
-    row: (r, _row, caseNo) => w.write(recallRecord(r, caseNo, fileDate ?? req.now.slice(0, 10))),
+    row: (r, _row, caseNo) => w.write(recallRecord(r, caseNo, recalledAt ?? req.now.slice(0, 10))),
     finish: () => undefined,
   };
 }
@@ -270,9 +270,9 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
   const fv = section.fileValues;
   const batch = {
     batchNo: prior?.batch_no ?? fileValue(fv?.batchNo, req.file, titleText),
-    placedAt: prior?.placed_at ?? fileValue(fv?.placedAt, req.file, titleText),
-    dueBackAt: prior?.due_back_at ?? fileValue(fv?.dueBackAt, req.file, titleText),
-    hand: prior?.hand != null ? String(prior.hand) : fileValue(fv?.hand, req.file, titleText),
+    placedAt: prior?.placed_at ?? fileDate(fv?.placedAt, req.file, titleText, section.dateFormats, 'placedAt'),
+    dueBackAt: prior?.due_back_at ?? fileDate(fv?.dueBackAt, req.file, titleText, section.dateFormats, 'dueBackAt'),
+    hand: prior?.hand != null ? String(prior.hand) : fileHand(fv?.hand, req.file, titleText),
   };
   const seen = new Set<string>();
   let count = prior?.case_count ?? 0;
