@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { ImportKind } from '../../shared/profile/schema';
 import type { Actor } from '../../electron/core/auth/actor';
 import type { Clock } from '../../electron/core/clock';
@@ -5,6 +6,7 @@ import { addClient } from '../../electron/core/clients/clients';
 import { importFile, type ImportSummary } from '../../electron/core/import/import-file';
 import { setupApp, value } from './core';
 import { shippedProfile } from './fixtures';
+import { makeTempDir } from './temp-dir';
 
 /** A database with both shipped clients registered, and a way to import as its admin. */
 export async function setupWithClients(clock?: Clock) {
@@ -18,4 +20,26 @@ export async function setupWithClients(clock?: Clock) {
     importFile(env.db, { kind, clientCode, file, actor, now, ...extra });
   const count = (table: string): number => (env.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { ...env, actor, now, run, count };
+}
+
+export type ImportStore = Awaited<ReturnType<typeof setupWithClients>>;
+
+/**
+ * For a describe block: before each test a fresh store with both shipped clients (then `prepare`, if given) and an
+ * empty temp folder, both removed after it. Read them from the returned object inside the tests.
+ */
+export function useImportStore(prepare?: (env: ImportStore) => Promise<void>): { env: ImportStore; dir: string } {
+  const ctx = {} as { env: ImportStore; dir: string; cleanup: () => void };
+  beforeEach(async () => {
+    ctx.env = await setupWithClients();
+    const tmp = makeTempDir();
+    ctx.dir = tmp.dir;
+    ctx.cleanup = tmp.cleanup;
+    await prepare?.(ctx.env);
+  });
+  afterEach(() => {
+    ctx.env.cleanup();
+    ctx.cleanup();
+  });
+  return ctx;
 }

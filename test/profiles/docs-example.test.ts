@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addClient, parseProfile } from '../../electron/core/clients/clients';
 import { residentId } from '../helpers/bank-files';
-import { setupWithClients } from '../helpers/import';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useImportStore } from '../helpers/import';
 
 const DOC = fileURLToPath(new URL('../../docs/profiles.md', import.meta.url));
 
@@ -19,31 +18,22 @@ function docsExampleProfile(): unknown {
 }
 
 describe('docs/profiles.md', () => {
-  let env: Awaited<ReturnType<typeof setupWithClients>>;
-  let tmp: ReturnType<typeof makeTempDir>;
-  beforeEach(async () => {
-    env = await setupWithClients();
-    tmp = makeTempDir();
-  });
-  afterEach(() => {
-    env.cleanup();
-    tmp.cleanup();
-  });
+  const t = useImportStore();
 
   it('its third-bank example is a valid profile that imports the layout it describes', async () => {
-    addClient(env.db, env.actor, parseProfile(docsExampleProfile(), 'docs example'), env.now);
-    const file = join(tmp.dir, 'BC_20261101_P03.txt');
+    addClient(t.env.db, t.env.actor, parseProfile(docsExampleProfile(), 'docs example'), t.env.now);
+    const file = join(t.dir, 'BC_20261101_P03.txt');
     const id = residentId('110101', '19800101', 7);
     writeFileSync(
       file,
       ['合同编号|姓名|身份证号码|手机号|应还总额(分)|逾期天数|分案日期|到期日期|备用电话', `C-1|赵六|${id}|13912345678|1234567|45|20261101|20270131|13712345678`, `C-2|钱七|${id.slice(0, 17)}0|13912345679|100|5|20261101|20270131|`].join('\n'),
     );
-    const s = await env.run('placement', 'bank-c', file);
+    const s = await t.env.run('placement', 'bank-c', file);
     expect(s).toMatchObject({ rows: 2, accepted: 1, inserted: 1 });
     expect(s.rejected).toMatchObject([{ row: 3, caseNo: 'C-2', field: 'idNumber' }]);
-    expect(env.db.prepare('SELECT batch_no, placed_at, due_back_at, hand FROM batches').get()).toEqual({ batch_no: '20261101_P03', placed_at: '2026-11-01', due_back_at: '2027-01-31', hand: 1 });
-    expect(env.db.prepare("SELECT placed_amount_fen, overdue_days FROM cases WHERE case_no = 'C-1'").get()).toEqual({ placed_amount_fen: 1234567, overdue_days: 45 });
-    const phones = env.db.prepare('SELECT relation, phone FROM contact_persons ORDER BY phone').all();
+    expect(t.env.db.prepare('SELECT batch_no, placed_at, due_back_at, hand FROM batches').get()).toEqual({ batch_no: '20261101_P03', placed_at: '2026-11-01', due_back_at: '2027-01-31', hand: 1 });
+    expect(t.env.db.prepare("SELECT placed_amount_fen, overdue_days FROM cases WHERE case_no = 'C-1'").get()).toEqual({ placed_amount_fen: 1234567, overdue_days: 45 });
+    const phones = t.env.db.prepare('SELECT relation, phone FROM contact_persons ORDER BY phone').all();
     expect(phones).toEqual([{ relation: 'other', phone: '13712345678' }, { relation: 'self', phone: '13912345678' }]);
   });
 

@@ -2,15 +2,14 @@
 // of a workbook under title rows that carry the batch number and the placement date, amounts in fen, dates as
 // YYYYMMDD and Excel serial numbers, stages as bare period counts (0 mapped to M1), contacts in one cell with a
 // relation word of the bank's own (Excel day 46003 = 2025-12-12); payments as a GB18030 TSV; recalls as a pipe-delimited file dated by its name.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { addClient, parseProfile } from '../../electron/core/clients/clients';
 import { residentId } from '../helpers/bank-files';
-import { setupWithClients } from '../helpers/import';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useImportStore } from '../helpers/import';
 
 const PROFILE = {
   profileVersion: 1,
@@ -64,71 +63,63 @@ async function writePlacement(file: string): Promise<void> {
 }
 
 describe('a third bank’s layout, profiled from the documentation', () => {
-  let env: Awaited<ReturnType<typeof setupWithClients>>;
-  let tmp: ReturnType<typeof makeTempDir>;
-  beforeEach(async () => {
-    env = await setupWithClients();
-    tmp = makeTempDir();
+  const t = useImportStore(async (env) => {
     addClient(env.db, env.actor, parseProfile(PROFILE, 'bank-c.json'), env.now);
-  });
-  afterEach(() => {
-    env.cleanup();
-    tmp.cleanup();
   });
 
   it('imports its placement, payment and recall files', async () => {
-    const placement = join(tmp.dir, 'C_分案_20261201.xlsx');
+    const placement = join(t.dir, 'C_分案_20261201.xlsx');
     await writePlacement(placement);
-    const s = await env.run('placement', 'bank-c', placement);
+    const s = await t.env.run('placement', 'bank-c', placement);
     expect(s).toMatchObject({ rows: 12, accepted: 10, inserted: 10 });
     // The header is on row 4 (three title rows above it): case i is on row 4 + i.
     expect(s.rejected.map(({ row, caseNo: no, field, code }) => ({ row, no, field, code }))).toEqual([
       { row: 9, no: caseNo(5), field: 'idNumber', code: 'checksum' },
       { row: 13, no: caseNo(9), field: 'placedAmount', code: 'negative' },
     ]);
-    expect(env.db.prepare('SELECT batch_no, placed_at, due_back_at, hand, case_count FROM batches').get()).toEqual({
+    expect(t.env.db.prepare('SELECT batch_no, placed_at, due_back_at, hand, case_count FROM batches').get()).toEqual({
       batch_no: 'CF2026-12-A03', placed_at: '2026-12-01', due_back_at: '2027-03-01', hand: 2, case_count: 10,
     });
     const row = (i: number) =>
-      env.db.prepare('SELECT c.stage, c.overdue_days, c.placed_amount_fen, c.last_payment_at, c.product, d.mobile, d.birth_date FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE case_no = ?').get(caseNo(i));
+      t.env.db.prepare('SELECT c.stage, c.overdue_days, c.placed_amount_fen, c.last_payment_at, c.product, d.mobile, d.birth_date FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE case_no = ?').get(caseNo(i));
     expect(row(3)).toEqual({ stage: 'M3', overdue_days: 95, placed_amount_fen: 1_037_035, last_payment_at: '2025-12-12', product: '随借随还', mobile: '13900001003', birth_date: '1973-04-15' });
     expect(row(8)).toMatchObject({ stage: 'M1', overdue_days: 5 });
     expect(row(7)).toMatchObject({ stage: 'M7+' });
-    const contacts = env.db.prepare('SELECT cp.relation, cp.name, cp.phone FROM contact_persons cp JOIN cases c ON c.debtor_id = cp.debtor_id WHERE c.case_no = ? ORDER BY cp.phone').all(caseNo(3));
+    const contacts = t.env.db.prepare('SELECT cp.relation, cp.name, cp.phone FROM contact_persons cp JOIN cases c ON c.debtor_id = cp.debtor_id WHERE c.case_no = ? ORDER BY cp.phone').all(caseNo(3));
     expect(contacts).toEqual([
       { relation: 'colleague', name: '孙少', phone: '075588886666' },
       { relation: 'sibling', name: '钱多', phone: '13811110000' },
       { relation: 'self', name: '赵四', phone: '13900001003' },
     ]);
 
-    const payments = join(tmp.dir, 'C_还款_20261206.txt');
+    const payments = join(t.dir, 'C_还款_20261206.txt');
     const lines = ['借据号\t入账日期\t入账金额\t流水号\t渠道', `${caseNo(1)}\t20261201\t50000\tCFT1\t线上还款`, `${caseNo(2)}\t20261202\t1024690\tCFT2\t线上还款`, `CF99999999\t20261203\t100\tCFT9\t线上还款`, `${caseNo(1)}\t20261203\t100\tCFT1\t线上还款`];
     writeFileSync(payments, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030'));
-    const p = await env.run('payments', 'bank-c', payments);
+    const p = await t.env.run('payments', 'bank-c', payments);
     expect(p).toMatchObject({ rows: 4, inserted: 2 });
     expect(p.rejected.map(({ row, code }) => ({ row, code }))).toEqual([{ row: 4, code: 'unknown_case' }, { row: 5, code: 'duplicate_txn' }]);
-    expect(env.db.prepare('SELECT case_no, status, balance_fen FROM cases WHERE case_no IN (?, ?) ORDER BY case_no').all(caseNo(1), caseNo(2))).toEqual([
+    expect(t.env.db.prepare('SELECT case_no, status, balance_fen FROM cases WHERE case_no IN (?, ?) ORDER BY case_no').all(caseNo(1), caseNo(2))).toEqual([
       { case_no: caseNo(1), status: 'new', balance_fen: 1_012_345 - 50_000 },
       { case_no: caseNo(2), status: 'paid', balance_fen: 0 },
     ]);
 
-    const recalls = join(tmp.dir, 'C_退案_20261210.txt');
+    const recalls = join(t.dir, 'C_退案_20261210.txt');
     writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|委托方收回\n`);
-    expect(await env.run('recalls', 'bank-c', recalls)).toMatchObject({ rows: 1, inserted: 1 });
-    expect(env.db.prepare('SELECT c.status, r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id').get()).toEqual({ status: 'recalled', recalled_at: '2026-12-10', reason: '委托方收回' });
+    expect(await t.env.run('recalls', 'bank-c', recalls)).toMatchObject({ rows: 1, inserted: 1 });
+    expect(t.env.db.prepare('SELECT c.status, r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id').get()).toEqual({ status: 'recalled', recalled_at: '2026-12-10', reason: '委托方收回' });
   });
 
   it('refuses a file whose name gives a date that is no date, naming it, and imports nothing', async () => {
-    const placement = join(tmp.dir, 'C_分案_20261201.xlsx');
+    const placement = join(t.dir, 'C_分案_20261201.xlsx');
     await writePlacement(placement);
-    await env.run('placement', 'bank-c', placement);
-    const recalls = join(tmp.dir, 'C_退案_20261345.txt');
+    await t.env.run('placement', 'bank-c', placement);
+    const recalls = join(t.dir, 'C_退案_20261345.txt');
     writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|委托方收回\n`);
-    await expect(env.run('recalls', 'bank-c', recalls)).rejects.toMatchObject({
+    await expect(t.env.run('recalls', 'bank-c', recalls)).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/C_退案_20261345\.txt: recalledAt taken from the file name is "20261345", which is not a date/),
     });
-    expect(env.count('recalls')).toBe(0);
-    expect(env.db.prepare("SELECT count(*) FROM import_files WHERE kind = 'recalls'").pluck().get()).toBe(0);
+    expect(t.env.count('recalls')).toBe(0);
+    expect(t.env.db.prepare("SELECT count(*) FROM import_files WHERE kind = 'recalls'").pluck().get()).toBe(0);
   });
 });

@@ -1,79 +1,61 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCases, writeBankACsv } from '../../../test/helpers/bank-files';
 import { fixture } from '../../../test/helpers/fixtures';
-import { setupWithClients } from '../../../test/helpers/import';
-import { makeTempDir } from '../../../test/helpers/temp-dir';
+import { useImportStore } from '../../../test/helpers/import';
 
 describe('a later delivery of the same cases', () => {
-  let env: Awaited<ReturnType<typeof setupWithClients>>;
-  let tmp: ReturnType<typeof makeTempDir>;
-  beforeEach(async () => {
-    env = await setupWithClients();
-    tmp = makeTempDir();
-  });
-  afterEach(() => {
-    env.cleanup();
-    tmp.cleanup();
-  });
+  const t = useImportStore();
 
   it('updates balance, days overdue, stage and contacts, keeping batch, assignment and activities; counts updated and unchanged', async () => {
     const first = generateCases(50);
-    writeBankACsv(join(tmp.dir, 'd1.csv'), first);
-    const s1 = await env.run('placement', 'bank-a', join(tmp.dir, 'd1.csv'));
+    writeBankACsv(join(t.dir, 'd1.csv'), first);
+    const s1 = await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'));
     expect(s1).toMatchObject({ inserted: 50, updated: 0 });
     const target = first[0]!;
-    const before = env.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(target.caseNo) as Record<string, unknown>;
-    env.db.prepare('UPDATE cases SET assigned_to = ? WHERE id = ?').run(env.actor.id, before.id);
-    env.db.prepare(
+    const before = t.env.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(target.caseNo) as Record<string, unknown>;
+    t.env.db.prepare('UPDATE cases SET assigned_to = ? WHERE id = ?').run(t.env.actor.id, before.id);
+    t.env.db.prepare(
       `INSERT INTO activities (id, case_id, debtor_id, collector_id, channel, party, started_at, recorded_at, result_code, created_by) VALUES ('act1', ?, ?, ?, 'call', 'none', '2026-11-10T02:00:00Z', '2026-11-10T02:00:00Z', 'NO_ANSWER', ?)`,
-    ).run(before.id, before.debtor_id, env.actor.id, env.actor.id);
+    ).run(before.id, before.debtor_id, t.env.actor.id, t.env.actor.id);
 
     // Second delivery: the first 20 cases move on (balance, days, stage); 30 are the same; 10 are new.
     const moved = generateCases(20, { variant: 1 });
     const same = first.slice(20);
     const fresh = generateCases(10, { start: 1000 });
-    writeBankACsv(join(tmp.dir, 'd2.csv'), [...moved, ...same, ...fresh]);
-    const text = new TextDecoder('gbk').decode(readFileSync(join(tmp.dir, 'd2.csv')));
+    writeBankACsv(join(t.dir, 'd2.csv'), [...moved, ...same, ...fresh]);
+    const text = new TextDecoder('gbk').decode(readFileSync(join(t.dir, 'd2.csv')));
     expect(text).toContain(moved[0]!.caseNo);
-    const s2 = await env.run('placement', 'bank-a', join(tmp.dir, 'd2.csv'));
+    const s2 = await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'));
     expect(s2).toMatchObject({ rows: 60, accepted: 60, inserted: 10, updated: 20, unchanged: 30 });
 
-    const after = env.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(target.caseNo) as Record<string, unknown>;
-    expect(after).toMatchObject({ id: before.id, batch_id: before.batch_id, assigned_to: env.actor.id, placed_amount_fen: before.placed_amount_fen });
+    const after = t.env.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(target.caseNo) as Record<string, unknown>;
+    expect(after).toMatchObject({ id: before.id, batch_id: before.batch_id, assigned_to: t.env.actor.id, placed_amount_fen: before.placed_amount_fen });
     expect(after.balance_fen).toBe(moved[0]!.placedFen);
     expect(after.overdue_days).toBe(moved[0]!.overdueDays);
     // Stages move with the days overdue, and the KPI counts by stage follow the cases to their new stage.
     expect(moved.filter((m, i) => m.stage !== first[i]!.stage).length).toBeGreaterThan(0);
-    for (const m of moved) expect(env.db.prepare('SELECT stage FROM cases WHERE case_no = ?').pluck().get(m.caseNo)).toBe(m.stage);
-    const byStage = (sql: string) => Object.fromEntries((env.db.prepare(sql).all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]));
+    for (const m of moved) expect(t.env.db.prepare('SELECT stage FROM cases WHERE case_no = ?').pluck().get(m.caseNo)).toBe(m.stage);
+    const byStage = (sql: string) => Object.fromEntries((t.env.db.prepare(sql).all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]));
     expect(byStage("SELECT stage, sum(cases) AS n FROM kpi_group GROUP BY stage HAVING n > 0")).toEqual(byStage('SELECT stage, count(*) AS n FROM cases GROUP BY stage'));
-    expect(env.db.prepare('SELECT count(*) AS n FROM activities WHERE case_id = ?').get(before.id)).toEqual({ n: 1 });
+    expect(t.env.db.prepare('SELECT count(*) AS n FROM activities WHERE case_id = ?').get(before.id)).toEqual({ n: 1 });
     // The second batch holds only the cases it placed first.
-    expect(env.db.prepare('SELECT case_count FROM batches WHERE id = ?').get(s2.batchId)).toEqual({ case_count: 10 });
-    expect(env.count('cases')).toBe(60);
+    expect(t.env.db.prepare('SELECT case_count FROM batches WHERE id = ?').get(s2.batchId)).toEqual({ case_count: 10 });
+    expect(t.env.count('cases')).toBe(60);
   });
 });
 
 describe('payments import', () => {
-  let env: Awaited<ReturnType<typeof setupWithClients>>;
-  let tmp: ReturnType<typeof makeTempDir>;
-  beforeEach(async () => {
-    env = await setupWithClients();
-    tmp = makeTempDir();
+  const t = useImportStore(async (env) => {
     await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
-  });
-  afterEach(() => {
-    env.cleanup();
-    tmp.cleanup();
   });
 
   const paymentRows = () =>
     readFileSync(fixture('bank-a', 'payments-2026-11-20.csv'), 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
 
   it('records bank-confirmed payments once per transaction reference, rejects unknown cases, and lowers balances', async () => {
-    const s = await env.run('payments', 'bank-a', fixture('bank-a', 'payments-2026-11-20.csv'));
+    const s = await t.env.run('payments', 'bank-a', fixture('bank-a', 'payments-2026-11-20.csv'));
     expect(s).toMatchObject({ kind: 'payments', rows: 42, accepted: 40, inserted: 40 });
     expect(s.rejected.map(({ row, field, code }) => ({ row, field, code }))).toEqual([
       { row: 42, field: 'caseNo', code: 'unknown_case' },
@@ -82,36 +64,33 @@ describe('payments import', () => {
     const rows = paymentRows();
     const first = rows[0]!;
     const paidOnCase = rows.slice(0, 41).filter((r) => r[0] === first[0]).reduce((sum, r) => sum + Math.round(Number(r[2]) * 100), 0);
-    const c = env.db.prepare('SELECT placed_amount_fen, balance_fen FROM cases WHERE case_no = ?').get(first[0]) as { placed_amount_fen: number; balance_fen: number };
+    const c = t.env.db.prepare('SELECT placed_amount_fen, balance_fen FROM cases WHERE case_no = ?').get(first[0]) as { placed_amount_fen: number; balance_fen: number };
     expect(c.balance_fen).toBe(c.placed_amount_fen - paidOnCase);
-    expect(env.db.prepare("SELECT kind, count(*) AS n FROM payments GROUP BY kind").all()).toEqual([{ kind: 'confirmed', n: 40 }]);
+    expect(t.env.db.prepare("SELECT kind, count(*) AS n FROM payments GROUP BY kind").all()).toEqual([{ kind: 'confirmed', n: 40 }]);
   });
 
   it('rejects a transaction reference imported in an earlier file, and marks a case paid in full as paid', async () => {
-    await env.run('payments', 'bank-a', fixture('bank-a', 'payments-2026-11-20.csv'));
-    const c = env.db.prepare("SELECT case_no, balance_fen FROM cases WHERE case_no = 'A261100000001'").get() as { case_no: string; balance_fen: number };
+    await t.env.run('payments', 'bank-a', fixture('bank-a', 'payments-2026-11-20.csv'));
+    const c = t.env.db.prepare("SELECT case_no, balance_fen FROM cases WHERE case_no = 'A261100000001'").get() as { case_no: string; balance_fen: number };
     const yuan = `${Math.floor(c.balance_fen / 100)}.${String(c.balance_fen % 100).padStart(2, '0')}`;
-    const file = join(tmp.dir, 'payments-2.csv');
+    const file = join(t.dir, 'payments-2.csv');
     writeFileSync(file, `\ufeff案件编号,还款日期,还款金额,交易流水号,还款渠道\r\n${c.case_no},2026-11-21,${yuan},TXN-NEW-1,柜面\r\nA261100000052,2026-11-21,10.00,TXN2611000001,柜面\r\n`);
-    const s = await env.run('payments', 'bank-a', file);
+    const s = await t.env.run('payments', 'bank-a', file);
     expect(s).toMatchObject({ inserted: 1, rejected: [{ row: 3, field: 'txnRef', code: 'duplicate_txn' }] });
-    expect(env.db.prepare("SELECT status, balance_fen, last_payment_at FROM cases WHERE case_no = 'A261100000001'").get()).toEqual({ status: 'paid', balance_fen: 0, last_payment_at: '2026-11-21' });
+    expect(t.env.db.prepare("SELECT status, balance_fen, last_payment_at FROM cases WHERE case_no = 'A261100000001'").get()).toEqual({ status: 'paid', balance_fen: 0, last_payment_at: '2026-11-21' });
   });
 });
 
 describe('recalls import', () => {
-  let env: Awaited<ReturnType<typeof setupWithClients>>;
-  beforeEach(async () => {
-    env = await setupWithClients();
+  const t = useImportStore(async (env) => {
     await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
   });
-  afterEach(() => env.cleanup());
 
   it('freezes the recalled cases, keeps them for the returns, and records when and why', async () => {
-    const s = await env.run('recalls', 'bank-a', fixture('bank-a', 'recall-2026-11-25.csv'));
+    const s = await t.env.run('recalls', 'bank-a', fixture('bank-a', 'recall-2026-11-25.csv'));
     expect(s).toMatchObject({ kind: 'recalls', rows: 10, accepted: 10, inserted: 10, rejected: [] });
-    expect(env.db.prepare("SELECT count(*) AS n FROM cases WHERE status = 'recalled'").get()).toEqual({ n: 10 });
-    expect(env.db.prepare("SELECT r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id WHERE c.case_no = 'A261100000191'").get()).toEqual({ recalled_at: '2026-11-25', reason: '客户投诉' });
-    expect(env.count('cases')).toBe(200);
+    expect(t.env.db.prepare("SELECT count(*) AS n FROM cases WHERE status = 'recalled'").get()).toEqual({ n: 10 });
+    expect(t.env.db.prepare("SELECT r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id WHERE c.case_no = 'A261100000191'").get()).toEqual({ recalled_at: '2026-11-25', reason: '客户投诉' });
+    expect(t.env.count('cases')).toBe(200);
   });
 });
