@@ -54,6 +54,8 @@ export const ImportPreview = z.object({
   kind: ImportKind,
   headerRow: z.number().int(),
   columns: z.array(z.object({ field: z.string(), header: z.string().nullable() })),
+  /** values given once for the whole file by the profile (batch number, dates, hand) and where they were found */
+  fileValues: z.array(z.object({ field: z.string(), value: z.string(), from: z.enum(['profile', 'fileName', 'titleRows']) })),
   rows: z.array(
     z.object({
       row: z.number().int(),

@@ -172,6 +172,8 @@ test('in English: bank-b’s Excel placement file through its profile', async ({
   await expect(preview.getByRole('columnheader', { name: 'Placed amount 欠款总额' })).toBeVisible();
   await expect(preview.getByRole('row')).toHaveCount(21);
   await expect(page.getByText(/header on row 3/)).toBeVisible();
+  // The batch number bank-b writes once, in its title rows, shown with where it was found.
+  await expect(page.getByTestId('file-values')).toHaveText('For the whole file:Batch no. 2026年11月 (from the title rows)');
   await screenshot(page, 'import-preview-en');
   await importButton(page, 'Import').click();
   await expect(page.getByTestId('summary-inserted')).toHaveText('150', { timeout: 30_000 });

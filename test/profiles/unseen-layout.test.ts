@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { addClient, parseProfile } from '../../electron/core/clients/clients';
+import { addClient, getClient, parseProfile } from '../../electron/core/clients/clients';
+import { previewImport } from '../../electron/core/import/preview';
 import { residentId } from '../helpers/bank-files';
 import { useImportStore } from '../helpers/import';
 
@@ -70,6 +71,13 @@ describe('a third bank’s layout, profiled from the documentation', () => {
   it('imports its placement, payment and recall files', async () => {
     const placement = join(t.dir, 'C_分案_20261201.xlsx');
     await writePlacement(placement);
+    // The preview shows what the whole file gives, and where from, before anything is written.
+    const preview = await previewImport(getClient(t.env.db, 'bank-c'), 'placement', placement);
+    expect(preview.headerRow).toBe(4);
+    expect(preview.fileValues).toEqual([
+      { field: 'batchNo', value: 'CF2026-12-A03', from: 'titleRows' },
+      { field: 'placedAt', value: '2026-12-01', from: 'titleRows' },
+    ]);
     const s = await t.env.run('placement', 'bank-c', placement);
     expect(s).toMatchObject({ rows: 12, accepted: 10, inserted: 10 });
     // The header is on row 4 (three title rows above it): case i is on row 4 + i.
@@ -105,6 +113,7 @@ describe('a third bank’s layout, profiled from the documentation', () => {
 
     const recalls = join(t.dir, 'C_退案_20261210.txt');
     writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|委托方收回\n`);
+    expect((await previewImport(getClient(t.env.db, 'bank-c'), 'recalls', recalls)).fileValues).toEqual([{ field: 'recalledAt', value: '2026-12-10', from: 'fileName' }]);
     expect(await t.env.run('recalls', 'bank-c', recalls)).toMatchObject({ rows: 1, inserted: 1 });
     expect(t.env.db.prepare('SELECT c.status, r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id').get()).toEqual({ status: 'recalled', recalled_at: '2026-12-10', reason: '委托方收回' });
   });
@@ -115,6 +124,7 @@ describe('a third bank’s layout, profiled from the documentation', () => {
     await t.env.run('placement', 'bank-c', placement);
     const recalls = join(t.dir, 'C_退案_20261345.txt');
     writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|委托方收回\n`);
+    await expect(previewImport(getClient(t.env.db, 'bank-c'), 'recalls', recalls)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/"20261345", which is not a date/) });
     await expect(t.env.run('recalls', 'bank-c', recalls)).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/C_退案_20261345\.txt: recalledAt taken from the file name is "20261345", which is not a date/),

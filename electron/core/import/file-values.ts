@@ -16,6 +16,7 @@ function whereFrom(source: FileValueSource): string {
   return 'value' in source ? 'the profile' : 'fromFileName' in source ? 'the file name' : 'the title rows';
 }
 
+
 /**
  * A date given once per file, read with the section's date formats (and always YYYY-MM-DD), as `YYYY-MM-DD`. A value
  * that is there but is no date refuses the whole file: every case of it would otherwise carry a wrong term.
@@ -42,4 +43,33 @@ export function fileHand(source: FileValueSource | undefined, file: string, titl
     file: basename(file),
     field: 'hand',
   });
+}
+
+export type FileValueOrigin = 'profile' | 'fileName' | 'titleRows';
+
+export interface FileValueFound {
+  field: string;
+  value: string;
+  from: FileValueOrigin;
+}
+
+const DATE_FIELDS = new Set(['placedAt', 'dueBackAt', 'recalledAt']);
+
+/**
+ * The values a section gives once per file, as the import will read them (dates as YYYY-MM-DD): what the preview
+ * shows above the rows. A value that is no date or no hand throws, as the import would.
+ */
+export function fileValuesOf(
+  fileValues: Partial<Record<string, FileValueSource>> | undefined,
+  formats: readonly DateFormat[],
+  file: string,
+  titleText: string,
+): FileValueFound[] {
+  const out: FileValueFound[] = [];
+  for (const [field, source] of Object.entries(fileValues ?? {})) {
+    if (!source) continue;
+    const value = DATE_FIELDS.has(field) ? fileDate(source, file, titleText, formats, field) : field === 'hand' ? fileHand(source, file, titleText) : fileValue(source, file, titleText);
+    if (value !== null) out.push({ field, value, from: 'value' in source ? 'profile' : 'fromFileName' in source ? 'fileName' : 'titleRows' });
+  }
+  return out;
 }

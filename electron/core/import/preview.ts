@@ -5,6 +5,7 @@ import { toHalfWidth } from '../../../shared/domain/text';
 import type { ColumnRef, ImportKind, PlacementSection } from '../../../shared/profile/schema';
 import type { ClientRecord } from '../clients/clients';
 import { CoreError } from '../errors';
+import { fileValuesOf, type FileValueFound } from './file-values';
 import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns } from './columns';
 import { readHeader } from './header';
@@ -25,6 +26,8 @@ export interface ImportPreview {
   headerRow: number;
   /** each canonical field of the profile and the header it was found under (null: not in this file) */
   columns: { field: string; header: string | null }[];
+  /** the values the profile takes once for the whole file (batch number, dates, hand), and where from */
+  fileValues: FileValueFound[];
   rows: PreviewRow[];
 }
 
@@ -37,6 +40,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
   const rows = readTable(file, section);
   const header = await readHeader(file, rows, section.headerRow, requiredColumns(kind, section));
   const columns = resolveColumns(header.index, section);
+  const fileValues = fileValuesOf('fileValues' in section ? section.fileValues : undefined, section.dateFormats, file, header.titleText);
   const out: PreviewRow[] = [];
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   for await (const { row, cells } of rest) {
@@ -61,6 +65,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     kind,
     headerRow: header.row,
     columns: Object.entries(section.columns as Record<string, ColumnRef | undefined>).map(([field]) => ({ field, header: header.names[columns[field] ?? -1] ?? null })),
+    fileValues,
     rows: out,
   };
 }

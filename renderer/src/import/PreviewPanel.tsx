@@ -48,6 +48,20 @@ export function PreviewPanel({ preview: given, running, onImport, onChooseAnothe
           </Stack>
         )}
       </Stack>
+      {preview.fileValues.length > 0 && (
+        <Typography variant="body2" data-testid="file-values" sx={{ px: 2 }}>
+          <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
+            {t('intake.preview.fileValues')}
+          </Box>
+          {preview.fileValues.map((v, i) => (
+            <Box component="span" key={v.field} sx={{ mr: 1.5, whiteSpace: 'nowrap' }}>
+              {i > 0 && <Box component="span" sx={{ color: 'text.disabled', mr: 1.5 }}>·</Box>}
+              {t(`intake.field.${v.field}`)} <strong>{v.value}</strong>
+              <Box component="span" sx={{ color: 'text.secondary' }}>{t('intake.preview.from', { source: t(`intake.preview.origin.${v.from}`) })}</Box>
+            </Box>
+          ))}
+        </Typography>
+      )}
       {preview.rows.length > 0 ? (
         <PreviewTable preview={preview} />
       ) : (
