@@ -21,7 +21,7 @@ interface IndexDef {
  */
 export function deferIndexes(db: Db, fileBytes: number): () => void {
   if (!db.inTransaction) throw new Error('deferIndexes runs inside the import transaction.');
-  const held = (db.prepare('SELECT coalesce(max(rowid), 0) FROM cases').pluck().get() as number) ?? 0;
+  const held = db.prepare('SELECT coalesce(max(rowid), 0) FROM cases').pluck().get() as number;
   if (held >= fileBytes / MAX_ROW_BYTES) return () => undefined;
   const defs = (
     db

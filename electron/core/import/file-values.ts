@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates';
+import { toHalfWidth } from '../../../shared/domain/text';
 import type { FileValueSource } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
 
@@ -12,10 +13,14 @@ export function fileValue(source: FileValueSource | undefined, file: string, tit
   return m ? (m[1] ?? m[0]) : null;
 }
 
-function whereFrom(source: FileValueSource): string {
-  return 'value' in source ? 'the profile' : 'fromFileName' in source ? 'the file name' : 'the title rows';
+export type FileValueOrigin = 'profile' | 'fileName' | 'titleRows';
+
+function originOf(source: FileValueSource): FileValueOrigin {
+  return 'value' in source ? 'profile' : 'fromFileName' in source ? 'fileName' : 'titleRows';
 }
 
+const WHERE: Record<FileValueOrigin, string> = { profile: 'the profile', fileName: 'the file name', titleRows: 'the title rows' };
+const whereFrom = (source: FileValueSource): string => WHERE[originOf(source)];
 
 /**
  * A date given once per file, read with the section's date formats (and always YYYY-MM-DD), as `YYYY-MM-DD`. A value
@@ -37,15 +42,13 @@ export function fileDate(source: FileValueSource | undefined, file: string, titl
 export function fileHand(source: FileValueSource | undefined, file: string, titleText: string): string | null {
   const raw = fileValue(source, file, titleText);
   if (raw === null || source === undefined) return null;
-  const text = raw.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const text = toHalfWidth(raw).trim();
   if (/^[1-9]\d*$/.test(text)) return text;
   throw new CoreError('invalid_input', `${basename(file)}: hand taken from ${whereFrom(source)} is "${raw}", which is not a whole number from 1. Nothing was imported.`, {
     file: basename(file),
     field: 'hand',
   });
 }
-
-export type FileValueOrigin = 'profile' | 'fileName' | 'titleRows';
 
 export interface FileValueFound {
   field: string;
@@ -69,7 +72,7 @@ export function fileValuesOf(
   for (const [field, source] of Object.entries(fileValues ?? {})) {
     if (!source) continue;
     const value = DATE_FIELDS.has(field) ? fileDate(source, file, titleText, formats, field) : field === 'hand' ? fileHand(source, file, titleText) : fileValue(source, file, titleText);
-    if (value !== null) out.push({ field, value, from: 'value' in source ? 'profile' : 'fromFileName' in source ? 'fileName' : 'titleRows' });
+    if (value !== null) out.push({ field, value, from: originOf(source) });
   }
   return out;
 }

@@ -281,9 +281,7 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
   // The placement term is written while the batch holds no case of this file yet: a batch whose term changes
   // recounts its recoveries (the kpi_*_batch_term triggers), and asking whether it has any payment to recount costs
   // a probe per case once its cases are in (~0.2 s for 100k).
-  let termWritten = false;
   const writeTerm = (): void => {
-    termWritten = true;
     db.prepare('UPDATE batches SET placed_at = ?, due_back_at = ? WHERE id = ?').run(batch.placedAt, batch.dueBackAt, batchId);
   };
   return {
@@ -307,7 +305,7 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
       return outcome;
     },
     finish() {
-      if (!termWritten) writeTerm();
+      if (first) writeTerm(); // no row was accepted: the term comes from the file values alone
       writer.flush();
       rebuildIndexes();
       const hand = batch.hand ?? (req.hand !== undefined ? String(req.hand) : null) ?? (section.defaults?.hand !== undefined ? String(section.defaults.hand) : null);
