@@ -26,15 +26,27 @@ export function fromExcelSerial(serial: number): string | null {
 
 /**
  * A calendar date (`YYYY-MM-DD`) from a bank cell: a string in one of the profile's formats, an Excel serial
- * number (when the profile allows `excel`), or a Date a spreadsheet reader produced (taken as its UTC calendar day).
+ * number (when the profile allows `excel`; a whole number such as 20261103 is also tried as text in the other formats),
+ * or a Date a spreadsheet reader produced (taken as its UTC calendar day).
  * Impossible dates (2026/13/45) give null.
  */
 export function parseCalendarDate(raw: string | number | Date, formats: readonly DateFormat[]): string | null {
   if (raw instanceof Date) {
     return Number.isNaN(raw.getTime()) ? null : iso(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
   }
-  if (typeof raw === 'number') return formats.includes('excel') ? fromExcelSerial(raw) : null;
-  const text = toHalfWidth(raw).trim();
+  if (typeof raw === 'number') {
+    // A number cell is an Excel serial, or (a bank that types 20261103 into a number cell) a whole number read as
+    // text in the other formats: the formats' order decides, and a serial is never above 2,958,465 (9999-12-31).
+    for (const f of formats) {
+      const d = f === 'excel' ? fromExcelSerial(raw) : Number.isInteger(raw) ? parseText(String(raw), [f]) : null;
+      if (d) return d;
+    }
+    return null;
+  }
+  return parseText(toHalfWidth(raw).trim(), formats);
+}
+
+function parseText(text: string, formats: readonly DateFormat[]): string | null {
   for (const f of formats) {
     if (f === 'excel') {
       if (/^\d{5}(\.\d+)?$/.test(text)) {

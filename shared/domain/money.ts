@@ -8,21 +8,27 @@ export type AmountResult = { ok: true; fen: number } | { ok: false; code: 'not_a
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /**
+ * A spreadsheet number cell: taken to the fen when it is within a millionth of a fen of one, so a formula's
+ * 30000.000000000004 (0.1 + 0.2 drift) is 3,000,000 fen, while 12.345 yuan (half a fen) is not a money amount.
+ */
+function numberCellFen(raw: number, unit: AmountUnit): AmountResult {
+  if (!Number.isFinite(raw)) return { ok: false, code: 'not_a_number' };
+  const scaled = unit === 'yuan' ? raw * 100 : raw;
+  const fen = Math.round(scaled);
+  if (Math.abs(scaled - fen) > 1e-6 + Math.abs(scaled) * 1e-14 || !Number.isSafeInteger(fen)) return { ok: false, code: 'not_a_number' };
+  if (fen < 0) return { ok: false, code: 'negative' };
+  return { ok: true, fen: fen + 0 }; // + 0: never -0
+}
+
+/**
  * Parses a bank amount into fen: full-width digits, `¥`/`￥`/`元`/`RMB`, thousands separators and spaces are
  * accepted; yuan may have up to two decimals (trailing zeros beyond are fine). Negative amounts are reported as such.
  */
 export function parseAmountFen(raw: string | number, unit: AmountUnit): AmountResult {
-  let text: string;
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { ok: false, code: 'not_a_number' };
-    // Shortest decimal form of the double: 1234.56 -> "1234.56", never 1234.5599999.
-    text = String(raw);
-    if (/e/i.test(text)) text = raw.toFixed(unit === 'yuan' ? 2 : 0);
-  } else {
-    text = toHalfWidth(raw)
-      .replace(/[\s,¥￥]|元|RMB|CNY/gi, '')
-      .replace(/^\((.*)\)$/, '-$1');
-  }
+  if (typeof raw === 'number') return numberCellFen(raw, unit);
+  const text = toHalfWidth(raw)
+    .replace(/[\s,¥￥]|元|RMB|CNY/gi, '')
+    .replace(/^\((.*)\)$/, '-$1');
   const m = DECIMAL.exec(text);
   if (!m) return { ok: false, code: 'not_a_number' };
   const [, minus, whole = '0', frac = ''] = m;

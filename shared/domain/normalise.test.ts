@@ -25,6 +25,16 @@ describe('amounts into integer fen', () => {
     expect(parseAmountFen(1234, 'fen')).toEqual({ ok: true, fen: 1234 });
   });
 
+  it('takes a formula result that drifted by a float error, but no fraction of a fen', () => {
+    expect(parseAmountFen(0.1 + 0.2, 'yuan')).toEqual({ ok: true, fen: 30 });
+    expect(parseAmountFen(30000.000000000004, 'yuan')).toEqual({ ok: true, fen: 3000000 });
+    expect(parseAmountFen(1234.5600000000002, 'yuan')).toEqual({ ok: true, fen: 123456 });
+    expect(parseAmountFen(12.345, 'yuan')).toEqual({ ok: false, code: 'not_a_number' });
+    expect(parseAmountFen(12.5, 'fen')).toEqual({ ok: false, code: 'not_a_number' });
+    expect(parseAmountFen(-0.5, 'yuan')).toEqual({ ok: false, code: 'negative' });
+    expect(parseAmountFen(98765432.1, 'yuan')).toEqual({ ok: true, fen: 9876543210 });
+  });
+
   it('reports negatives and non-numbers, and more than two decimals of yuan', () => {
     expect(parseAmountFen('-500.00', 'yuan')).toEqual({ ok: false, code: 'negative' });
     expect(parseAmountFen('abc', 'yuan')).toEqual({ ok: false, code: 'not_a_number' });
@@ -96,6 +106,13 @@ describe('calendar dates', () => {
     expect(fromExcelSerial(46329)).toBe('2026-11-03');
     expect(parseCalendarDate(46329, ['excel'])).toBe('2026-11-03');
     expect(parseCalendarDate(46329, ['YYYY-MM-DD'])).toBeNull();
+  });
+  it('reads a date the bank typed as a number (20261103) with YYYYMMDD, and an Excel serial beside it', () => {
+    expect(parseCalendarDate(20261103, ['YYYYMMDD'])).toBe('2026-11-03');
+    expect(parseCalendarDate(20261103, ['excel', 'YYYYMMDD'])).toBe('2026-11-03');
+    expect(parseCalendarDate(46329, ['YYYYMMDD', 'excel'])).toBe('2026-11-03');
+    expect(parseCalendarDate(20261103, ['excel'])).toBeNull();
+    expect(parseCalendarDate(20261345, ['YYYYMMDD'])).toBeNull();
     expect(parseCalendarDate(new Date('2026-11-03T00:00:00.000Z'), [])).toBe('2026-11-03');
   });
 });

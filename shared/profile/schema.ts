@@ -12,15 +12,30 @@ import { SyncSection } from './sync-schema';
 export const PROFILE_VERSION = 1;
 
 /** A header as the bank writes it, or a list of alternatives (the first one present is used). */
-const ColumnRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const ColumnRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a header as text, or a list of alternative headers' });
 export type ColumnRef = z.infer<typeof ColumnRef>;
 
+/** A JavaScript regular expression, checked when the profile is read rather than at the first import. */
+const Pattern = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})` });
+    }
+  });
+
 /** A value given once per file rather than per row. */
-const FileValueSource = z.union([
-  z.object({ value: z.union([z.string().min(1), z.number()]) }).strict(),
-  z.object({ fromFileName: z.string().min(1) }).strict(),
-  z.object({ fromTitleRows: z.string().min(1) }).strict(),
-]);
+const FileValueSource = z.union(
+  [
+    z.object({ value: z.union([z.string().min(1), z.number()]) }).strict(),
+    z.object({ fromFileName: Pattern }).strict(),
+    z.object({ fromTitleRows: Pattern }).strict(),
+  ],
+  { error: 'give one of { "value": … }, { "fromFileName": "regex" } or { "fromTitleRows": "regex" }' },
+);
 export type FileValueSource = z.infer<typeof FileValueSource>;
 
 const Layout = {
@@ -50,6 +65,20 @@ export type RecallField = (typeof RECALL_FIELDS)[number];
 export const RECALL_REQUIRED = ['caseNo'] as const satisfies readonly RecallField[];
 
 const opt = ColumnRef.optional();
+
+/**
+ * What the field types alone cannot say about a section: a `delimited` file names its delimiter (without one a
+ * `|` file would be read as one column), and a required column is one the section maps.
+ */
+function checkSection(section: { format: string; delimiter?: string | undefined; columns: object; requiredColumns?: readonly string[] | undefined }, ctx: z.RefinementCtx): void {
+  if (section.format === 'delimited' && section.delimiter === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['delimiter'], message: 'required when format is "delimited" (one character, e.g. "|")' });
+  }
+  const columns = section.columns as Record<string, unknown>;
+  section.requiredColumns?.forEach((field, i) => {
+    if (columns[field] === undefined) ctx.addIssue({ code: 'custom', path: ['requiredColumns', i], message: `"${field}" is not mapped in columns: map its column or remove it here` });
+  });
+}
 
 const PlacementColumns = z
   .object({
@@ -91,15 +120,20 @@ export const PlacementSection = z
     fileValues: z.object({ batchNo: FileValueSource.optional(), placedAt: FileValueSource.optional(), dueBackAt: FileValueSource.optional(), hand: FileValueSource.optional() }).strict().optional(),
     defaults: z.object({ hand: z.number().int().min(1).optional(), currency: z.string().min(1).optional(), idType: z.string().min(1).optional() }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkSection);
 export type PlacementSection = z.infer<typeof PlacementSection>;
 
-export const PaymentsSection = z.object({ ...Layout, columns: PaymentColumns, requiredColumns: z.array(z.enum(PAYMENT_FIELDS)).optional() }).strict();
+export const PaymentsSection = z
+  .object({ ...Layout, columns: PaymentColumns, requiredColumns: z.array(z.enum(PAYMENT_FIELDS)).optional() })
+  .strict()
+  .superRefine(checkSection);
 export type PaymentsSection = z.infer<typeof PaymentsSection>;
 
 export const RecallsSection = z
   .object({ ...Layout, columns: RecallColumns, requiredColumns: z.array(z.enum(RECALL_FIELDS)).optional(), fileValues: z.object({ recalledAt: FileValueSource.optional() }).strict().optional() })
-  .strict();
+  .strict()
+  .superRefine(checkSection);
 export type RecallsSection = z.infer<typeof RecallsSection>;
 
 export const ClientProfile = z

@@ -37,9 +37,42 @@ describe('docs/profiles.md', () => {
     expect(phones).toEqual([{ relation: 'other', phone: '13712345678' }, { relation: 'self', phone: '13912345678' }]);
   });
 
+  it('a file read with the wrong delimiter is refused, showing what the header row holds', async () => {
+    const profile = docsExampleProfile() as { placement: { delimiter: string } };
+    profile.placement.delimiter = ',';
+    addClient(t.env.db, t.env.actor, parseProfile(profile, 'docs example'), t.env.now);
+    const file = join(t.dir, 'BC_20261101_P03.txt');
+    writeFileSync(file, ['合同编号|姓名|身份证号码|手机号|应还总额(分)', `C-1|赵六|${residentId('110101', '19800101', 7)}|13912345678|1234567`].join('\n'));
+    const error = await t.env.run('placement', 'bank-c', file).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'unreadable_file', message: expect.stringContaining('Row 1, the closest to a header, has: 合同编号|姓名|身份证号码|手机号|应还总额(分)') });
+    expect((error as Error).message).not.toContain('13912345678');
+    expect(t.env.count('import_files')).toBe(0);
+  });
+
   it('a profile with an unknown key is refused, naming the key', () => {
     const bad = docsExampleProfile() as { placement: { columns: Record<string, unknown> } };
     bad.placement.columns.caseNumber = '合同编号';
     expect(() => parseProfile(bad, 'bank-c.json')).toThrow(/bank-c\.json is not a valid client profile: placement\.columns: unknown key "caseNumber"/);
+  });
+
+  it('refuses at registration what would only fail at the first import, naming the key', () => {
+    type Bad = { placement: Record<string, unknown> & { columns: Record<string, unknown> } };
+    const refusal = (change: (p: Bad) => void) => {
+      const bad = docsExampleProfile() as Bad;
+      change(bad);
+      try {
+        parseProfile(bad, 'bank-c.json');
+        return 'accepted';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(refusal((p) => (p.placement.fileValues = { batchNo: { fromFileName: 'BC_(\\d{8' } }))).toMatch(
+      /placement\.fileValues\.batchNo\.fromFileName: not a valid regular expression/,
+    );
+    expect(refusal((p) => (p.placement.fileValues = { batchNo: { fromFile: 'x' } }))).toMatch(/placement\.fileValues\.batchNo: give one of/);
+    expect(refusal((p) => delete p.placement.delimiter)).toMatch(/placement\.delimiter: required when format is "delimited"/);
+    expect(refusal((p) => (p.placement.requiredColumns = ['homeAddress']))).toMatch(/placement\.requiredColumns\.0: "homeAddress" is not mapped in columns/);
+    expect(refusal((p) => (p.placement.columns.caseNo = 3))).toMatch(/placement\.columns\.caseNo: a header as text, or a list/);
   });
 });

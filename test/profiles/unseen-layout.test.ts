@@ -45,6 +45,12 @@ const PROFILE = {
 const caseNo = (i: number) => `CF${String(i).padStart(8, '0')}`;
 const idOf = (i: number) => residentId('440305', `19${70 + i}0${1 + (i % 9)}15`, i);
 
+/** Case 6's amount is a formula's result with a float error; case 9's is negative. */
+const amountOf = (i: number) => (i === 9 ? -500 : i === 6 ? 1_000_000.0000000002 + i * 12_345 : 1_000_000 + i * 12_345);
+/** Case 10's cell strays from 姓名(关系)电话: no brackets, and a second person without a phone. */
+const contactsOf = (i: number) =>
+  i === 10 ? '吴十 朋友 137-0000-9999；无名(同事)' : i % 3 === 0 ? '钱多(表哥)13811110000；孙少(同事)0755-88886666' : `周全(配偶)1370000${1000 + i}`;
+
 async function writePlacement(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('说明').addRow(['本文件由C消费金融公司生成']);
@@ -56,8 +62,8 @@ async function writePlacement(file: string): Promise<void> {
   for (let i = 1; i <= 12; i++) {
     const id = i === 5 ? idOf(i).slice(0, 17) + (idOf(i)[17] === '1' ? '2' : '1') : idOf(i);
     ws.addRow([
-      caseNo(i), `赵${'一二三四五六七八九十'[i % 10]}`, id, `+86 139-0000-${1000 + i}`, i === 9 ? -500 : 1_000_000 + i * 12_345, i % 8, 30 * (i % 8) + 5,
-      46_000 + i, '20270301', i % 3 === 0 ? '钱多(表哥)13811110000；孙少(同事)0755-88886666' : `周全(配偶)1370000${1000 + i}`, '随借随还',
+      caseNo(i), `赵${'一二三四五六七八九十'[i % 10]}`, id, `+86 139-0000-${1000 + i}`, amountOf(i), i % 8, 30 * (i % 8) + 5,
+      46_000 + i, i === 1 ? 20270301 : '20270301', contactsOf(i), '随借随还',
     ]);
   }
   await wb.xlsx.writeFile(file);
@@ -93,6 +99,14 @@ describe('a third bank’s layout, profiled from the documentation', () => {
     expect(row(3)).toEqual({ stage: 'M3', overdue_days: 95, placed_amount_fen: 1_037_035, last_payment_at: '2025-12-12', product: '随借随还', mobile: '13900001003', birth_date: '1973-04-15' });
     expect(row(8)).toMatchObject({ stage: 'M1', overdue_days: 5 });
     expect(row(7)).toMatchObject({ stage: 'M7+' });
+    // The batch's due-back date came from the first row's number cell 20270301 (read with YYYYMMDD, above); a
+    // formula's 1074070.0000000002 fen is 1074070.
+    expect(row(6)).toMatchObject({ placed_amount_fen: 1_074_070 });
+    const phones = t.env.db.prepare('SELECT cp.relation, cp.name, cp.phone FROM contact_persons cp JOIN cases c ON c.debtor_id = cp.debtor_id WHERE c.case_no = ? ORDER BY cp.phone');
+    expect(phones.all(caseNo(10))).toEqual([
+      { relation: 'friend', name: '吴十', phone: '13700009999' },
+      { relation: 'self', name: '赵一', phone: '13900001010' },
+    ]);
     const contacts = t.env.db.prepare('SELECT cp.relation, cp.name, cp.phone FROM contact_persons cp JOIN cases c ON c.debtor_id = cp.debtor_id WHERE c.case_no = ? ORDER BY cp.phone').all(caseNo(3));
     expect(contacts).toEqual([
       { relation: 'colleague', name: '孙少', phone: '075588886666' },

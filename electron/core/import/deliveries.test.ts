@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCases, writeBankACsv } from '../../../test/helpers/bank-files';
-import { fixture } from '../../../test/helpers/fixtures';
+import iconv from 'iconv-lite';
+import { addClient } from '../clients/clients';
+import { generateCases, writeBankACsv, type GeneratedCase } from '../../../test/helpers/bank-files';
+import { fixture, shippedProfile } from '../../../test/helpers/fixtures';
 import { useImportStore } from '../../../test/helpers/import';
 
 describe('a later delivery of the same cases', () => {
@@ -43,6 +45,55 @@ describe('a later delivery of the same cases', () => {
     // The second batch holds only the cases it placed first.
     expect(t.env.db.prepare('SELECT case_count FROM batches WHERE id = ?').get(s2.batchId)).toEqual({ case_count: 10 });
     expect(t.env.count('cases')).toBe(60);
+  });
+});
+
+describe('a later delivery from a bank that sends no balance column', () => {
+  const t = useImportStore(async (env) => {
+    // bank-a's layout, with the amount column taken as the placed amount only (no `balance` mapping).
+    const profile = shippedProfile('bank-a', 'bank-n');
+    const { balance: _omitted, ...columns } = profile.placement!.columns;
+    addClient(env.db, env.actor, { ...profile, name: 'Bank N', placement: { ...profile.placement!, columns } }, env.now);
+  });
+  const caseRow = (caseNo: string) =>
+    t.env.db.prepare('SELECT balance_fen, status, last_payment_at, last_payment_fen, overdue_days, stage FROM cases WHERE case_no = ?').get(caseNo) as Record<string, unknown>;
+
+  it('keeps the balance payments left, and a last payment the new file leaves blank', async () => {
+    const [c] = generateCases(1);
+    writeBankACsv(join(t.dir, 'd1.csv'), [c!]);
+    await t.env.run('placement', 'bank-n', join(t.dir, 'd1.csv'));
+    writeFileSync(join(t.dir, 'pay.csv'), `案件编号,还款日期,还款金额,交易流水号,还款渠道\n${c!.caseNo},2026-11-20,100.00,TXN-N-1,柜面\n`);
+    expect(await t.env.run('payments', 'bank-n', join(t.dir, 'pay.csv'))).toMatchObject({ accepted: 1 });
+    expect(caseRow(c!.caseNo)).toMatchObject({ balance_fen: c!.placedFen - 10000, last_payment_at: '2026-11-20', last_payment_fen: 10000 });
+
+    // The next month's file: the same amount (as placed), 30 more days, and the last-payment cells empty.
+    const text = new TextDecoder('gbk').decode(readFileSync(join(t.dir, 'd1.csv')));
+    const [header, line] = text.trim().split(/\r\n/);
+    const cells = line!.split(',');
+    cells[13] = String(c!.overdueDays + 30);
+    cells[15] = '';
+    cells[16] = '';
+    writeFileSync(join(t.dir, 'd2.csv'), iconv.encode(`${header}\r\n${cells.join(',')}\r\n`, 'gbk'));
+    expect(await t.env.run('placement', 'bank-n', join(t.dir, 'd2.csv'))).toMatchObject({ updated: 1 });
+    expect(caseRow(c!.caseNo)).toMatchObject({ balance_fen: c!.placedFen - 10000, last_payment_at: '2026-11-20', last_payment_fen: 10000, overdue_days: c!.overdueDays + 30 });
+  });
+});
+
+describe('a later delivery that gives the balance', () => {
+  const t = useImportStore();
+  const status = (caseNo: string) => t.env.db.prepare('SELECT status, balance_fen FROM cases WHERE case_no = ?').get(caseNo);
+
+  it('marks a case the bank says is settled paid, and works again a paid case the bank says is owing', async () => {
+    const cases = generateCases(2);
+    writeBankACsv(join(t.dir, 'd1.csv'), cases);
+    await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'));
+    const [settled, reopened] = cases as [GeneratedCase, GeneratedCase];
+    t.env.db.prepare("UPDATE cases SET status = 'paid', balance_fen = 0 WHERE case_no = ?").run(reopened.caseNo);
+
+    writeBankACsv(join(t.dir, 'd2.csv'), [{ ...settled, placedFen: 0 }, reopened]);
+    expect(await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'))).toMatchObject({ updated: 2 });
+    expect(status(settled.caseNo)).toEqual({ status: 'paid', balance_fen: 0 });
+    expect(status(reopened.caseNo)).toEqual({ status: 'working', balance_fen: reopened.placedFen });
   });
 });
 

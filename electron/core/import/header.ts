@@ -54,7 +54,7 @@ export async function readHeader(
   required: Record<string, ColumnRef>,
 ): Promise<Header> {
   const titles: string[] = [];
-  let best: { row: number; index: Map<string, number>; missing: string[] } | null = null;
+  let best: { row: number; cells: SourceRow['cells']; missing: string[] } | null = null;
   for (;;) {
     const next = await rows.next();
     if (next.done) break;
@@ -65,20 +65,31 @@ export async function readHeader(
       .filter(([, ref]) => findColumn(index, ref) < 0)
       .map(([field, ref]) => `${alternatives(ref).join(' / ')} (${field})`);
     if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
-      if (missing.length > 0) throw missingColumns(file, missing);
+      if (missing.length > 0) throw missingColumns(file, missing, row, cells);
       return { row, index, names: cells.map(cellText), titleText: titles.join('\n') };
     }
-    if (!best || missing.length < best.missing.length) best = { row, index, missing };
+    if (!best || missing.length < best.missing.length) best = { row, cells, missing };
     titles.push(cells.map((c) => cellText(c) ?? '').join(' '));
     if (headerRow === 'auto' ? titles.length >= MAX_TITLE_ROWS : row > headerRow) break;
   }
   if (!best) throw new CoreError('unreadable_file', `${basename(file)}: the file holds no rows.`, { file: basename(file) });
-  throw missingColumns(file, best.missing);
+  throw missingColumns(file, best.missing, best.row, best.cells);
 }
 
-function missingColumns(file: string, missing: string[]): CoreError {
-  return new CoreError('unreadable_file', `${basename(file)}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}. Nothing was imported.`, {
+/**
+ * Names the missing columns, and what the row closest to a header holds: a wrong delimiter, encoding or header row
+ * shows there. Runs of 7 or more digits are left out of it (the row may be a debtor's, with phone and ID number).
+ */
+function missingColumns(file: string, missing: string[], row: number, cells: SourceRow['cells']): CoreError {
+  const found = cells.map(cellText).filter((t): t is string => t !== null);
+  const shown = found.slice(0, 12).map((t) => {
+    const masked = t.replace(/\d{7,}/g, '…');
+    return masked.length > 40 ? `${masked.slice(0, 40)}…` : masked;
+  });
+  const hint = `Row ${row}, the closest to a header, has: ${shown.join(', ')}${found.length > shown.length ? `, … (${found.length} columns)` : ''}.`;
+  return new CoreError('unreadable_file', `${basename(file)}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}. ${hint} Nothing was imported.`, {
     file: basename(file),
     missingColumns: missing,
+    row,
   });
 }

@@ -138,10 +138,32 @@ export function importRecords(db: Db, req: RecordsImportRequest): ImportSummary 
   return run.summary;
 }
 
+/**
+ * The same file twice for one client is refused. A file none of whose rows was taken does not count: it was most
+ * likely read with a profile still being fixed, so it may be imported again (the earlier attempt's record, rejects
+ * and empty batch give way to the new one, in its transaction).
+ */
 function refuseIfImported(db: Db, client: ClientRecord, kind: ImportKind, fileName: string, sha256: string): void {
-  if (db.prepare('SELECT 1 FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ?').get(client.id, kind, sha256)) {
+  const earlier = db.prepare('SELECT accepted FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ?').get(client.id, kind, sha256) as { accepted: number } | undefined;
+  if (earlier && earlier.accepted > 0) {
     throw new CoreError('already_imported', `${fileName} was already imported for ${client.code} (same SHA-256). Nothing was imported.`, { file: fileName, sha256 });
   }
+}
+
+/** Inside the transaction: removes an earlier import of this file that took no row (see refuseIfImported). */
+function replaceUnacceptedImport(db: Db, clientId: string, kind: ImportKind, sha256: string): void {
+  const earlier = db.prepare('SELECT id, batch_id FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ? AND accepted = 0').get(clientId, kind, sha256) as
+    | { id: string; batch_id: string | null }
+    | undefined;
+  if (!earlier) return;
+  db.prepare('DELETE FROM import_rejects WHERE import_id = ?').run(earlier.id);
+  db.prepare('DELETE FROM import_files WHERE id = ?').run(earlier.id);
+  if (earlier.batch_id) dropEmptyBatch(db, earlier.batch_id);
+}
+
+/** A batch no case belongs to and no import names (left by an import that took no row). */
+function dropEmptyBatch(db: Db, batchId: string): void {
+  db.prepare('DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cases WHERE batch_id = ?) AND NOT EXISTS (SELECT 1 FROM import_files WHERE batch_id = ?)').run(batchId, batchId, batchId);
 }
 
 /** What the rows of one import are read with: the request's fields that the handlers use. */
@@ -166,6 +188,7 @@ interface ImportRun {
 function startRun(db: Db, req: RunRequest, client: ClientRecord, section: AnySection, source: RunSource, columns: Record<string, number>, batch?: BatchKey): ImportRun {
   const importId = uuidv7(Date.parse(req.now));
   const summary: ImportSummary = { kind: req.kind, client: client.code, batchId: null, importId, file: source.fileName, sha256: source.sha256, rows: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+  replaceUnacceptedImport(db, client.id, req.kind, source.sha256);
   db.prepare(
     `INSERT INTO import_files (id, client_id, kind, file_name, sha256, rows, accepted, imported_at, created_by) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
   ).run(importId, client.id, req.kind, source.fileName, source.sha256, req.now, req.actor.id);
@@ -196,9 +219,12 @@ function endRun(db: Db, req: Pick<RunRequest, 'kind' | 'actor' | 'now'>, { summa
     throw new CoreError('unreadable_file', `${summary.file}: the file has a header but no data rows. Nothing was imported.`, { file: summary.file });
   }
   handle.finish();
+  const emptyBatch = summary.accepted === 0 ? summary.batchId : null;
+  if (emptyBatch) summary.batchId = null; // no row taken: the file leaves no batch behind
   db.prepare('UPDATE import_files SET batch_id = ?, rows = ?, accepted = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?').run(
     summary.batchId, summary.rows, summary.accepted, summary.inserted, summary.updated, summary.unchanged, summary.rejected.length, summary.importId,
   );
+  if (emptyBatch) dropEmptyBatch(db, emptyBatch);
   const reject = db.prepare('INSERT INTO import_rejects (import_id, row, case_no, field, code, message) VALUES (?, ?, ?, ?, ?, ?)');
   for (const r of summary.rejected) reject.run(summary.importId, r.row, r.caseNo, r.field, r.code, r.message);
   const { rejected, ...counts } = summary;

@@ -52,6 +52,28 @@ describe('placement import (bank-a, GBK CSV)', () => {
     expect(env.count('debtors')).toBe(400); // debtors are never shared across clients
   });
 
+  it('takes a file again when none of its rows was taken (a profile being fixed), and leaves no empty batch', async () => {
+    const { addClient, updateClient } = await import('../clients/clients');
+    const { shippedProfile } = await import('../../../test/helpers/fixtures');
+    const good = shippedProfile('bank-a', 'bank-x');
+    // A first profile that reads the ID number from the wrong column: no row has a valid ID number.
+    addClient(env.db, env.actor, { ...good, placement: { ...good.placement, columns: { ...good.placement.columns, idNumber: '手机号码' } } }, env.now);
+    const file = fixture('bank-a', 'placement-2026-11.csv');
+    const first = await env.run('placement', 'bank-x', file);
+    expect(first).toMatchObject({ rows: 200, accepted: 0, batchId: null });
+    expect(first.rejected).toHaveLength(200);
+    expect(env.count('batches')).toBe(0);
+    expect(env.db.prepare('SELECT rows, accepted, rejected FROM import_files').get()).toEqual({ rows: 200, accepted: 0, rejected: 200 });
+
+    updateClient(env.db, env.actor, good, env.now);
+    const second = await env.run('placement', 'bank-x', file);
+    expect(second).toMatchObject({ accepted: 200, inserted: 200, rejected: [] });
+    expect(env.db.prepare('SELECT count(*) AS files, sum(accepted) AS accepted FROM import_files').get()).toEqual({ files: 1, accepted: 200 });
+    expect(env.count('import_rejects')).toBe(0);
+    expect(env.count('batches')).toBe(1);
+    await expect(env.run('placement', 'bank-x', file)).rejects.toMatchObject({ code: 'already_imported' });
+  });
+
   it('follows expected.json for mixed-rows.csv: six rows rejected with row, field and code; the rest accepted after normalising', async () => {
     const expected = JSON.parse(readFileSync(fixture('bad', 'expected.json'), 'utf8')) as { accepted: number; dataRows: number; rejected: { row: number; caseNo: string; field: string; code: string }[] };
     const s = await env.run('placement', 'bank-a', fixture('bad', 'mixed-rows.csv'));
@@ -70,7 +92,7 @@ describe('placement import (bank-a, GBK CSV)', () => {
   it.each([
     ['empty.csv', /empty\.csv: the file is empty/],
     ['header-only.csv', /header-only\.csv: the file has a header but no data rows/],
-    ['missing-column.csv', /missing-column\.csv: required column missing: 证件号码 \(idNumber\)/],
+    ['missing-column.csv', /missing-column\.csv: required column missing: 证件号码 \(idNumber\)\. Row 1, the closest to a header, has: 案件编号, 客户姓名, /],
   ])('refuses %s whole, naming the file and what is wrong, and imports nothing', async (name, message) => {
     await expect(env.run('placement', 'bank-a', fixture('bad', name))).rejects.toMatchObject({ code: 'unreadable_file', message: expect.stringMatching(message) });
     for (const t of ['import_files', 'batches', 'cases', 'debtors', 'contact_persons']) expect(env.count(t), t).toBe(0);

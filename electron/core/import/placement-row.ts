@@ -2,7 +2,7 @@ import { isValidPhone, normalisePhone } from '../../../shared/domain/phone';
 import { toRelation, type Relation } from '../../../shared/domain/relations';
 import { parseResidentId } from '../../../shared/domain/resident-id';
 import { normaliseStage } from '../../../shared/domain/stage';
-import { cleanText } from '../../../shared/domain/text';
+import { cleanText, toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementSection } from '../../../shared/profile/schema';
 import { RowRejected, type RowReader } from './row-reader';
 
@@ -35,7 +35,8 @@ export interface PlacementRecord {
     interestFen: number | null;
     feesFen: number | null;
     placedAmountFen: number;
-    balanceFen: number;
+    /** the file's balance column; null when the profile maps none or the cell is empty */
+    balanceFen: number | null;
     overdueDays: number | null;
     stage: string | null;
     lastPaymentAt: string | null;
@@ -72,8 +73,40 @@ function mapped(map: Record<string, string> | undefined, value: string | null): 
   return value !== null && map?.[value] !== undefined ? map[value] : value;
 }
 
+/** A contact person's phone when it is one we could dial (mobile, or landline with area code); else null. */
+function dialable(text: string | null): string | null {
+  const phone = phoneOf(text);
+  return phone !== null && isValidPhone(phone) ? phone : null;
+}
+
 const splitters = new Map<string, RegExp>();
-const CONTACT = /^\s*([^()（）]*?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*(.+?)\s*$/;
+const PHONE_IN = /\+?\d[\d \-–—]{5,}\d/g;
+const BRACKETS = /[(（]\s*([^()（）]*?)\s*[)）]/;
+const NOTES = /[(（][^()（）]*[)）]/g;
+
+/**
+ * One entry of a contacts cell: "张三(配偶)13800000000" as the docs give it, and the ways banks vary it — the phone
+ * before the brackets, a note after it ("(备用)"), spaces or dashes in it, no brackets ("赵六 同事 13800000002",
+ * "丙13800000241"). An entry without a dialable phone ("李四(同事)", "张三(配偶)无", "12345") is skipped.
+ */
+function contactOf(part: string, words: Record<string, Relation>): ContactRecord | null {
+  const text = toHalfWidth(part);
+  for (const m of text.matchAll(PHONE_IN)) {
+    const phone = dialable(m[0]);
+    if (!phone) continue;
+    const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
+    const bracket = BRACKETS.exec(rest);
+    if (bracket) {
+      const outside = `${rest.slice(0, bracket.index)} ${rest.slice(bracket.index + bracket[0].length)}`;
+      return { name: cleanText(outside.replace(NOTES, ' ').replace(/\s+/g, ' ')), relation: toRelation(cleanText(bracket[1]), words), phone };
+    }
+    const tokens = rest.trim().split(/\s+/).filter(Boolean);
+    const last = tokens.length > 1 ? toRelation(tokens[tokens.length - 1] ?? null, words) : 'other';
+    if (last !== 'other') tokens.pop();
+    return { name: cleanText(tokens.join(' ')), relation: last, phone };
+  }
+  return null;
+}
 
 /** One contact cell: "张三(配偶)13800000000;李四(同事)13900000000". */
 export function parseContactCell(text: string, separators: string, words: Record<string, Relation>): ContactRecord[] {
@@ -84,10 +117,8 @@ export function parseContactCell(text: string, separators: string, words: Record
   }
   const out: ContactRecord[] = [];
   for (const part of text.split(splitter)) {
-    const m = CONTACT.exec(part);
-    const phone = phoneOf(m ? (m[3] ?? '') : part);
-    if (!phone) continue;
-    out.push({ name: m ? cleanText(m[1]) : null, relation: toRelation(m ? cleanText(m[2]) : null, words), phone });
+    const contact = contactOf(part, words);
+    if (contact) out.push(contact);
   }
   return out;
 }
@@ -101,7 +132,7 @@ function contactsOf(r: RowReader, section: PlacementSection, words: Record<strin
   }
   const out: ContactRecord[] = [];
   spec.columns.forEach((_, i) => {
-    const phone = phoneOf(r.text(`contacts.${i}.phone`));
+    const phone = dialable(r.text(`contacts.${i}.phone`));
     if (!phone) return;
     out.push({ name: r.text(`contacts.${i}.name`), relation: toRelation(r.text(`contacts.${i}.relation`), words), phone });
   });
@@ -127,7 +158,7 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
   const principalFen = r.amount('principal');
   const interestFen = r.amount('interest');
   const feesFen = r.amount('fees');
-  const balanceFen = r.amount('balance') ?? placedAmountFen;
+  const balanceFen = r.amount('balance');
   const overdueDays = r.integer('overdueDays');
   const lastPaymentAt = r.date('lastPaymentAt');
   const lastPaymentFen = r.amount('lastPaymentAmount');

@@ -9,6 +9,7 @@ interface ExistingCase {
   id: string;
   debtor_id: string;
   balance_fen: number;
+  status: string;
   overdue_days: number | null;
   stage: string | null;
   principal_fen: number | null;
@@ -73,6 +74,15 @@ class BulkInsert {
 }
 
 /**
+ * A case's status after the bank gave its balance: nothing owed is `paid` (as a payment in full makes it), and a paid
+ * case the bank says is owing again (a payment reversed) is worked again. Recalled and closed cases stay so.
+ */
+function statusFor(status: string, balanceFen: number): string {
+  if (balanceFen === 0) return status === 'recalled' || status === 'closed' ? status : 'paid';
+  return status === 'paid' ? 'working' : status;
+}
+
+/**
  * Writes placement records inside the caller's transaction. A new case number becomes a debtor (reused within the
  * client when the ID number matches), a case in this batch and its contact persons. A case number already held is
  * updated from the new delivery (balance, days overdue, stage, amounts, new contacts) and keeps its batch, history
@@ -132,7 +142,7 @@ export class PlacementWriter {
     );
     this.s = {
       findCase: db.prepare(
-        'SELECT id, debtor_id, balance_fen, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
+        'SELECT id, debtor_id, balance_fen, status, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
       ),
       findDebtor: db.prepare('SELECT id FROM debtors WHERE client_id = ? AND id_number = ?').pluck(),
       updateDebtor: db.prepare(
@@ -142,13 +152,18 @@ export class PlacementWriter {
            OR coalesce(@workAddress, work_address) IS NOT work_address OR coalesce(@registeredAddress, registered_address) IS NOT registered_address
            OR coalesce(@employer, employer) IS NOT employer)`,
       ),
-      // Stage is set only when it changes: naming it in SET runs the triggers that move a case's KPI counts to its
-      // new group (kpi_*_case_moved), which for an unchanged stage have nothing to do but still cost their checks.
+      // A value the delivery leaves empty (or whose column the profile does not map) keeps what the case holds: a
+      // bank's blank 最后还款日 is no news, not a payment undone. Stage is set only when it changes: naming it in SET runs
+      // the triggers that move a case's KPI counts to its new group (kpi_*_case_moved), which for an unchanged stage
+      // have nothing to do but still cost their checks.
       updateCase: db.prepare(
-        `UPDATE cases SET balance_fen = @balanceFen, overdue_days = @overdueDays, principal_fen = @principalFen, interest_fen = @interestFen,
-           fees_fen = @feesFen, last_payment_at = @lastPaymentAt, last_payment_fen = @lastPaymentFen, remarks = @remarks, updated_at = @now WHERE id = @id`,
+        `UPDATE cases SET balance_fen = coalesce(@balanceFen, balance_fen), overdue_days = coalesce(@overdueDays, overdue_days),
+           principal_fen = coalesce(@principalFen, principal_fen), interest_fen = coalesce(@interestFen, interest_fen), fees_fen = coalesce(@feesFen, fees_fen),
+           last_payment_at = coalesce(@lastPaymentAt, last_payment_at), last_payment_fen = coalesce(@lastPaymentFen, last_payment_fen),
+           remarks = coalesce(@remarks, remarks), updated_at = @now WHERE id = @id`,
       ),
       updateStage: db.prepare('UPDATE cases SET stage = @stage WHERE id = @id'),
+      updateStatus: db.prepare('UPDATE cases SET status = @status WHERE id = @id'),
       phones: db.prepare('SELECT phone FROM contact_persons WHERE debtor_id = ?').pluck(),
       insertContact: db.prepare(
         `INSERT INTO contact_persons (id, debtor_id, relation, name, phone, source, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, 'bank', ?, ?, ?)`,
@@ -162,7 +177,7 @@ export class PlacementWriter {
       const debtorId = this.debtorFor(r);
       const c = r.case;
       this.caseRows.values.push(
-        this.ids(), debtorId, r.caseNo, c.product, c.accountMasked, c.currency, c.principalFen, c.interestFen, c.feesFen, c.placedAmountFen, c.balanceFen,
+        this.ids(), debtorId, r.caseNo, c.product, c.accountMasked, c.currency, c.principalFen, c.interestFen, c.feesFen, c.placedAmountFen, c.balanceFen ?? c.placedAmountFen,
         c.overdueDays, c.stage, c.lastPaymentAt, c.lastPaymentFen, c.remarks,
       );
       if (this.caseRows.rows >= FLUSH_CASES) this.flush();
@@ -172,12 +187,15 @@ export class PlacementWriter {
     let changed = this.s.updateDebtor.run({ id: existing.debtor_id, ...r.debtor, now: this.now }).changes > 0;
     changed = this.addContacts(existing.debtor_id, r) || changed;
     const c = r.case;
+    const news = <T>(value: T | null, held: T | null): boolean => value !== null && value !== held;
     const caseChanged =
-      existing.balance_fen !== c.balanceFen || existing.overdue_days !== c.overdueDays || existing.stage !== c.stage ||
-      existing.principal_fen !== c.principalFen || existing.interest_fen !== c.interestFen || existing.fees_fen !== c.feesFen ||
-      existing.last_payment_at !== c.lastPaymentAt || existing.last_payment_fen !== c.lastPaymentFen || existing.remarks !== c.remarks;
+      news(c.balanceFen, existing.balance_fen) || news(c.overdueDays, existing.overdue_days) || news(c.principalFen, existing.principal_fen) ||
+      news(c.interestFen, existing.interest_fen) || news(c.feesFen, existing.fees_fen) || news(c.lastPaymentAt, existing.last_payment_at) ||
+      news(c.lastPaymentFen, existing.last_payment_fen) || news(c.remarks, existing.remarks) || news(c.stage, existing.stage);
     if (caseChanged) this.s.updateCase.run({ id: existing.id, ...c, now: this.now });
-    if (existing.stage !== c.stage) this.s.updateStage.run({ id: existing.id, stage: c.stage });
+    if (news(c.stage, existing.stage)) this.s.updateStage.run({ id: existing.id, stage: c.stage });
+    const status = c.balanceFen === null ? existing.status : statusFor(existing.status, c.balanceFen);
+    if (status !== existing.status) this.s.updateStatus.run({ id: existing.id, status });
     return { outcome: caseChanged || changed ? 'updated' : 'unchanged', placedFen: 0 };
   }
 
