@@ -57,7 +57,7 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   // Each column: our label, and under it the bank's header (or where the value came from).
   await expect(preview.getByRole('columnheader', { name: '债务人姓名 客户姓名' })).toBeVisible();
   await expect(preview.getByRole('columnheader', { name: '委案金额 委案金额' })).toBeVisible();
-  await expect(preview.getByRole('columnheader', { name: '余额 文件未提供，同委案金额' })).toBeVisible();
+  await expect(preview.getByRole('columnheader', { name: '余额 委案金额' })).toBeVisible();
   const first = preview.getByRole('row').nth(1);
   await expect(first).toContainText('A261100000001');
   await expect(first).toContainText('3701**********9048');
