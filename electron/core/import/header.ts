@@ -91,5 +91,6 @@ function missingColumns(file: string, missing: string[], row: number, cells: Sou
     file: basename(file),
     missingColumns: missing,
     row,
+    found: found.length > shown.length ? [...shown, '…'] : shown,
   });
 }

@@ -32,7 +32,9 @@ export function failureText(t: TFunction, failure: Failure): string {
   const missing = failure.details.missingColumns;
   if (failure.code === 'unreadable_file' && Array.isArray(missing) && missing.length > 0) {
     const columns = missing.map((f) => fieldLabel(t, String(f))).join(t('intake.listSeparator'));
-    return t('intake.failure.missingColumns', { columns });
+    const found = failure.details.found;
+    const closest = Array.isArray(found) && found.length > 0 ? t('intake.failure.closestRow', { row: failure.details.row, found: found.join(t('intake.listSeparator')) }) : '';
+    return t('intake.failure.missingColumns', { columns, closest });
   }
   const code = FAILURE_CODES.has(failure.code) ? failure.code : 'internal';
   return t(`intake.failure.${code}`);
