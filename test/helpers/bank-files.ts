@@ -42,8 +42,12 @@ export function generateCases(n: number, opts: { start?: number; variant?: numbe
   const start = opts.start ?? 1;
   for (let i = 0; i < n; i++) {
     const k = start + i;
-    const year = 1960 + Math.floor(rand() * 40);
-    const birth = `${year}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    // A birth date and sequence number of its own for every k below 13 million, so no two cases share an ID number
+    // (one ID number is one person: the importer rejects it under a second name). The three draws keep the rest of
+    // the random stream as it was.
+    for (let draw = 0; draw < 3; draw++) rand();
+    const n = Math.floor(k / 1000);
+    const birth = `${1960 + (n % 40)}${String(1 + (Math.floor(n / 40) % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 480) % 28)).padStart(2, '0')}`;
     const days = 31 + Math.floor(rand() * 700) + (opts.variant ?? 0) * 30;
     const placedFen = 100_000 + Math.floor(rand() * 20_000_000) - (opts.variant ?? 0) * 10_000;
     out.push({

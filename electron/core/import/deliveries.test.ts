@@ -48,6 +48,33 @@ describe('a later delivery of the same cases', () => {
   });
 });
 
+describe('one ID number, one person', () => {
+  const t = useImportStore();
+
+  it('a new case with a held debtor’s ID number joins that debtor under the same name, and is rejected under another', async () => {
+    const [held] = generateCases(1);
+    writeBankACsv(join(t.dir, 'd1.csv'), [held!]);
+    await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'));
+    const [same, other, inFile, inFileOther] = generateCases(4, { start: 500 });
+    writeBankACsv(join(t.dir, 'd2.csv'), [
+      { ...same!, idNumber: held!.idNumber, name: ` ${held!.name.split('').join(' ')} ` },
+      { ...other!, idNumber: held!.idNumber, mobile: '13811112222' },
+      inFile!,
+      { ...inFileOther!, idNumber: inFile!.idNumber },
+    ]);
+    const s = await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'));
+    expect(s).toMatchObject({ accepted: 2, inserted: 2 });
+    expect(s.rejected).toEqual([
+      { row: 3, caseNo: other!.caseNo, field: 'idNumber', code: 'name_mismatch', message: `Row 3: idNumber is held by a debtor under another name: case ${held!.caseNo}.` },
+      { row: 5, caseNo: inFileOther!.caseNo, field: 'idNumber', code: 'name_mismatch', message: `Row 5: idNumber is held by a debtor under another name: case ${inFile!.caseNo}.` },
+    ]);
+    const debtorOf = (caseNo: string) => t.env.db.prepare('SELECT d.id, d.name, d.mobile FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.case_no = ?').get(caseNo);
+    expect(debtorOf(same!.caseNo)).toEqual(debtorOf(held!.caseNo));
+    expect(debtorOf(held!.caseNo)).toMatchObject({ name: held!.name });
+    expect(t.env.db.prepare("SELECT count(*) FROM contact_persons WHERE phone = '13811112222'").pluck().get()).toBe(0);
+  });
+});
+
 describe('a later delivery from a bank that sends no balance column', () => {
   const t = useImportStore(async (env) => {
     // bank-a's layout, with the amount column taken as the placed amount only (no `balance` mapping).

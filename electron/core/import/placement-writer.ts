@@ -1,9 +1,23 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementRecord } from './placement-row';
+import { RowRejected } from './row-reader';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
+
+/** A debtor found by ID number: created by this writer (with its first case number) or held before. */
+interface KnownDebtor {
+  id: string;
+  name: string;
+  caseNo: string | null;
+}
+
+/** A name as compared between deliveries: half-width, without spaces (王 强 = 王强, ＬＩ　Ｌｅｉ = LI Lei). */
+function nameKey(name: string): string {
+  return toHalfWidth(name).replace(/\s+/g, '').toLowerCase();
+}
 
 interface ExistingCase {
   id: string;
@@ -100,7 +114,7 @@ export class PlacementWriter {
   private readonly clientHasCases: boolean;
   private readonly clientHasDebtors: boolean;
   /** ID number → debtor, for the debtors this writer created */
-  private readonly created = new Map<string, string>();
+  private readonly created = new Map<string, KnownDebtor>();
   /** debtors with rows (their own or their contacts') still in the buffers */
   private readonly pending = new Set<string>();
   private readonly debtorRows: BulkInsert;
@@ -144,7 +158,8 @@ export class PlacementWriter {
       findCase: db.prepare(
         'SELECT id, debtor_id, balance_fen, status, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
       ),
-      findDebtor: db.prepare('SELECT id FROM debtors WHERE client_id = ? AND id_number = ?').pluck(),
+      findDebtor: db.prepare('SELECT id, name, NULL AS caseNo FROM debtors WHERE client_id = ? AND id_number = ?'),
+      caseOfDebtor: db.prepare('SELECT case_no FROM cases WHERE debtor_id = ? ORDER BY created_at LIMIT 1').pluck(),
       updateDebtor: db.prepare(
         `UPDATE debtors SET mobile = coalesce(@mobile, mobile), home_address = coalesce(@homeAddress, home_address), work_address = coalesce(@workAddress, work_address),
            registered_address = coalesce(@registeredAddress, registered_address), employer = coalesce(@employer, employer), updated_at = @now
@@ -215,15 +230,20 @@ export class PlacementWriter {
   private debtorFor(r: PlacementRecord): string {
     const d = r.debtor;
     let known = d.idNumber ? this.created.get(d.idNumber) : undefined;
-    if (known === undefined && d.idNumber && this.clientHasDebtors) known = this.s.findDebtor.get(this.clientId, d.idNumber) as string | undefined;
+    if (known === undefined && d.idNumber && this.clientHasDebtors) known = this.s.findDebtor.get(this.clientId, d.idNumber) as KnownDebtor | undefined;
     if (known) {
-      this.settle(known);
-      this.s.updateDebtor.run({ id: known, ...d, now: this.now });
-      this.addContacts(known, r);
-      return known;
+      // One ID number is one person: a row that gives it with another name is a mistake in the file (or in the
+      // earlier one), and taking it would put this case's phones on someone else's debtor.
+      if (nameKey(known.name) !== nameKey(d.name)) {
+        throw new RowRejected('idNumber', 'name_mismatch', `case ${known.caseNo ?? (this.s.caseOfDebtor.get(known.id) as string | undefined) ?? '?'}`);
+      }
+      this.settle(known.id);
+      this.s.updateDebtor.run({ id: known.id, ...d, now: this.now });
+      this.addContacts(known.id, r);
+      return known.id;
     }
     const id = this.ids();
-    if (d.idNumber) this.created.set(d.idNumber, id);
+    if (d.idNumber) this.created.set(d.idNumber, { id, name: d.name, caseNo: r.caseNo });
     this.pending.add(id);
     this.debtorRows.values.push(id, d.name, d.idType, d.idNumber, d.gender, d.birthDate, d.mobile, d.homeAddress, d.workAddress, d.registeredAddress, d.employer);
     const contacts = this.contactRows.values;

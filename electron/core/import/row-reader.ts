@@ -3,7 +3,7 @@ import { parseAmountFen, type AmountUnit } from '../../../shared/domain/money';
 import { toHalfWidth } from '../../../shared/domain/text';
 import { cellText, type Cell } from './cells';
 
-export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn'] as const;
+export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
@@ -24,6 +24,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   duplicate_in_file: 'appears earlier in this file; this later row is ignored',
   unknown_case: 'is not a case the agency holds for this client',
   duplicate_txn: 'was already imported',
+  name_mismatch: 'is held by a debtor under another name',
 };
 
 /** A row was rejected: the first problem found, in words. */
