@@ -14,7 +14,7 @@ interface KnownDebtor {
   caseNo: string | null;
 }
 
-/** A name as compared between deliveries: half-width, without spaces (王 强 = 王强, ＬＩ　Ｌｅｉ = LI Lei). */
+/** A name as compared between deliveries: half-width, without spaces (王 强 = 王强, full-width ＬＩ = LI). */
 function nameKey(name: string): string {
   return toHalfWidth(name).replace(/\s+/g, '').toLowerCase();
 }
