@@ -108,6 +108,8 @@ const Contacts = z.union([
 ]);
 
 const ValueMap = z.record(z.string(), z.string());
+/** The bank's stage words onto ours: a typo here would make a stage of its own in every report. */
+const StageMap = z.record(z.string(), z.string().regex(/^(M?\d+|M7\+)$/i, 'a stage: M0…M6, M7+ (or a number of periods, 8 → M7+)'));
 
 export const PlacementSection = z
   .object({
@@ -116,7 +118,7 @@ export const PlacementSection = z
     /** columns the file must have, beyond caseNo, debtorName and placedAmount: a file without them is refused */
     requiredColumns: z.array(z.enum(PLACEMENT_FIELDS)).optional(),
     contacts: Contacts.optional(),
-    valueMaps: z.object({ stage: ValueMap.optional(), currency: ValueMap.optional(), idType: ValueMap.optional(), product: ValueMap.optional() }).strict().optional(),
+    valueMaps: z.object({ stage: StageMap.optional(), currency: ValueMap.optional(), idType: ValueMap.optional(), product: ValueMap.optional() }).strict().optional(),
     fileValues: z.object({ batchNo: FileValueSource.optional(), placedAt: FileValueSource.optional(), dueBackAt: FileValueSource.optional(), hand: FileValueSource.optional() }).strict().optional(),
     defaults: z.object({ hand: z.number().int().min(1).optional(), currency: z.string().min(1).optional(), idType: z.string().min(1).optional() }).strict().optional(),
   })

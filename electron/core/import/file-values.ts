@@ -8,9 +8,17 @@ import { CoreError } from '../errors';
 export function fileValue(source: FileValueSource | undefined, file: string, titleText: string): string | null {
   if (!source) return null;
   if ('value' in source) return String(source.value);
-  const text = 'fromFileName' in source ? basename(file) : titleText;
+  const text = foldAlphanumerics('fromFileName' in source ? basename(file) : titleText);
   const m = new RegExp('fromFileName' in source ? source.fromFileName : source.fromTitleRows).exec(text);
   return m ? (m[1] ?? m[0]) : null;
+}
+
+/**
+ * Full-width digits and Latin letters as half-width ones (`手别：６` → `手别：6`), so that `\d` and `[A-Z]` find them;
+ * full-width punctuation stays, as a pattern may spell it (`批次号：`).
+ */
+function foldAlphanumerics(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 export type FileValueOrigin = 'profile' | 'fileName' | 'titleRows';
