@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { addClient } from '../clients/clients';
+import { purgeExpired } from '../retention/purge';
 import { generateCases, writeBankACsv, type GeneratedCase } from '../../../test/helpers/bank-files';
 import { fixture, shippedProfile } from '../../../test/helpers/fixtures';
 import { useImportStore } from '../../../test/helpers/import';
@@ -170,5 +171,42 @@ describe('recalls import', () => {
     expect(t.env.db.prepare("SELECT count(*) AS n FROM cases WHERE status = 'recalled'").get()).toEqual({ n: 10 });
     expect(t.env.db.prepare("SELECT r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id WHERE c.case_no = 'A261100000191'").get()).toEqual({ recalled_at: '2026-11-25', reason: '客户投诉' });
     expect(t.env.count('cases')).toBe(200);
+  });
+});
+
+describe('a recalled case placed again', () => {
+  const t = useImportStore();
+
+  it('joins the new batch with its amount and term, is worked again, keeps its history, and is not purged for the old recall', async () => {
+    const [again, other] = generateCases(2) as [GeneratedCase, GeneratedCase];
+    writeBankACsv(join(t.dir, 'd1.csv'), [again, other]);
+    const s1 = await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'));
+    const caseRow = () => t.env.db.prepare('SELECT id, batch_id, status, placed_amount_fen, balance_fen, assigned_to FROM cases WHERE case_no = ?').get(again.caseNo) as Record<string, unknown>;
+    const before = caseRow();
+    t.env.db.prepare('UPDATE cases SET assigned_to = ? WHERE id = ?').run(t.env.actor.id, before.id);
+    writeFileSync(join(t.dir, 'pay.csv'), `案件编号,还款日期,还款金额,交易流水号,还款渠道\n${again.caseNo},2026-11-20,100.00,TXN-R-1,柜面\n`);
+    await t.env.run('payments', 'bank-a', join(t.dir, 'pay.csv'));
+    writeFileSync(join(t.dir, 'recall.csv'), iconv.encode(`案件编号,退案日期,退案原因\r\n${again.caseNo},2026-11-25,委托方收回\r\n`, 'gbk'));
+    await t.env.run('recalls', 'bank-a', join(t.dir, 'recall.csv'));
+    expect(caseRow()).toMatchObject({ status: 'recalled' });
+    const recovered = (batchId: unknown) => t.env.db.prepare('SELECT coalesce(sum(recovered_fen), 0) FROM kpi_group WHERE batch_id = ?').pluck().get(batchId);
+    expect(recovered(s1.batchId)).toBe(10000);
+
+    // The next hand: the recalled case again (a new amount, a new term), and the other case as it was.
+    writeBankACsv(join(t.dir, 'd2.csv'), [{ ...again, placedFen: again.placedFen - 10000 }, other]);
+    const text = new TextDecoder('gbk').decode(readFileSync(join(t.dir, 'd2.csv'))).replaceAll('2026/11/01', '2026/12/01').replaceAll('2027/01/31', '2027/03/31');
+    writeFileSync(join(t.dir, 'd2.csv'), iconv.encode(text, 'gbk'));
+    const s2 = await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'));
+    expect(s2).toMatchObject({ inserted: 1, unchanged: 1 });
+    expect(caseRow()).toEqual({ id: before.id, batch_id: s2.batchId, status: 'new', placed_amount_fen: again.placedFen - 10000, balance_fen: again.placedFen - 10000, assigned_to: t.env.actor.id });
+    expect(t.env.db.prepare('SELECT placed_at, due_back_at, case_count, placed_total_fen FROM batches WHERE id = ?').get(s2.batchId)).toEqual({
+      placed_at: '2026-12-01', due_back_at: '2027-03-31', case_count: 1, placed_total_fen: again.placedFen - 10000,
+    });
+    // Its payment of 2026-11-20 was in the first term, not in the new one: it counts for neither batch now.
+    expect([recovered(s1.batchId), recovered(s2.batchId)]).toEqual([0, 0]);
+    expect(t.env.db.prepare('SELECT count(*) FROM recalls WHERE case_id = ?').pluck().get(before.id)).toBe(1);
+    // 90 days after the old recall its data stays: the case is placed again, until 2027-03-31.
+    expect(purgeExpired(t.env.db, t.env.actor, '2027-03-01', '2027-03-01T00:00:00.000Z', { vacuum: false }).cases).toBe(0);
+    expect(t.env.db.prepare('SELECT d.name FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id = ?').pluck().get(before.id)).toBe(again.name);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementRecord } from './placement-row';
 import { RowRejected } from './row-reader';
+import { moveCaseToBatch } from '../kpi/case-batch';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -22,6 +23,7 @@ function nameKey(name: string): string {
 interface ExistingCase {
   id: string;
   debtor_id: string;
+  batch_id: string;
   balance_fen: number;
   status: string;
   overdue_days: number | null;
@@ -156,7 +158,7 @@ export class PlacementWriter {
     );
     this.s = {
       findCase: db.prepare(
-        'SELECT id, debtor_id, balance_fen, status, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
+        'SELECT id, debtor_id, batch_id, balance_fen, status, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
       ),
       findDebtor: db.prepare('SELECT id, name, NULL AS caseNo FROM debtors WHERE client_id = ? AND id_number = ?'),
       caseOfDebtor: db.prepare('SELECT case_no FROM cases WHERE debtor_id = ? ORDER BY created_at LIMIT 1').pluck(),
@@ -179,6 +181,7 @@ export class PlacementWriter {
       ),
       updateStage: db.prepare('UPDATE cases SET stage = @stage WHERE id = @id'),
       updateStatus: db.prepare('UPDATE cases SET status = @status WHERE id = @id'),
+      placeAgain: db.prepare('UPDATE cases SET placed_amount_fen = @placedAmountFen, balance_fen = @balanceFen, status = @status, next_action_at = NULL, updated_at = @now WHERE id = @id'),
       phones: db.prepare('SELECT phone FROM contact_persons WHERE debtor_id = ?').pluck(),
       insertContact: db.prepare(
         `INSERT INTO contact_persons (id, debtor_id, relation, name, phone, source, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, 'bank', ?, ?, ?)`,
@@ -198,6 +201,15 @@ export class PlacementWriter {
       if (this.caseRows.rows >= FLUSH_CASES) this.flush();
       return { outcome: 'inserted', placedFen: c.placedAmountFen };
     }
+    // A recalled case the bank places again (a new hand): it joins this batch, with this file's amount and term, and
+    // is worked again; its history and assignment stay. For the batch it is a new case.
+    const placedAgain = existing.status === 'recalled' && existing.batch_id !== this.batchId;
+    if (placedAgain) {
+      moveCaseToBatch(this.db, existing.id, this.batchId);
+      const balanceFen = r.case.balanceFen ?? r.case.placedAmountFen;
+      this.s.placeAgain.run({ id: existing.id, placedAmountFen: r.case.placedAmountFen, balanceFen, status: statusFor('new', balanceFen), now: this.now });
+      Object.assign(existing, { balance_fen: balanceFen, status: statusFor('new', balanceFen) });
+    }
     this.settle(existing.debtor_id);
     let changed = this.s.updateDebtor.run({ id: existing.debtor_id, ...r.debtor, now: this.now }).changes > 0;
     changed = this.addContacts(existing.debtor_id, r) || changed;
@@ -211,6 +223,7 @@ export class PlacementWriter {
     if (news(c.stage, existing.stage)) this.s.updateStage.run({ id: existing.id, stage: c.stage });
     const status = c.balanceFen === null ? existing.status : statusFor(existing.status, c.balanceFen);
     if (status !== existing.status) this.s.updateStatus.run({ id: existing.id, status });
+    if (placedAgain) return { outcome: 'inserted', placedFen: r.case.placedAmountFen };
     return { outcome: caseChanged || changed ? 'updated' : 'unchanged', placedFen: 0 };
   }
 

@@ -11,6 +11,7 @@ import { generateDemo } from '../demo/demo';
 import { settlePromises } from '../promises/settle';
 import { baseCounts, kpiCounts, kpiScope } from './kpi-report';
 import { tableCounts } from './kpi-tables';
+import { moveCaseToBatch } from './case-batch';
 import { kpiTrend } from './kpi-trend';
 import { kpiDrill } from './kpi-drill';
 import { DRILL_METRICS } from '../../../shared/contract/leads';
@@ -161,6 +162,15 @@ describe('KPI counts kept on write', () => {
       // a settled promise's case moves to another collector; then a batch's term is shortened
       db.prepare("UPDATE cases SET assigned_to = ? WHERE id IN (SELECT case_id FROM promises WHERE status != 'pending' LIMIT 20)").run(collectors[1]);
       db.prepare("UPDATE batches SET due_back_at = '2026-11-15' WHERE id = (SELECT batch_id FROM cases c JOIN payments p ON p.case_id = c.id LIMIT 1)").run();
+      expectKeptEqualsBase(db, admin);
+      // cases with payments placed again in another batch of their client, whose term takes in other payments
+      const moving = db.prepare("SELECT DISTINCT c.id, c.client_id, c.batch_id FROM cases c JOIN payments p ON p.case_id = c.id WHERE p.kind = 'confirmed' ORDER BY c.id LIMIT 6").all() as { id: string; client_id: string; batch_id: string }[];
+      expect(new Set(moving.map((m) => m.client_id)).size).toBe(2);
+      for (const m of moving) {
+        const target = db.prepare('SELECT id FROM batches WHERE client_id = ? AND id != ? ORDER BY id LIMIT 1').pluck().get(m.client_id, m.batch_id) as string;
+        db.prepare("UPDATE batches SET placed_at = '2026-11-21', due_back_at = '2031-06-01' WHERE id = ?").run(target);
+        moveCaseToBatch(db, m.id, target);
+      }
       expectKeptEqualsBase(db, admin);
       // a client whose profile moves to another time zone: its days are counted again on the new calendar
       updateClient(db, admin, { ...getClient(db, 'bank-b').profile, timezone: 'America/New_York' }, NOW.toISOString());

@@ -21,7 +21,8 @@ function retentionDays(db: Db, code: string): number {
 }
 
 /**
- * Purges the personal data of cases whose retention has run out (after the recall, or after the batch's due-back
+ * Purges the personal data of cases whose retention has run out (after the last recall of a case still recalled — a
+ * case placed again is not — or after its batch's due-back
  * date): the debtor's name, ID number, phones, addresses and employer, the contact persons, and the phones and
  * notes of activities; the non-personal figures the KPIs need (amounts, dates, result codes) stay. A debtor is
  * purged once all their cases are due. One audit entry per case (ids only), then VACUUM and a WAL truncation so the
@@ -38,7 +39,7 @@ export function purgeExpired(db: Db, actor: Actor, today: string, now: string, o
         .prepare(
           `SELECT c.id AS caseId, c.debtor_id AS debtorId, c.case_no AS caseNo FROM cases c JOIN batches b ON b.id = c.batch_id JOIN debtors d ON d.id = c.debtor_id
            WHERE c.client_id = ? AND d.purged_at IS NULL AND (
-             EXISTS (SELECT 1 FROM recalls r WHERE r.case_id = c.id AND r.recalled_at <= ?)
+             (c.status = 'recalled' AND (SELECT max(r.recalled_at) FROM recalls r WHERE r.case_id = c.id) <= ?)
              OR (b.due_back_at IS NOT NULL AND b.due_back_at <= ?))`,
         )
         .all(client.id, cutoff, cutoff) as { caseId: string; debtorId: string; caseNo: string }[];
