@@ -83,6 +83,7 @@ const splitters = new Map<string, RegExp>();
 const PHONE_IN = /\+?\d[\d \-–—]{5,}\d/g;
 const BRACKETS = /[(（]\s*([^()（）]*?)\s*[)）]/;
 const NOTES = /[(（][^()（）]*[)）]/g;
+const DOCUMENTED = /^\s*([^()（）\s\d]+)\s*[(（]\s*([^()（）\s]*)\s*[)）]\s*(1[3-9]\d{9})\s*$/;
 
 /**
  * One entry of a contacts cell: "张三(配偶)13800000000" as the docs give it, and the ways banks vary it — the phone
@@ -90,6 +91,9 @@ const NOTES = /[(（][^()（）]*[)）]/g;
  * "丙13800000241"). An entry without a dialable phone ("李四(同事)", "张三(配偶)无", "12345") is skipped.
  */
 function contactOf(part: string, words: Record<string, Relation>): ContactRecord | null {
+  // The documented form with a plain mobile, as most banks write every entry: read without the search below.
+  const plain = DOCUMENTED.exec(part);
+  if (plain) return { name: plain[1] || null, relation: toRelation(plain[2] || null, words), phone: plain[3]! };
   const text = toHalfWidth(part);
   for (const m of text.matchAll(PHONE_IN)) {
     const phone = dialable(m[0]);

@@ -78,10 +78,14 @@ export class RowReader {
 
   amount(field: string, required = false): number | null {
     const c = this.raw(field);
-    if (typeof c === 'string' || typeof c === 'number') {
-      // Fast path for plain amounts ("1234.5", or a workbook's number 1234.5): what parseAmountFen gives for them,
-      // without its clean-up passes.
-      const m = PLAIN_AMOUNT.exec(typeof c === 'number' ? String(c) : c);
+    if (typeof c === 'number') {
+      // A workbook's number: whole fen (within float error) as parseAmountFen takes them; the rest is left to it.
+      const scaled = this.unit === 'yuan' ? c * 100 : c;
+      const fen = Math.round(scaled);
+      if (fen >= 0 && Math.abs(scaled - fen) <= 1e-6 && Number.isSafeInteger(fen)) return fen + 0;
+    } else if (typeof c === 'string') {
+      // Fast path for plain amounts ("1234.5"): what parseAmountFen gives for them, without its clean-up passes.
+      const m = PLAIN_AMOUNT.exec(c);
       if (m) {
         const frac = m[2];
         if (this.unit === 'yuan') return Number(m[1]) * 100 + (frac === undefined ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
