@@ -46,6 +46,8 @@ const Layout = {
   headerRow: z.union([z.number().int().min(1), z.literal('auto')]).default('auto'),
   dateFormats: z.array(z.enum(DATE_FORMATS)).min(1).default(['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'excel']),
   amountUnit: z.enum(['yuan', 'fen']).default('yuan'),
+  /** a case number stored as a number in a workbook is padded with zeros to this many digits (7890 → 007890) */
+  caseNoDigits: z.number().int().min(1).max(40).optional(),
 };
 
 export const PLACEMENT_FIELDS = [

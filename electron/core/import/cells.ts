@@ -1,4 +1,3 @@
-import { toHalfWidth } from '../../../shared/domain/text';
 
 /** One cell as a reader produces it: text from CSV, text/number/Date from a workbook, null when empty. */
 export type Cell = string | number | Date | null;
@@ -29,11 +28,4 @@ export function cellText(c: Cell | undefined): string | null {
 
 export function isBlankRow(cells: Cell[]): boolean {
   return cells.every((c) => cellText(c) === null);
-}
-
-const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
-
-/** toHalfWidth, skipped for the usual text that has nothing to fold (it builds its result a character at a time). */
-export function halfWidth(s: string): string {
-  return FULL_WIDTH.test(s) ? toHalfWidth(s) : s;
 }

@@ -8,7 +8,7 @@ import { getClient, type ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
 import { withRollbackJournal } from '../db/bulk-journal';
 import { CoreError } from '../errors';
-import { halfWidth, isBlankRow, type SourceRow } from './cells';
+import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns, type AnySection } from './columns';
 import { deferIndexes } from './deferred-indexes';
 import { fileDate, fileHand, fileValue } from './file-values';
@@ -20,7 +20,7 @@ import { PlacementWriter, type Outcome } from './placement-writer';
 import { readTable } from './read-table';
 import type { PaymentRecord } from './payment-writer';
 import { RecallWriter, type RecallRecord } from './recall-writer';
-import { rejection, RowReader, RowRejected, type Rejection } from './row-reader';
+import { caseNoOf, rejection, RowReader, RowRejected, type Rejection } from './row-reader';
 
 export interface ImportRequest {
   clientCode: string;
@@ -201,7 +201,7 @@ function takeRow(run: ImportRun, { row, cells }: SourceRow): boolean {
   const { summary, section } = run;
   summary.rows++;
   const reader = new RowReader(cells, run.columns, section.dateFormats, section.amountUnit);
-  const caseNo = halfWidth(reader.text('caseNo') ?? '');
+  const caseNo = caseNoOf(reader, section.caseNoDigits);
   try {
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
     summary[run.handle.row(reader, row, caseNo)]++;

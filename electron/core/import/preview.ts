@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { formatFen } from '../../../shared/domain/money';
 import { maskIdNumber, maskPhone } from '../../../shared/domain/masking';
-import { toHalfWidth } from '../../../shared/domain/text';
 import type { ColumnRef, ImportKind, PlacementSection } from '../../../shared/profile/schema';
 import type { ClientRecord } from '../clients/clients';
 import { CoreError } from '../errors';
@@ -11,7 +10,7 @@ import { requiredColumns, resolveColumns } from './columns';
 import { readHeader } from './header';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
-import { RowReader, RowRejected } from './row-reader';
+import { caseNoOf, RowReader, RowRejected } from './row-reader';
 
 export interface PreviewRow {
   row: number;
@@ -46,7 +45,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
   for await (const { row, cells } of rest) {
     if (isBlankRow(cells)) continue;
     const r = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
-    const caseNo = toHalfWidth(r.text('caseNo') ?? '');
+    const caseNo = caseNoOf(r, section.caseNoDigits);
     let values: Record<string, string | null> = { caseNo };
     let problem: PreviewRow['problem'] = null;
     try {

@@ -38,6 +38,16 @@ export class RowRejected extends Error {
   }
 }
 
+/**
+ * The case number of a row, half-width. A workbook that stores case numbers as numbers has dropped their leading
+ * zeros (007890 → 7890): with the section's `caseNoDigits` they are put back.
+ */
+export function caseNoOf(r: RowReader, digits: number | undefined): string {
+  const c = r.raw('caseNo');
+  if (typeof c === 'number' && digits !== undefined && Number.isSafeInteger(c) && c >= 0) return String(c).padStart(digits, '0');
+  return toHalfWidth(r.text('caseNo') ?? '');
+}
+
 export function rejection(row: number, caseNo: string, err: RowRejected): Rejection {
   return { row, caseNo, field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
 }
