@@ -11,7 +11,7 @@ const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
  * A spreadsheet number cell: taken to the fen when it is within a millionth of a fen of one, so a formula's
  * 30000.000000000004 (0.1 + 0.2 drift) is 3,000,000 fen, while 12.345 yuan (half a fen) is not a money amount.
  */
-function numberCellFen(raw: number, unit: AmountUnit): AmountResult {
+export function numberCellFen(raw: number, unit: AmountUnit): AmountResult {
   if (!Number.isFinite(raw)) return { ok: false, code: 'not_a_number' };
   const scaled = unit === 'yuan' ? raw * 100 : raw;
   const fen = Math.round(scaled);

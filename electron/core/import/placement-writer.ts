@@ -206,9 +206,9 @@ export class PlacementWriter {
     const placedAgain = existing.status === 'recalled' && existing.batch_id !== this.batchId;
     if (placedAgain) {
       moveCaseToBatch(this.db, existing.id, this.batchId);
-      const balanceFen = r.case.balanceFen ?? r.case.placedAmountFen;
-      this.s.placeAgain.run({ id: existing.id, placedAmountFen: r.case.placedAmountFen, balanceFen, status: statusFor('new', balanceFen), now: this.now });
-      Object.assign(existing, { balance_fen: balanceFen, status: statusFor('new', balanceFen) });
+      existing.balance_fen = r.case.balanceFen ?? r.case.placedAmountFen;
+      existing.status = statusFor('new', existing.balance_fen);
+      this.s.placeAgain.run({ id: existing.id, placedAmountFen: r.case.placedAmountFen, balanceFen: existing.balance_fen, status: existing.status, now: this.now });
     }
     this.settle(existing.debtor_id);
     let changed = this.s.updateDebtor.run({ id: existing.debtor_id, ...r.debtor, now: this.now }).changes > 0;

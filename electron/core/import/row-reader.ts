@@ -1,5 +1,5 @@
 import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates';
-import { parseAmountFen, type AmountUnit } from '../../../shared/domain/money';
+import { numberCellFen, parseAmountFen, type AmountUnit } from '../../../shared/domain/money';
 import { toHalfWidth } from '../../../shared/domain/text';
 import { cellText, type Cell } from './cells';
 
@@ -89,10 +89,9 @@ export class RowReader {
   amount(field: string, required = false): number | null {
     const c = this.raw(field);
     if (typeof c === 'number') {
-      // A workbook's number: whole fen (within float error) as parseAmountFen takes them; the rest is left to it.
-      const scaled = this.unit === 'yuan' ? c * 100 : c;
-      const fen = Math.round(scaled);
-      if (fen >= 0 && Math.abs(scaled - fen) <= 1e-6 && Number.isSafeInteger(fen)) return fen + 0;
+      // A workbook's number, read directly; a bad one is reported below, as for text.
+      const r = numberCellFen(c, this.unit);
+      if (r.ok) return r.fen;
     } else if (typeof c === 'string') {
       // Fast path for plain amounts ("1234.5"): what parseAmountFen gives for them, without its clean-up passes.
       const m = PLAIN_AMOUNT.exec(c);
