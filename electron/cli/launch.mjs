@@ -9,12 +9,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(ROOT, 'electron', 'cli', 'main.ts');
+// Bundled beside the CLI: the worker thread that reads a placement file while the import writes (worker-entry.ts).
+const WORKER = join(ROOT, 'electron', 'core', 'import', 'placement-worker.ts');
 const OUT_DIR = join(ROOT, 'dist-cli');
 const BUNDLE = join(OUT_DIR, 'cli.mjs');
 const MANIFEST = join(OUT_DIR, 'cli.inputs.json');
 const SELF = fileURLToPath(import.meta.url);
 // Bump when the build options below change: a bundle made with other options is rebuilt.
-const OPTIONS_VERSION = 1;
+const OPTIONS_VERSION = 2;
 
 /** The bundle is fresh when it was built with these options and no input changed (or vanished) since. */
 function isFresh() {
@@ -24,7 +26,7 @@ function isFresh() {
   } catch {
     return false;
   }
-  if (manifest.version !== OPTIONS_VERSION || !existsSync(BUNDLE)) return false;
+  if (manifest.version !== OPTIONS_VERSION || !existsSync(BUNDLE) || !existsSync(join(OUT_DIR, 'placement-worker.mjs'))) return false;
   for (const file of [SELF, ...manifest.inputs]) {
     try {
       if (statSync(file).mtimeMs > manifest.builtAt) return false;
@@ -46,8 +48,9 @@ async function build(esbuild) {
   // Taken before reading the sources: a file saved while the build runs makes the next start rebuild.
   const builtAt = Date.now();
   const result = await esbuild.build({
-    entryPoints: [ENTRY],
-    outfile: BUNDLE,
+    entryPoints: { cli: ENTRY, 'placement-worker': WORKER },
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     target: 'node22',

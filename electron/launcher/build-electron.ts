@@ -6,6 +6,7 @@ import { ELECTRON_OUT, PROJECT_ROOT } from './paths';
 
 export const MAIN_OUT = join(ELECTRON_OUT, 'main.cjs');
 export const PRELOAD_OUT = join(ELECTRON_OUT, 'preload.cjs');
+export const WORKER_OUT = join(ELECTRON_OUT, 'placement-worker.cjs');
 
 /** Loaded by Electron at run time, never bundled: Electron itself and the SQLite driver (native, unpacked from the asar). */
 export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers'];
@@ -24,20 +25,24 @@ const common: BuildOptions = {
   metafile: true,
 };
 
-/**
- * The main process: one CommonJS file with everything but Electron and the driver inside (electron-store,
- * conf, zod, our core). Bundled ESM code that reads `import.meta.url` gets the file's own URL.
- */
-const mainOptions: BuildOptions = {
-  ...common,
-  entryPoints: [join(PROJECT_ROOT, 'electron/main/index.ts')],
-  outfile: MAIN_OUT,
-  platform: 'node',
-  target: 'node22',
-  external: MAIN_EXTERNALS,
-  define: { 'import.meta.url': '__collectdesk_import_meta_url' },
-  banner: { js: 'const __collectdesk_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-};
+/** A CommonJS bundle for Electron's Node: bundled ESM code that reads `import.meta.url` gets the file's own URL. */
+function nodeBundle(entry: string, outfile: string): BuildOptions {
+  return {
+    ...common,
+    entryPoints: [join(PROJECT_ROOT, entry)],
+    outfile,
+    platform: 'node',
+    target: 'node22',
+    define: { 'import.meta.url': '__collectdesk_import_meta_url' },
+    banner: { js: 'const __collectdesk_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  };
+}
+
+/** The main process: one CommonJS file with everything but Electron and the driver inside (electron-store, conf, zod, our core). */
+const mainOptions: BuildOptions = { ...nodeBundle('electron/main/index.ts', MAIN_OUT), external: MAIN_EXTERNALS };
+
+/** The worker thread that reads a placement file while the main process writes it (core/import/worker-entry.ts). */
+const workerOptions = nodeBundle('electron/core/import/placement-worker.ts', WORKER_OUT);
 
 /**
  * The preload: with `sandbox: true` it may only require 'electron' (and a few polyfilled modules), so the
@@ -80,6 +85,7 @@ export async function buildElectron(): Promise<{ main: string; preload: string }
   const bundles: [BuildOptions, readonly string[]][] = [
     [mainOptions, MAIN_EXTERNALS],
     [preloadOptions, ['electron']],
+    [workerOptions, []],
   ];
   for (const [options, allowed] of bundles) {
     const result = await build(options);
@@ -92,7 +98,7 @@ export async function buildElectron(): Promise<{ main: string; preload: string }
 
 /** Builds the Electron bundles when their sources are newer than the last build. */
 export async function ensureElectronBuilt(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<void> {
-  if (isStale(MAIN_OUT, INPUTS) || isStale(PRELOAD_OUT, INPUTS)) {
+  if (isStale(MAIN_OUT, INPUTS) || isStale(PRELOAD_OUT, INPUTS) || isStale(WORKER_OUT, INPUTS)) {
     log('Building the Electron shell…');
     await buildElectron();
   }

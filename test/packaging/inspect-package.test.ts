@@ -4,6 +4,7 @@ import { inspectAsarListing } from './inspect-package';
 const GOOD = [
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
+  '/dist-electron/placement-worker.cjs',
   '/dist/renderer/index.html',
   '/dist/renderer/assets/index-abc.js',
   '/package.json',

@@ -10,7 +10,7 @@ export const DRIVER = 'better-sqlite3-multiple-ciphers';
 /** Renderer-only libraries: vite bundles them, so the package must not carry them (TOOLCHAIN.md). */
 const RENDERER_LIBS = ['react', 'react-dom', '@mui', '@emotion', 'i18next', 'react-i18next', '@fontsource'];
 
-const REQUIRED = ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/renderer/index.html', 'package.json'];
+const REQUIRED = ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-electron/placement-worker.cjs', 'dist/renderer/index.html', 'package.json'];
 
 /**
  * What app.asar must and must not hold, from its listing (paths relative to the archive, `/`-separated):

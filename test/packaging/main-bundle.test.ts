@@ -3,12 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_PICK_CHANNEL } from '../../shared/contract/client';
 import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
-import { buildElectron, MAIN_OUT, PRELOAD_OUT } from '../../electron/launcher/build-electron';
+import { buildElectron, MAIN_OUT, PRELOAD_OUT, WORKER_OUT } from '../../electron/launcher/build-electron';
 import { PROJECT_ROOT } from '../../electron/launcher/paths';
+import { workerSource } from '../../electron/core/import/worker-source';
+import { placementMapper } from '../../electron/core/import/mapped-row';
+import { resolveColumns } from '../../electron/core/import/columns';
+import { fixture, shippedProfile } from '../helpers/fixtures';
 
 /**
  * The built main bundle, started in plain Node against a stand-in `electron` module: it catches what unit tests
@@ -87,5 +92,27 @@ describe('dist-electron/preload.cjs', () => {
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
     await api['app.status']?.({});
     expect(calls).toEqual([[ipcChannel('app.status'), {}]]);
+  });
+});
+
+describe('dist-electron/placement-worker.cjs', () => {
+  beforeAll(async () => {
+    await buildElectron();
+  }, 60_000);
+
+  it('reads and maps a placement file on a worker thread, as the main bundle starts it', async () => {
+    const section = shippedProfile('bank-b').placement;
+    const source = workerSource({ url: pathToFileURL(WORKER_OUT) }, { file: fixture('bank-b', 'placement-2026-11.xlsx'), section, words: {} });
+    try {
+      const header = await source.header;
+      expect(header.row).toBe(3);
+      const rows = [];
+      for await (const batch of source.batches(placementMapper(section, {}), resolveColumns(header.index, section))) rows.push(...batch);
+      expect(rows.length).toBeGreaterThan(100);
+      expect(rows.every((m) => m.problem === null)).toBe(true);
+      expect(rows[0]).toMatchObject({ row: 4, record: { debtor: { name: expect.any(String) }, case: { placedAmountFen: expect.any(Number) } } });
+    } finally {
+      await source.close();
+    }
   });
 });

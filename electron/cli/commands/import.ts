@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ImportKind } from '../../../shared/profile/schema';
 import { importFile } from '../../core/import/import-file';
 import { sha256File } from '../../core/import/hash';
+import { placementWorkerEntry } from '../../core/import/worker-entry';
 import { agencyDay, clockFromEnv } from '../../core/clock';
 import { settlePromises } from '../../core/promises/settle';
 import type { Command } from '../command';
@@ -39,6 +40,7 @@ function importCommand(kind: ImportKind): Command {
           hand,
           actor,
           now: new Date().toISOString(),
+          worker: placementWorkerEntry(),
           onProgress: out.json ? undefined : (n) => out.info(`  ${n} rows…`),
         });
         const now = clockFromEnv(env).now();

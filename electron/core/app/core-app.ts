@@ -14,6 +14,7 @@ import { databaseExists, openDatabase, type Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
+import { placementWorkerEntry } from '../import/worker-entry';
 import { discardStaged, resolveStaged, stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
 import { backupsDir, createBackup, prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/backup';
 import { APP_VERSION } from '../version';
@@ -76,6 +77,7 @@ export class CoreApp {
       dataDir: this.dataDir,
       clock: this.clock,
       openConnection: () => this.openConnection(),
+      worker: placementWorkerEntry(),
       onLog: (err) => this.opts.logError?.('import', err),
     });
     this.sync = new SyncScheduler({ connect: () => this.openConnection(), key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });

@@ -8,19 +8,20 @@ import { getClient, type ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
 import { withRollbackJournal } from '../db/bulk-journal';
 import { CoreError } from '../errors';
-import { isBlankRow, type SourceRow } from './cells';
-import { requiredColumns, resolveColumns, type AnySection } from './columns';
+import type { SourceRow } from './cells';
+import { resolveColumns, type AnySection } from './columns';
 import { deferIndexes } from './deferred-indexes';
 import { fileDate, fileHand, fileValue } from './file-values';
 import { sha256File } from './hash';
-import { readHeader } from './header';
+import { localSource } from './local-source';
+import { mapRow, placementMapper, recordOf, type Mapped, type RowMapper } from './mapped-row';
 import { PaymentWriter } from './payment-writer';
-import { mapPlacementRow } from './placement-row';
+import type { PlacementRecord } from './placement-row';
 import { PlacementWriter, type Outcome } from './placement-writer';
-import { readTable } from './read-table';
 import type { PaymentRecord } from './payment-writer';
 import { RecallWriter, type RecallRecord } from './recall-writer';
-import { caseNoOf, rejection, RowReader, RowRejected, type Rejection } from './row-reader';
+import { rejection, RowRejected, type Rejection, type RowReader } from './row-reader';
+import { workerSource, type WorkerEntry } from './worker-source';
 
 export interface ImportRequest {
   clientCode: string;
@@ -34,6 +35,8 @@ export interface ImportRequest {
   sha256?: Promise<string>;
   /** called every few thousand rows with the number of data rows read */
   onProgress?: (rows: number) => void;
+  /** a placement file is read and mapped on a worker thread running this script (see worker-source.ts) */
+  worker?: WorkerEntry;
 }
 
 export interface ImportSummary {
@@ -72,30 +75,39 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
   const client = getClient(db, req.clientCode);
   const section = sectionOf(client, req.kind);
   const fileName = basename(req.file);
-  const rows = readTable(req.file, section);
-  const sha256 = await (req.sha256 ?? sha256File(req.file));
-  refuseIfImported(db, client, req.kind, fileName, sha256);
-  const header = await readHeader(req.file, rows, section.headerRow, requiredColumns(req.kind, section));
-  const columns = resolveColumns(header.index, section);
-  const run = await withRollbackJournal(db, async () => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const started = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText, bytes: statSync(req.file).size }, columns);
-      const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
-      for await (const source of rest) {
-        if (takeRow(started, source) && started.summary.rows % 5000 === 0) req.onProgress?.(started.summary.rows);
+  const source =
+    req.kind === 'placement' && req.worker
+      ? workerSource(req.worker, { file: req.file, section: section as PlacementSection, words: client.profile.relationWords ?? {} })
+      : localSource(req.file, req.kind, section);
+  try {
+    const sha256 = await (req.sha256 ?? sha256File(req.file));
+    refuseIfImported(db, client, req.kind, fileName, sha256);
+    const header = await source.header;
+    const columns = resolveColumns(header.index, section);
+    const run = await withRollbackJournal(db, async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const started = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText, bytes: statSync(req.file).size });
+        for await (const batch of source.batches(started.handle.map, columns)) {
+          for (const m of batch) {
+            takeMapped(started, m);
+            if (started.summary.rows % 5000 === 0) req.onProgress?.(started.summary.rows);
+          }
+        }
+        endRun(db, req, started);
+        db.exec('COMMIT');
+        return started;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
       }
-      endRun(db, req, started);
-      db.exec('COMMIT');
-      return started;
-    } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw err;
-    }
-  });
-  const { summary } = run;
-  req.onProgress?.(summary.rows);
-  return summary;
+    });
+    const { summary } = run;
+    req.onProgress?.(summary.rows);
+    return summary;
+  } finally {
+    await source.close();
+  }
 }
 
 /**
@@ -132,8 +144,11 @@ export function importRecords(db: Db, req: RecordsImportRequest): ImportSummary 
   if (!db.inTransaction) throw new Error('importRecords runs inside the caller’s transaction.');
   const client = getClient(db, req.clientCode);
   refuseIfImported(db, client, req.kind, req.name, req.sha256);
-  const run = startRun(db, { ...req, file: req.name }, client, req.section, { fileName: req.name, sha256: req.sha256, titleText: '', bytes: 0 }, req.columns, req.batch);
-  for (const source of req.rows) takeRow(run, source);
+  const run = startRun(db, { ...req, file: req.name }, client, req.section, { fileName: req.name, sha256: req.sha256, titleText: '', bytes: 0 }, req.batch);
+  for (const source of req.rows) {
+    const m = mapRow(source, req.columns, req.section, run.handle.map);
+    if (m) takeMapped(run, m);
+  }
   endRun(db, req, run);
   return run.summary;
 }
@@ -180,37 +195,30 @@ interface RunSource {
 interface ImportRun {
   summary: ImportSummary;
   handle: RowHandler;
-  columns: Record<string, number>;
-  section: AnySection;
 }
 
 /** Inside the transaction: records the import and prepares its row handler. */
-function startRun(db: Db, req: RunRequest, client: ClientRecord, section: AnySection, source: RunSource, columns: Record<string, number>, batch?: BatchKey): ImportRun {
+function startRun(db: Db, req: RunRequest, client: ClientRecord, section: AnySection, source: RunSource, batch?: BatchKey): ImportRun {
   const importId = uuidv7(Date.parse(req.now));
   const summary: ImportSummary = { kind: req.kind, client: client.code, batchId: null, importId, file: source.fileName, sha256: source.sha256, rows: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   replaceUnacceptedImport(db, client.id, req.kind, source.sha256);
   db.prepare(
     `INSERT INTO import_files (id, client_id, kind, file_name, sha256, rows, accepted, imported_at, created_by) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)`,
   ).run(importId, client.id, req.kind, source.fileName, source.sha256, req.now, req.actor.id);
-  return { summary, handle: rowHandler(db, req, client, section, source, summary, batch), columns, section };
+  return { summary, handle: rowHandler(db, req, client, section, source, summary, batch) };
 }
 
-/** One row: accepted (and counted by outcome) or rejected with the first problem. False for a blank row. */
-function takeRow(run: ImportRun, { row, cells }: SourceRow): boolean {
-  if (isBlankRow(cells)) return false;
-  const { summary, section } = run;
+/** One data row: accepted (and counted by outcome) or rejected with the first problem. */
+function takeMapped(run: ImportRun, m: Mapped<unknown>): void {
+  const { summary } = run;
   summary.rows++;
-  const reader = new RowReader(cells, run.columns, section.dateFormats, section.amountUnit);
-  const caseNo = caseNoOf(reader, section.caseNoDigits);
   try {
-    if (!caseNo) throw new RowRejected('caseNo', 'missing');
-    summary[run.handle.row(reader, row, caseNo)]++;
+    summary[run.handle.take(m)]++;
     summary.accepted++;
   } catch (err) {
     if (!(err instanceof RowRejected)) throw err;
-    summary.rejected.push(rejection(row, caseNo, err));
+    summary.rejected.push(rejection(m.row, m.caseNo, err));
   }
-  return true;
 }
 
 /** Still inside the transaction: finishes the batch, stores the counts and the rejects, audits the import. */
@@ -231,8 +239,10 @@ function endRun(db: Db, req: Pick<RunRequest, 'kind' | 'actor' | 'now'>, { summa
   appendAudit(db, { actorId: req.actor.id, via: req.actor.via, action: `import.${req.kind}`, entity: 'import', entityId: summary.importId, details: { ...counts, rejected: rejected.length } }, req.now);
 }
 
+/** One kind's rows: how a row is read (pure, so it may run on a worker thread), and how its record is written. */
 interface RowHandler {
-  row(reader: RowReader, row: number, caseNo: string): Outcome;
+  map: RowMapper<unknown>;
+  take(m: Mapped<unknown>): Outcome;
   finish(): void;
 }
 
@@ -253,7 +263,8 @@ function rowHandler(db: Db, req: RunRequest, client: ClientRecord, section: AnyS
   if (req.kind === 'payments') {
     const w = new PaymentWriter(db, client.id, summary.importId, actor, req.now);
     return {
-      row: (r, _row, caseNo) => w.write(paymentRecord(r, caseNo)),
+      map: (r, _row, caseNo) => paymentRecord(r, caseNo),
+      take: (m) => w.write(recordOf(m) as PaymentRecord),
       finish: () => undefined,
     };
   }
@@ -261,7 +272,8 @@ function rowHandler(db: Db, req: RunRequest, client: ClientRecord, section: AnyS
   const recalledAt = fileDate(recalls.fileValues?.recalledAt, req.file, titleText, recalls.dateFormats, 'recalledAt');
   const w = new RecallWriter(db, client.id, summary.importId, actor, req.now);
   return {
-    row: (r, _row, caseNo) => w.write(recallRecord(r, caseNo, recalledAt ?? req.now.slice(0, 10))),
+    map: (r, _row, caseNo) => recallRecord(r, caseNo, recalledAt ?? req.now.slice(0, 10)),
+    take: (m) => w.write(recordOf(m) as RecallRecord),
     finish: () => undefined,
   };
 }
@@ -311,10 +323,14 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
     db.prepare('UPDATE batches SET placed_at = ?, due_back_at = ? WHERE id = ?').run(batch.placedAt, batch.dueBackAt, batchId);
   };
   return {
-    row(reader, row, caseNo) {
-      if (seen.has(caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', caseNo);
-      seen.add(caseNo);
-      const record = mapPlacementRow(reader, row, caseNo, section, client.profile.relationWords ?? {});
+    map: placementMapper(section, client.profile.relationWords ?? {}),
+    take(m) {
+      // A case number given twice is the later row's first problem, whatever else is wrong with it.
+      if (m.caseNo) {
+        if (seen.has(m.caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', m.caseNo);
+        seen.add(m.caseNo);
+      }
+      const record = recordOf(m) as PlacementRecord;
       if (first) {
         first = false;
         batch.batchNo ??= record.case.batchNo;

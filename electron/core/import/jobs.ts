@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
 import { importFile, type ImportSummary } from './import-file';
 import { discardStaged, resolveStaged } from './staging';
+import type { WorkerEntry } from './worker-source';
 
 export interface ImportJobStatus {
   jobId: string;
@@ -38,7 +39,9 @@ export class ImportJobs {
   private readonly jobs = new Map<string, ImportJobStatus>();
   private seq = 0;
 
-  constructor(private readonly deps: { dataDir: string; clock: Clock; openConnection: () => Promise<Db>; onLog?: (err: unknown) => void }) {}
+  constructor(
+    private readonly deps: { dataDir: string; clock: Clock; openConnection: () => Promise<Db>; worker?: WorkerEntry; onLog?: (err: unknown) => void },
+  ) {}
 
   start(req: StartImport): { jobId: string } {
     if ([...this.jobs.values()].some((j) => j.state === 'running')) {
@@ -62,6 +65,7 @@ export class ImportJobs {
       status.summary = await importFile(db, {
         clientCode: req.clientCode, kind: req.kind, file, batchNo: req.batchNo, hand: req.hand, actor: req.actor,
         now: this.deps.clock.now().toISOString(),
+        worker: this.deps.worker,
         onProgress: (rows) => void (status.rows = rows),
       });
       status.rows = status.summary.rows;

@@ -1,0 +1,36 @@
+import type { ImportKind } from '../../../shared/profile/schema';
+import type { SourceRow } from './cells';
+import { requiredColumns, type AnySection } from './columns';
+import { readHeader } from './header';
+import { mapRow, type Mapped, type MappedSource } from './mapped-row';
+import { readTable } from './read-table';
+
+/** Rows per batch: the unit a worker posts; on this thread, what is mapped between two writes. */
+export const BATCH_ROWS = 1000;
+
+/** The rows of a file, read and mapped on this thread. */
+export function localSource(file: string, kind: ImportKind, section: AnySection): MappedSource {
+  const rows = readTable(file, section);
+  const header = readHeader(file, rows, section.headerRow, requiredColumns(kind, section));
+  header.catch(() => undefined);
+  return {
+    header,
+    async *batches(map, columns) {
+      await header;
+      let batch: Mapped<unknown>[] = [];
+      const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+      for await (const source of rest) {
+        const m = mapRow(source, columns, section, map);
+        if (m) batch.push(m);
+        if (batch.length >= BATCH_ROWS) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    },
+    async close() {
+      await rows.return(undefined);
+    },
+  };
+}

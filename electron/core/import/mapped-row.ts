@@ -1,0 +1,57 @@
+import type { Relation } from '../../../shared/domain/relations';
+import type { PlacementSection } from '../../../shared/profile/schema';
+import { isBlankRow, type SourceRow } from './cells';
+import type { AnySection } from './columns';
+import type { Header } from './header';
+import { mapPlacementRow, type PlacementRecord } from './placement-row';
+import { caseNoOf, RowReader, RowRejected, type RejectionCode } from './row-reader';
+
+/** A row's first problem, as plain data (it crosses a worker's message port). */
+export interface RowProblem {
+  field: string;
+  code: RejectionCode;
+  detail?: string;
+}
+
+/** One data row read and mapped, before anything is written: its record, or the first problem found in it. */
+export type Mapped<R> = { row: number; caseNo: string; record: R; problem: null } | { row: number; caseNo: string; record: null; problem: RowProblem };
+
+/** Reads one kind's record from a row (pure: no store); throws RowRejected on the first bad value. */
+export type RowMapper<R> = (reader: RowReader, row: number, caseNo: string) => R;
+
+/** Maps one source row; null for a blank row, which is not a data row. */
+export function mapRow<R>(source: SourceRow, columns: Record<string, number>, section: AnySection, map: RowMapper<R>): Mapped<R> | null {
+  const { row, cells } = source;
+  if (isBlankRow(cells)) return null;
+  const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
+  const caseNo = caseNoOf(reader, section.caseNoDigits);
+  try {
+    if (!caseNo) throw new RowRejected('caseNo', 'missing');
+    return { row, caseNo, record: map(reader, row, caseNo), problem: null };
+  } catch (err) {
+    if (!(err instanceof RowRejected)) throw err;
+    return { row, caseNo, record: null, problem: { field: err.field, code: err.code, detail: err.detail } };
+  }
+}
+
+/** The record of a mapped row, or its problem thrown as the RowRejected it was. */
+export function recordOf<R>(m: Mapped<R>): R {
+  if (m.problem) throw new RowRejected(m.problem.field, m.problem.code, m.problem.detail);
+  return m.record as R;
+}
+
+export function placementMapper(section: PlacementSection, words: Record<string, Relation>): RowMapper<PlacementRecord> {
+  return (reader, row, caseNo) => mapPlacementRow(reader, row, caseNo, section, words);
+}
+
+/**
+ * A file's rows, mapped: its header first (a file-level fault rejects it), then the data rows in batches. Read on
+ * this thread, or on a worker thread beside the writes (placement-worker.ts).
+ */
+export interface MappedSource {
+  header: Promise<Header>;
+  /** the mapped data rows in order; `map` is used where the rows are mapped on this thread (a worker maps placements with placementMapper) */
+  batches(map: RowMapper<unknown>, columns: Record<string, number>): AsyncIterable<Mapped<unknown>[]>;
+  /** stops reading (a refused file, an error): always called */
+  close(): Promise<void>;
+}
