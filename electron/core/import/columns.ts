@@ -1,7 +1,7 @@
 import type { ColumnRef, ImportKind, PaymentsSection, PlacementSection, RecallsSection } from '../../../shared/profile/schema';
 import { PAYMENT_REQUIRED, PLACEMENT_REQUIRED, RECALL_REQUIRED } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
-import { findColumn } from './header';
+import { findColumn, type HeaderIndex } from './header';
 
 export type AnySection = PlacementSection | PaymentsSection | RecallsSection;
 
@@ -17,17 +17,22 @@ export function requiredColumns(kind: ImportKind, section: AnySection): Record<s
   return Object.fromEntries(fields.map((f) => [f, cols[f] as ColumnRef]));
 }
 
-/** Canonical field → column index (-1 when the file lacks it). Contact columns are keyed contacts.N.part / contacts.cell. */
-export function resolveColumns(index: Map<string, number>, section: AnySection): Record<string, number> {
+/**
+ * Canonical field → column index (-1 when the file lacks it). Contact columns are keyed contacts.N.part / contacts.cell.
+ * A header name the file repeats is taken left to right: first by the fields of `columns`, then by the contact groups
+ * in their order (the second group's 关系 is the second 关系 column).
+ */
+export function resolveColumns(index: HeaderIndex, section: AnySection): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [field, ref] of Object.entries(section.columns as Record<string, ColumnRef | undefined>)) out[field] = findColumn(index, ref);
+  const taken = new Map<string, number>();
+  for (const [field, ref] of Object.entries(section.columns as Record<string, ColumnRef | undefined>)) out[field] = findColumn(index, ref, taken);
   const contacts = 'contacts' in section ? section.contacts : undefined;
-  if (contacts && 'cell' in contacts) out['contacts.cell'] = findColumn(index, contacts.cell);
+  if (contacts && 'cell' in contacts) out['contacts.cell'] = findColumn(index, contacts.cell, taken);
   if (contacts && 'columns' in contacts) {
     contacts.columns.forEach((c, i) => {
-      out[`contacts.${i}.name`] = findColumn(index, c.name);
-      out[`contacts.${i}.relation`] = findColumn(index, c.relation);
-      out[`contacts.${i}.phone`] = findColumn(index, c.phone);
+      out[`contacts.${i}.name`] = findColumn(index, c.name, taken);
+      out[`contacts.${i}.relation`] = findColumn(index, c.relation, taken);
+      out[`contacts.${i}.phone`] = findColumn(index, c.phone, taken);
     });
   }
   return out;

@@ -52,6 +52,16 @@ describe('a later delivery of the same cases', () => {
 describe('one ID number, one person', () => {
   const t = useImportStore();
 
+  it('knows a transcribed name whatever dot separates its parts', async () => {
+    const [held, again] = generateCases(2);
+    writeBankACsv(join(t.dir, 'd1.csv'), [{ ...held!, name: '阿卜杜·热合曼' }]);
+    await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'));
+    // GBK has no U+2022 (•, which workbooks bring): the full-width full stop is the look-alike a GBK file can hold.
+    writeBankACsv(join(t.dir, 'd2.csv'), [{ ...again!, idNumber: held!.idNumber, name: '阿卜杜．热合曼' }]);
+    expect(await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'))).toMatchObject({ inserted: 1, rejected: [] });
+    expect(t.env.count('debtors')).toBe(1);
+  });
+
   it('a new case with a held debtor’s ID number joins that debtor under the same name, and is rejected under another', async () => {
     const [held] = generateCases(1);
     writeBankACsv(join(t.dir, 'd1.csv'), [held!]);
@@ -202,6 +212,9 @@ describe('a recalled case placed again', () => {
     expect(t.env.db.prepare('SELECT placed_at, due_back_at, case_count, placed_total_fen FROM batches WHERE id = ?').get(s2.batchId)).toEqual({
       placed_at: '2026-12-01', due_back_at: '2027-03-31', case_count: 1, placed_total_fen: again.placedFen - 10000,
     });
+    // The batches list counts the cases each batch holds, as the KPIs do: the first one now holds the other case only.
+    expect(t.env.db.prepare('SELECT case_count, placed_total_fen FROM batches WHERE id = ?').get(s1.batchId)).toEqual({ case_count: 1, placed_total_fen: other.placedFen });
+    expect(t.env.db.prepare('SELECT coalesce(sum(cases), 0) FROM kpi_group WHERE batch_id = ?').pluck().get(s1.batchId)).toBe(1);
     // Its payment of 2026-11-20 was in the first term, not in the new one: it counts for neither batch now.
     expect([recovered(s1.batchId), recovered(s2.batchId)]).toEqual([0, 0]);
     expect(t.env.db.prepare('SELECT count(*) FROM recalls WHERE case_id = ?').pluck().get(before.id)).toBe(1);

@@ -15,30 +15,44 @@ function alternatives(ref: ColumnRef): string[] {
   return Array.isArray(ref) ? ref : [ref];
 }
 
-/** The index of a column in the header, trying each alternative in turn; -1 when absent. */
-export function findColumn(headerIndex: Map<string, number>, ref: ColumnRef | undefined): number {
+/**
+ * The column of a field in the header, trying each alternative in turn; -1 when absent. A header that repeats a
+ * name (联系人1 关系 电话 联系人2 关系 电话) holds it at several columns: `taken` counts the fields that already took
+ * one, and the next field takes the next (the last when every one is taken: two fields may read one column).
+ */
+export function findColumn(headerIndex: HeaderIndex, ref: ColumnRef | undefined, taken?: Map<string, number>): number {
   if (!ref) return -1;
   for (const name of alternatives(ref)) {
-    const i = headerIndex.get(headerKey(name));
-    if (i !== undefined) return i;
+    const key = headerKey(name);
+    const at = headerIndex.get(key);
+    if (at === undefined) continue;
+    const nth = taken?.get(key) ?? 0;
+    taken?.set(key, nth + 1);
+    return at[Math.min(nth, at.length - 1)] as number;
   }
   return -1;
 }
 
+/** Header text (as headerKey folds it) → the columns that hold it, left to right. */
+export type HeaderIndex = Map<string, number[]>;
+
 export interface Header {
   row: number;
-  index: Map<string, number>;
+  index: HeaderIndex;
   /** the header cells as the file spells them */
   names: (string | null)[];
   /** the text of the title rows above the header, for values given once per file */
   titleText: string;
 }
 
-function indexOf(cells: SourceRow['cells']): Map<string, number> {
-  const m = new Map<string, number>();
+function indexOf(cells: SourceRow['cells']): HeaderIndex {
+  const m: HeaderIndex = new Map();
   cells.forEach((c, i) => {
     const k = headerKey(cellText(c));
-    if (k && !m.has(k)) m.set(k, i);
+    if (!k) return;
+    const at = m.get(k);
+    if (at) at.push(i);
+    else m.set(k, [i]);
   });
   return m;
 }

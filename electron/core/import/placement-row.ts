@@ -52,6 +52,15 @@ export interface PlacementRecord {
 
 const DIGITS = /^\d+$/;
 
+/**
+ * Whether an ID type names the mainland resident ID card (居民身份证), whose numbers are checked (GB 11643) and give
+ * gender and birth date. No type at all means it too; any other (护照, 港澳居民来往内地通行证, 台胞证…) is kept as written.
+ * A bank's codes for it (`01`) are mapped to 身份证 with `valueMaps.idType`.
+ */
+function isResidentIdType(idType: string | null): boolean {
+  return idType === null || /身份证|^id(\s*card)?$|resident/i.test(idType);
+}
+
 /** normalisePhone, skipped for a plain run of digits without a country prefix (which it returns unchanged). */
 function phoneOf(text: string | null): string | null {
   return text !== null && DIGITS.test(text) && !text.startsWith('86') && !text.startsWith('0086') ? text : normalisePhone(text);
@@ -147,12 +156,16 @@ function contactsOf(r: RowReader, section: PlacementSection, words: Record<strin
 export function mapPlacementRow(r: RowReader, row: number, caseNo: string, section: PlacementSection, words: Record<string, Relation>): PlacementRecord {
   const name = r.required('debtorName');
   let idNumber: string | null = r.text('idNumber');
+  const idType = mapped(section.valueMaps?.idType, r.text('idType')) ?? section.defaults?.idType ?? (idNumber ? '身份证' : null);
   let gender: 'M' | 'F' | null = null;
   let birthDate: string | null = null;
-  if (idNumber !== null) {
+  if (idNumber !== null && isResidentIdType(idType)) {
     const id = parseResidentId(idNumber);
     if (!id.ok) throw new RowRejected('idNumber', id.code);
     ({ idNumber, gender, birthDate } = id);
+  } else if (idNumber !== null) {
+    // A passport or a travel permit: kept as written (half-width, without spaces, upper case), nothing derived.
+    idNumber = toHalfWidth(idNumber).replace(/\s+/g, '').toUpperCase();
   }
   const mobileText = r.text('mobile');
   const mobile = phoneOf(mobileText);
@@ -176,7 +189,7 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
     caseNo,
     debtor: {
       name,
-      idType: mapped(section.valueMaps?.idType, r.text('idType')) ?? section.defaults?.idType ?? (idNumber ? '身份证' : null),
+      idType,
       idNumber,
       gender,
       birthDate,

@@ -15,15 +15,19 @@ interface KnownDebtor {
   caseNo: string | null;
 }
 
-/** A name as compared between deliveries: half-width, without spaces (王 强 = 王强, full-width ＬＩ = LI). */
+/** The separators written between the parts of a transcribed name (阿卜杜·热合曼), in their many look-alikes. */
+const NAME_DOTS = /[\s.\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff0e\uff65\u2010-]+/g;
+
+/** A name as compared between deliveries: half-width, without spaces or name dots (王 强 = 王强, ＬＩ = LI, 阿卜杜·热合曼 = 阿卜杜•热合曼). */
 function nameKey(name: string): string {
-  return toHalfWidth(name).replace(/\s+/g, '').toLowerCase();
+  return toHalfWidth(name).replace(NAME_DOTS, '').toLowerCase();
 }
 
 interface ExistingCase {
   id: string;
   debtor_id: string;
   batch_id: string;
+  placed_amount_fen: number;
   balance_fen: number;
   status: string;
   overdue_days: number | null;
@@ -158,7 +162,7 @@ export class PlacementWriter {
     );
     this.s = {
       findCase: db.prepare(
-        'SELECT id, debtor_id, batch_id, balance_fen, status, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
+        'SELECT id, debtor_id, batch_id, placed_amount_fen, balance_fen, status, overdue_days, stage, principal_fen, interest_fen, fees_fen, last_payment_at, last_payment_fen, remarks FROM cases WHERE client_id = ? AND case_no = ?',
       ),
       findDebtor: db.prepare('SELECT id, name, NULL AS caseNo FROM debtors WHERE client_id = ? AND id_number = ?'),
       caseOfDebtor: db.prepare('SELECT case_no FROM cases WHERE debtor_id = ? ORDER BY created_at LIMIT 1').pluck(),
@@ -181,6 +185,7 @@ export class PlacementWriter {
       ),
       updateStage: db.prepare('UPDATE cases SET stage = @stage WHERE id = @id'),
       updateStatus: db.prepare('UPDATE cases SET status = @status WHERE id = @id'),
+      leaveBatch: db.prepare('UPDATE batches SET case_count = case_count - 1, placed_total_fen = placed_total_fen - @placedFen WHERE id = @batchId'),
       placeAgain: db.prepare('UPDATE cases SET placed_amount_fen = @placedAmountFen, balance_fen = @balanceFen, status = @status, next_action_at = NULL, updated_at = @now WHERE id = @id'),
       phones: db.prepare('SELECT phone FROM contact_persons WHERE debtor_id = ?').pluck(),
       insertContact: db.prepare(
@@ -205,6 +210,8 @@ export class PlacementWriter {
     // is worked again; its history and assignment stay. For the batch it is a new case.
     const placedAgain = existing.status === 'recalled' && existing.batch_id !== this.batchId;
     if (placedAgain) {
+      // The earlier batch's list counts the cases it holds: this one has left it.
+      this.s.leaveBatch.run({ batchId: existing.batch_id, placedFen: existing.placed_amount_fen });
       moveCaseToBatch(this.db, existing.id, this.batchId);
       existing.balance_fen = r.case.balanceFen ?? r.case.placedAmountFen;
       existing.status = statusFor('new', existing.balance_fen);

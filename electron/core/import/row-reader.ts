@@ -116,7 +116,8 @@ export class RowReader {
     if (typeof c === 'string' && PLAIN_INTEGER.test(c)) return Number(c);
     const t = typeof c === 'number' ? String(c) : cellText(c);
     if (t === null) return null;
-    const s = toHalfWidth(t).replace(/[,\s]/g, '');
+    // A count of days may carry its unit (95天).
+    const s = toHalfWidth(t).replace(/[,\s]/g, '').replace(/天$/, '');
     if (!/^-?\d+$/.test(s)) throw new RowRejected(field, 'not_a_number', t.slice(0, 40));
     const n = Number(s);
     if (n < 0) throw new RowRejected(field, 'negative');
