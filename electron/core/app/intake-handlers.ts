@@ -1,6 +1,7 @@
 import type { ImportKind } from '../../../shared/profile/schema';
 import { getClient, listClients } from '../clients/clients';
-import { previewImport } from '../import/preview';
+import { rehearseRows } from '../import/import-file';
+import { previewImport, type Rehearse } from '../import/preview';
 import { listBatches, listImports, listRejects } from '../import/queries';
 import { discardStaged, resolveStaged } from '../import/staging';
 import type { Handlers } from './handlers';
@@ -19,7 +20,23 @@ export const intakeHandlers: IntakeHandlers = {
     });
   },
   'batches.list': (i, ctx) => listBatches(requireDb(ctx), i.clientCode),
-  'import.preview': (i, ctx, app) => previewImport(getClient(requireDb(ctx), i.clientCode), i.kind, resolveStaged(app.dataDir, i.fileRef)),
+  'import.preview': (i, ctx, app) => {
+    const db = requireDb(ctx);
+    const actor = requireActor(ctx);
+    // The rows are rehearsed on the app's connection; while an import (or a sync round) holds the store's write lock
+    // they are not, and the preview shows what the rows alone tell.
+    const rehearse: Rehearse | undefined = app.imports.running
+      ? undefined
+      : (rows) => {
+          try {
+            return rehearseRows(db, { ...rows, clientCode: i.clientCode, kind: i.kind, actor, now: app.clock.now().toISOString() });
+          } catch (err) {
+            if ((err as { code?: string }).code === 'SQLITE_BUSY') return [];
+            throw err;
+          }
+        };
+    return previewImport(getClient(db, i.clientCode), i.kind, resolveStaged(app.dataDir, i.fileRef), { rehearse });
+  },
   'import.start': (i, ctx, app) => {
     getClient(requireDb(ctx), i.clientCode);
     return app.imports.start({ ...i, actor: requireActor(ctx) });

@@ -153,6 +153,40 @@ export function importRecords(db: Db, req: RecordsImportRequest): ImportSummary 
   return run.summary;
 }
 
+/** The rows of a file to try as an import would take them (see rehearseRows). */
+export interface RehearsalRequest {
+  clientCode: string;
+  kind: ImportKind;
+  fileName: string;
+  titleText: string;
+  columns: Record<string, number>;
+  rows: SourceRow[];
+  actor: Actor;
+  now: string;
+}
+
+/**
+ * What the import would make of some rows, written nowhere: they go through the import's own mapping, checks and
+ * writers in a transaction that is then rolled back. So a preview shows what only the store or the rows together can
+ * tell — `name_mismatch`, `unknown_case`, `duplicate_txn`, `duplicate_in_file` — exactly as the import will.
+ */
+export function rehearseRows(db: Db, req: RehearsalRequest): Rejection[] {
+  const client = getClient(db, req.clientCode);
+  const section = sectionOf(client, req.kind);
+  db.exec('BEGIN');
+  try {
+    // No file size: a rehearsal never drops indexes to rebuild them.
+    const run = startRun(db, { ...req, file: req.fileName }, client, section, { fileName: req.fileName, sha256: 'rehearsal', titleText: req.titleText, bytes: 0 });
+    for (const source of req.rows) {
+      const m = mapRow(source, req.columns, section, run.handle.map);
+      if (m) takeMapped(run, m);
+    }
+    return run.summary.rejected;
+  } finally {
+    db.exec('ROLLBACK');
+  }
+}
+
 /**
  * The same file twice for one client is refused. A file none of whose rows was taken does not count: it was most
  * likely read with a profile still being fixed, so it may be imported again (the earlier attempt's record, rejects

@@ -10,7 +10,8 @@ import { requiredColumns, resolveColumns } from './columns';
 import { readHeader } from './header';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
-import { caseNoOf, RowReader, RowRejected } from './row-reader';
+import type { RehearsalRequest } from './import-file';
+import { caseNoOf, RowReader, RowRejected, type Rejection } from './row-reader';
 
 export interface PreviewRow {
   row: number;
@@ -32,8 +33,15 @@ export interface ImportPreview {
 
 const yuan = (fen: number | null): string | null => (fen === null ? null : formatFen(fen));
 
-/** The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. */
-export async function previewImport(client: ClientRecord, kind: ImportKind, file: string, limit = 20): Promise<ImportPreview> {
+/** The rows previewed, for a rehearsal of their import (rehearseRows): what it would reject. */
+export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'rows'>) => Rejection[];
+
+/**
+ * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
+ * `rehearse`, each row's problem is the one the import would report, including those only the store can tell.
+ */
+export async function previewImport(client: ClientRecord, kind: ImportKind, file: string, opts: { limit?: number; rehearse?: Rehearse } = {}): Promise<ImportPreview> {
+  const limit = opts.limit ?? 20;
   const section = client.profile[kind];
   if (!section) throw new CoreError('invalid_input', `The profile of ${client.code} has no "${kind}" section.`, { field: kind });
   const rows = readTable(file, section);
@@ -41,9 +49,12 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
   const columns = resolveColumns(header.index, section);
   const fileValues = fileValuesOf('fileValues' in section ? section.fileValues : undefined, section.dateFormats, file, header.titleText);
   const out: PreviewRow[] = [];
+  const taken: SourceRow[] = [];
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
-  for await (const { row, cells } of rest) {
+  for await (const source of rest) {
+    const { row, cells } = source;
     if (isBlankRow(cells)) continue;
+    taken.push(source);
     const r = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
     const caseNo = caseNoOf(r, section.caseNoDigits);
     let values: Record<string, string | null> = { caseNo };
@@ -59,6 +70,13 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     if (out.length >= limit) break;
   }
   await rows.return(undefined);
+  if (opts.rehearse) {
+    const verdicts = new Map(opts.rehearse({ fileName: basename(file), titleText: header.titleText, columns, rows: taken }).map((r) => [r.row, r]));
+    for (const p of out) {
+      const r = verdicts.get(p.row);
+      p.problem ??= r ? { field: r.field, code: r.code, message: r.message } : null;
+    }
+  }
   return {
     file: basename(file),
     kind,

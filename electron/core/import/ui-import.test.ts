@@ -37,6 +37,37 @@ describe('importing from the UI: stage, preview, import in the background, summa
     const staged = await stage('bad', 'mixed-rows.csv');
     const p = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: staged.fileRef }));
     expect(p.rows.find((r) => r.row === 16)?.problem).toMatchObject({ field: 'idNumber', code: 'checksum' });
+    // What only the rows together or the store can tell is shown too, as the import will report it — and nothing is written.
+    expect(p.rows.find((r) => r.row === 19)?.problem).toMatchObject({ field: 'caseNo', code: 'duplicate_in_file' });
+    expect(p.rows.filter((r) => r.problem !== null).map((r) => r.row)).toEqual([16, 17, 18, 19, 20, 21]);
+    expect([env.count('cases'), env.count('batches'), env.count('import_files')]).toEqual([0, 0, 0]);
+  });
+
+  it('shows in the preview the rows the store would refuse: another name under a held ID number, an unknown case, a payment taken before', async () => {
+    await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
+    await env.run('payments', 'bank-a', fixture('bank-a', 'payments-2026-11-20.csv'));
+    const held = env.db.prepare("SELECT c.case_no, d.name, d.id_number FROM cases c JOIN debtors d ON d.id = c.debtor_id ORDER BY c.case_no LIMIT 1").get() as { case_no: string; name: string; id_number: string };
+    const csv = join(env.dataDir, 'd2.csv');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const iconv = (await import('iconv-lite')).default;
+    const [header, first] = iconv.decode(readFileSync(fixture('bank-a', 'placement-2026-11.csv')), 'gbk').split(/\r?\n/);
+    const cells = first!.split(',');
+    cells[0] = 'NEW0001';
+    cells[1] = `${held.name}X`;
+    cells[3] = held.id_number;
+    writeFileSync(csv, iconv.encode(`${header}\r\n${cells.join(',')}\r\n`, 'gbk'));
+    const placement = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: (await env.app.stageUpload('d2.csv', createReadStream(csv))).fileRef }));
+    expect(placement.rows[0]?.problem).toMatchObject({ field: 'idNumber', code: 'name_mismatch', message: `Row 2: idNumber is held by a debtor under another name: case ${held.case_no}.` });
+
+    const payments = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'payments', fileRef: (await stage('bank-a', 'payments-2026-11-20.csv')).fileRef }));
+    expect(payments.rows.length).toBeGreaterThan(0);
+    expect(new Set(payments.rows.map((r) => r.problem?.code))).toEqual(new Set(['duplicate_txn']));
+    const before = env.count('payments');
+    const unknown = join(env.dataDir, 'pay.csv');
+    writeFileSync(unknown, `案件编号,还款日期,还款金额,交易流水号,还款渠道\nNOPE0001,2026-11-20,100.00,TXN-NEW-1,柜面\n`);
+    const p2 = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'payments', fileRef: (await env.app.stageUpload('pay.csv', createReadStream(unknown))).fileRef }));
+    expect(p2.rows[0]?.problem).toMatchObject({ field: 'caseNo', code: 'unknown_case' });
+    expect(env.count('payments')).toBe(before);
   });
 
   it('imports in the background with progress, then lists the batch, the import and its rejected rows', async () => {
