@@ -97,7 +97,19 @@ const RecallColumns = z.object({ caseNo: ColumnRef, recalledAt: opt, reason: opt
 const Contacts = z.union([
   z
     .object({
-      columns: z.array(z.object({ name: ColumnRef.optional(), relation: ColumnRef.optional(), phone: ColumnRef }).strict()).min(1),
+      columns: z
+        .array(
+          z
+            .object({
+              name: ColumnRef.optional(),
+              relation: ColumnRef.optional(),
+              phone: ColumnRef,
+              /** the relation of this group's number when no relation column gives one: `self` for the debtor's own 单位电话 or 家庭电话 */
+              relationIs: z.enum(RELATIONS).optional(),
+            })
+            .strict(),
+        )
+        .min(1),
     })
     .strict(),
   z

@@ -22,6 +22,7 @@ const PROFILE = {
       columns: [
         { name: '联系人1', relation: '关系', phone: '电话' },
         { name: '联系人2', relation: '关系', phone: '电话' },
+        { phone: '单位电话', relationIs: 'self' },
       ],
     },
   },
@@ -34,8 +35,8 @@ async function writePlacement(file: string): Promise<void> {
   ws.mergeCells('A1:L1');
   ws.addRow([]);
   ws.addRow(['客户信息', '', '', '', '', '贷款信息', '', '联系人']);
-  ws.addRow(['合同号', '姓名', '证件类型', '证件号码', '电话', '贷款余额', '逾期天数', '联系人1', '关系', '电话', '联系人2', '关系', '电话']);
-  ws.addRow(['DF001', '张三', '身份证', residentId('310101', '19800101', 1), '13900000001', 8800.5, '95天', '张建国', '父亲', '021-64001234', '李娜', '配偶', '13900001111']);
+  ws.addRow(['合同号', '姓名', '证件类型', '证件号码', '电话', '贷款余额', '逾期天数', '联系人1', '关系', '电话', '联系人2', '关系', '电话', '单位电话']);
+  ws.addRow(['DF001', '张三', '身份证', residentId('310101', '19800101', 1), '13900000001', 8800.5, '95天', '张建国', '父亲', '021-64001234', '李娜', '配偶', '13900001111', '021-62345678']);
   ws.addRow(['DF002', 'JOHN SMITH', '护照', 'e1234 5678', '13900000002', 3000, 31, '', '', '', 'MARY SMITH', '配偶', '13900002222']);
   ws.addRow(['DF003', '王五', '护照', residentId('310101', '19800101', 3), '13900000003', 1000, '12天', '王六', '兄弟', '13900003333', '', '', '']);
   await wb.xlsx.writeFile(file);
@@ -46,7 +47,7 @@ describe('a workbook with a group row above its header, and column names repeate
     addClient(env.db, env.actor, parseProfile(PROFILE, 'bank-e.json'), env.now);
   });
 
-  it('reads each contact group from its own columns, the passports as written and the days without their unit', async () => {
+  it('reads each contact group from its own columns (the debtor’s work number as the debtor’s), the passports as written and the days without their unit', async () => {
     const file = join(t.dir, '委外案件清单.xlsx');
     await writePlacement(file);
     const preview = await previewImport(getClient(t.env.db, 'bank-e'), 'placement', file);
@@ -62,6 +63,8 @@ describe('a workbook with a group row above its header, and column names repeate
       { relation: 'self', name: '张三', phone: '13900000001' },
       { relation: 'parent', name: '张建国', phone: '02164001234' },
       { relation: 'spouse', name: '李娜', phone: '13900001111' },
+      // the debtor's own work number, not a third party
+      { relation: 'self', name: '张三', phone: '02162345678' },
     ]);
     expect(contacts('DF002')).toEqual([
       { relation: 'self', name: 'JOHN SMITH', phone: '13900000002' },

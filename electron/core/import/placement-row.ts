@@ -136,7 +136,7 @@ export function parseContactCell(text: string, separators: string, words: Record
   return out;
 }
 
-function contactsOf(r: RowReader, section: PlacementSection, words: Record<string, Relation>): ContactRecord[] {
+function contactsOf(r: RowReader, section: PlacementSection, words: Record<string, Relation>, debtorName: string): ContactRecord[] {
   const spec = section.contacts;
   if (!spec) return [];
   if ('cell' in spec) {
@@ -144,10 +144,12 @@ function contactsOf(r: RowReader, section: PlacementSection, words: Record<strin
     return text ? parseContactCell(text, spec.separators, words) : [];
   }
   const out: ContactRecord[] = [];
-  spec.columns.forEach((_, i) => {
+  spec.columns.forEach((group, i) => {
     const phone = dialable(r.text(`contacts.${i}.phone`));
     if (!phone) return;
-    out.push({ name: r.text(`contacts.${i}.name`), relation: toRelation(r.text(`contacts.${i}.relation`), words), phone });
+    const word = r.text(`contacts.${i}.relation`);
+    const relation = word === null && group.relationIs ? group.relationIs : toRelation(word, words);
+    out.push({ name: r.text(`contacts.${i}.name`) ?? (relation === 'self' ? debtorName : null), relation, phone });
   });
   return out;
 }
@@ -218,6 +220,6 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
       hand,
       remarks: r.text('remarks'),
     },
-    contacts: contactsOf(r, section, words),
+    contacts: contactsOf(r, section, words, name),
   };
 }
