@@ -60,6 +60,10 @@ export const CaseDetail = z.object({
   balanceFen: z.number().int(),
   principalFen: z.number().int().nullable(),
   overdueDays: z.number().int().nullable(),
+  /** the bank's last payment as its latest delivery gives it (its own record, beside the payments it confirmed) */
+  lastPayment: z.object({ at: z.string().nullable(), amountFen: z.number().int().nullable() }),
+  /** the bank's remarks on the case (备注), as its latest delivery gives them */
+  bankRemarks: z.string().nullable(),
   stage: z.string().nullable(),
   status: z.string(),
   flags: z.array(z.string()),

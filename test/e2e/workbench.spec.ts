@@ -146,6 +146,7 @@ test.describe('at 10:00 in Shanghai', () => {
 
     // Related-party mode: the header and the script keep amounts and debt details back; no promise can be chosen.
     await expect(page.getByTestId('fact-balance').getByTestId('amount-hidden')).toBeVisible();
+    await expect(page.getByTestId('fact-last-payment').getByTestId('amount-hidden')).toBeVisible();
     await expect(page.getByRole('button', { name: '关联人', pressed: true })).toBeVisible();
     await page.getByRole('combobox', { name: '结果' }).click();
     await expect(page.getByRole('option', { name: '承诺还款' })).toBeDisabled();

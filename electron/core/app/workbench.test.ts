@@ -23,6 +23,10 @@ describe('the collector’s workbench through the contract', () => {
     const c = value(await env.app.dispatch('case.get', { caseId }));
     expect(c).toMatchObject({ caseNo: 'A261100000001', client: { code: 'bank-a', rulePack: 'cn-2026' }, debtor: { name: '刘*雨', idNumber: '3701**********9048', mobile: '139****1641' }, placedAmountFen: 15221877, stage: 'M7+', readOnly: false, batch: { dueBackAt: '2027-01-31' } });
     expect(c.contacts[0]).toMatchObject({ relation: 'self', phone: '139****1641', attemptsToday: 0 });
+    // What the bank's file says beyond the amounts: its record of the last payment, and its remarks once it sends any.
+    expect(c).toMatchObject({ lastPayment: { at: '2026-03-06', amountFen: null }, bankRemarks: null });
+    env.db.prepare("UPDATE cases SET remarks = '手机号停机，仅留座机' WHERE id = ?").run(caseId);
+    expect(value(await env.app.dispatch('case.get', { caseId })).bankRemarks).toBe('手机号停机，仅留座机');
     const script = value(await env.app.dispatch('script.get', { caseId, party: 'debtor' }));
     expect(script).toMatchObject({ stage: 'first_contact', hidesAmounts: false });
     expect(script.steps.find((s) => s.id === 'debt')?.text).toContain('152,218.77');

@@ -11,6 +11,7 @@ import { CoreError } from '../errors';
 interface Row {
   id: string; case_no: string; client_code: string; product: string | null; account_masked: string | null; currency: string;
   placed_amount_fen: number; balance_fen: number; principal_fen: number | null; overdue_days: number | null; stage: string | null;
+  last_payment_at: string | null; last_payment_fen: number | null; remarks: string | null;
   status: string; flags: string; assigned_to: string | null; next_action_at: string | null; debtor_id: string;
   batch_id: string; batch_no: string | null; placed_at: string | null; due_back_at: string | null;
   name: string | null; id_number: string | null; gender: string | null; birth_date: string | null; mobile: string | null;
@@ -22,7 +23,7 @@ export function caseRowForActor(db: Db, actor: Actor, caseId: string): Row {
   const row = db
     .prepare(
       `SELECT c.id, c.case_no, cl.code AS client_code, c.product, c.account_masked, c.currency, c.placed_amount_fen, c.balance_fen, c.principal_fen,
-              c.overdue_days, c.stage, c.status, c.flags, c.assigned_to, c.next_action_at, c.debtor_id, b.id AS batch_id, b.batch_no, b.placed_at, b.due_back_at,
+              c.overdue_days, c.stage, c.last_payment_at, c.last_payment_fen, c.remarks, c.status, c.flags, c.assigned_to, c.next_action_at, c.debtor_id, b.id AS batch_id, b.batch_no, b.placed_at, b.due_back_at,
               d.name, d.id_number, d.gender, d.birth_date, d.mobile, d.employer, d.home_address, d.timezone AS debtor_tz
        FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN batches b ON b.id = c.batch_id JOIN debtors d ON d.id = c.debtor_id WHERE c.id = ?`,
     )
@@ -58,6 +59,8 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     balanceFen: r.balance_fen,
     principalFen: r.principal_fen,
     overdueDays: r.overdue_days,
+    lastPayment: { at: r.last_payment_at, amountFen: r.last_payment_fen },
+    bankRemarks: r.remarks,
     stage: r.stage,
     status: r.status,
     flags: JSON.parse(r.flags) as string[],

@@ -43,6 +43,8 @@ export function CaseHeader({ detail, hideAmounts, onFlagged }: { detail: CaseDet
   const days = detail.batch.daysToDueBack;
   // Third-party mode hides amounts and debt details (CN-3P): what a person other than the debtor must not hear.
   const debt = (shown: ReactNode) => (hideAmounts ? <Hidden /> : shown);
+  const { at, amountFen } = detail.lastPayment;
+  const lastPayment = at || amountFen !== null ? [at ? formatDay(at, prefs.language) : null, amountFen !== null ? formatFen(amountFen) : null].filter(Boolean).join(' · ') : null;
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.25 }}>
@@ -84,7 +86,22 @@ export function CaseHeader({ detail, hideAmounts, onFlagged }: { detail: CaseDet
         <Fact label={t('wb.case.dueBack')} testId="fact-due-back">
           {detail.batch.dueBackAt ? formatDay(detail.batch.dueBackAt, prefs.language) : absent}
         </Fact>
+        <Fact label={t('wb.case.lastPayment')} testId="fact-last-payment">
+          {debt(lastPayment ?? absent)}
+        </Fact>
       </Box>
+      {detail.bankRemarks && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1.25, alignItems: 'baseline', minWidth: 0 }} data-testid="bank-remarks">
+          <Typography variant="caption" color="textSecondary" sx={{ flexShrink: 0 }}>
+            {t('wb.case.bankRemarks')}
+          </Typography>
+          <Tooltip title={hideAmounts ? '' : detail.bankRemarks}>
+            <Typography variant="body2" sx={{ minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {debt(detail.bankRemarks)}
+            </Typography>
+          </Tooltip>
+        </Stack>
+      )}
     </Paper>
   );
 }
