@@ -19,6 +19,18 @@ describe('collectdesk import … --json', () => {
   });
   afterAll(() => tmp.cleanup());
 
+  it('previews a file as the import would take it, writing nothing', () => {
+    const r = runCliProcess(['preview', 'placement', '--client', 'bank-a', fixture('bad', 'mixed-rows.csv'), '--rows', '24', '--data', data, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, file: 'mixed-rows.csv', kind: 'placement', headerRow: 1 });
+    const rows = r.json.rows as { row: number; problem: { code: string } | null }[];
+    expect(rows).toHaveLength(24);
+    expect(rows.filter((x) => x.problem).map((x) => [x.row, x.problem?.code])).toEqual([
+      [16, 'checksum'], [17, 'negative'], [18, 'missing'], [19, 'duplicate_in_file'], [20, 'invalid_date'], [21, 'not_a_number'],
+    ]);
+    expect(runCliProcess(['batch', 'list', '--data', data, '--json'], env).json).toEqual({ ok: true, batches: [] });
+  });
+
   it('prints the summary of CLI.md for a placement file', () => {
     const r = runCliProcess(['import', 'placement', '--client', 'bank-a', fixture('bad', 'mixed-rows.csv'), '--data', data, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
@@ -37,6 +49,8 @@ describe('collectdesk import … --json', () => {
     const r = runCliProcess(['import', 'placement', '--client', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'), '--batch-no', 'A-2611', '--hand', '2', '--data', data, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ inserted: 200 });
+    const batches = runCliProcess(['batch', 'list', '--client', 'bank-a', '--data', data, '--json'], env).json.batches as Record<string, unknown>[];
+    expect(batches[0]).toMatchObject({ batchNo: 'A-2611', hand: 2, caseCount: 200, fileName: 'placement-2026-11.csv', dueBackAt: '2027-01-31' });
   });
 });
 

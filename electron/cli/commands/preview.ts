@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { formatFen } from '../../../shared/domain/money';
+import type { ImportKind } from '../../../shared/profile/schema';
+import { getClient } from '../../core/clients/clients';
+import { rehearseRows } from '../../core/import/import-file';
+import { previewImport, type ImportPreview } from '../../core/import/preview';
+import { listBatches } from '../../core/import/queries';
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+import { parseCommandArgs } from '../parse';
+import { dataDirFrom, openFromEnv, resolveActor } from '../session';
+
+const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
+
+function previewText(p: ImportPreview): string {
+  const found = p.columns.filter((c) => c.header !== null);
+  const lines = [
+    `${p.file}: header on row ${p.headerRow}; ${found.length} of ${p.columns.length} mapped columns found.`,
+    ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
+    ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
+    ...p.rows.map((r) => {
+      const values = Object.entries(r.values).filter(([k, v]) => k !== 'caseNo' && v !== null).map(([k, v]) => `${k}=${v}`).join(' ');
+      return `  row ${r.row} ${r.caseNo || '(no case number)'}: ${r.problem ? `REJECTED ${r.problem.field} — ${r.problem.code}: ${r.problem.message}` : values}`;
+    }),
+  ];
+  return lines.join('\n');
+}
+
+function previewCommand(kind: ImportKind): Command {
+  return {
+    words: ['preview', kind],
+    usage: `preview ${kind} --client CODE FILE [--rows N] [--as USER] [--data DIR] [--json]`,
+    summary: `the first rows of a bank ${kind} file as the profile reads them, each with the problem the import would report; writes nothing`,
+    async run({ args, env, out }) {
+      const { values, positionals } = parseCommandArgs(args, { client: { type: 'string' }, rows: { type: 'string' }, as: { type: 'string' } });
+      if (!values.client) throw new UsageError(`preview ${kind} needs --client CODE.`);
+      if (positionals.length !== 1) throw new UsageError(`preview ${kind} needs exactly one FILE.`);
+      const limit = values.rows === undefined ? 20 : Number(values.rows);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--rows must be a whole number from 1 to 1000, not "${values.rows}".`);
+      const file = resolve(positionals[0] as string);
+      const db = await openFromEnv(dataDirFrom(values.data, env), env);
+      try {
+        const actor = resolveActor(db, values.as);
+        const clientCode = values.client;
+        const now = new Date().toISOString();
+        const preview = await previewImport(getClient(db, clientCode), kind, file, {
+          limit,
+          rehearse: (rows) => rehearseRows(db, { ...rows, clientCode, kind, actor, now }),
+        });
+        out.result({ ...preview }, previewText(preview));
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+export const previewCommands = KINDS.map(previewCommand);
+
+export const batchListCommand: Command = {
+  words: ['batch', 'list'],
+  usage: 'batch list [--client CODE] [--data DIR] [--json]',
+  summary: 'the placement batches: file, batch number, hand, term, and the cases they hold with their placed total',
+  async run({ args, env, out }) {
+    const { values } = parseCommandArgs(args, { client: { type: 'string' } });
+    const db = await openFromEnv(dataDirFrom(values.data, env), env);
+    try {
+      const batches = listBatches(db, values.client);
+      const lines = batches.map(
+        (b) =>
+          `${b.clientCode} ${b.batchNo ?? '(no batch number)'} hand ${b.hand ?? '—'} ${b.placedAt ?? '?'} → ${b.dueBackAt ?? '?'}: ${b.caseCount} cases, ${formatFen(b.placedTotalFen)} yuan placed (${b.fileName}, ${b.status}) ${b.id}`,
+      );
+      out.result({ batches }, lines.length > 0 ? lines.join('\n') : 'No batches.');
+    } finally {
+      db.close();
+    }
+  },
+};
