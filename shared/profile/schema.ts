@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATE_FORMATS } from '../domain/dates';
 import { RELATIONS } from '../domain/relations';
+import { columnOfLetter } from '../domain/spreadsheet-columns';
 import { ReturnsSection } from './returns-schema';
 import { SyncSection } from './sync-schema';
 
@@ -11,9 +12,20 @@ import { SyncSection } from './sync-schema';
  */
 export const PROFILE_VERSION = 1;
 
-/** A header as the bank writes it, or a list of alternatives (the first one present is used). */
-const ColumnRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a header as text, or a list of alternative headers' });
+/** A column by its place: the spreadsheet letter ("C") or its number from 1 (3), for files without a header. */
+const ColumnAt = z.object({ column: z.union([z.string().regex(/^[A-Za-z]{1,3}$/, 'a column letter, A to ZZZ'), z.number().int().min(1).max(16384)]) }).strict();
+export type ColumnAt = z.infer<typeof ColumnAt>;
+
+/** A header as the bank writes it, a list of alternatives (the first one present is used), or a place ({ "column": "C" }). */
+const ColumnRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1), ColumnAt], {
+  error: 'a header as text, a list of alternative headers, or { "column": "C" }',
+});
 export type ColumnRef = z.infer<typeof ColumnRef>;
+
+/** The 0-based index of a column given by its place. */
+export function columnIndex(at: ColumnAt): number {
+  return typeof at.column === 'number' ? at.column - 1 : columnOfLetter(at.column);
+}
 
 /** A JavaScript regular expression, checked when the profile is read rather than at the first import. */
 const Pattern = z
@@ -43,7 +55,8 @@ const Layout = {
   delimiter: z.string().length(1).optional(),
   encoding: z.enum(['auto', 'utf-8', 'gbk', 'gb18030']).default('auto'),
   sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
-  headerRow: z.union([z.number().int().min(1), z.literal('auto')]).default('auto'),
+  /** the header's row, `auto` (found below title rows), or `none`: the file has no header and columns are given by place */
+  headerRow: z.union([z.number().int().min(1), z.literal('auto'), z.literal('none')]).default('auto'),
   dateFormats: z.array(z.enum(DATE_FORMATS)).min(1).default(['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD', 'excel']),
   amountUnit: z.enum(['yuan', 'fen']).default('yuan'),
   /** a case number stored as a number in a workbook is padded with zeros to this many digits (7890 → 007890) */
@@ -72,9 +85,32 @@ const opt = ColumnRef.optional();
  * What the field types alone cannot say about a section: a `delimited` file names its delimiter (without one a
  * `|` file would be read as one column), and a required column is one the section maps.
  */
-function checkSection(section: { format: string; delimiter?: string | undefined; columns: object; requiredColumns?: readonly string[] | undefined }, ctx: z.RefinementCtx): void {
+interface CheckedSection {
+  format: string;
+  delimiter?: string | undefined;
+  headerRow: number | 'auto' | 'none';
+  columns: object;
+  requiredColumns?: readonly string[] | undefined;
+  contacts?: { columns: Record<string, unknown>[] } | { cell: unknown } | undefined;
+}
+
+function checkSection(section: CheckedSection, ctx: z.RefinementCtx): void {
   if (section.format === 'delimited' && section.delimiter === undefined) {
     ctx.addIssue({ code: 'custom', path: ['delimiter'], message: 'required when format is "delimited" (one character, e.g. "|")' });
+  }
+  if (section.headerRow === 'none') {
+    // Without a header there is no name to find a column by: every column is given by its place.
+    const byName = (ref: unknown): boolean => ref !== undefined && !(typeof ref === 'object' && ref !== null && 'column' in ref);
+    for (const [field, ref] of Object.entries(section.columns)) {
+      if (byName(ref)) ctx.addIssue({ code: 'custom', path: ['columns', field], message: 'a file without a header (headerRow "none") gives its columns by place: { "column": "C" }' });
+    }
+    const contacts = section.contacts;
+    const groups = contacts && 'columns' in contacts ? contacts.columns.map((g, i) => [['contacts', 'columns', i], g] as const) : contacts ? [[['contacts'], { cell: contacts.cell }] as const] : [];
+    for (const [path, group] of groups) {
+      for (const [part, ref] of Object.entries(group)) {
+        if (part !== 'relationIs' && byName(ref)) ctx.addIssue({ code: 'custom', path: [...path, part], message: 'a file without a header (headerRow "none") gives its columns by place: { "column": "C" }' });
+      }
+    }
   }
   const columns = section.columns as Record<string, unknown>;
   section.requiredColumns?.forEach((field, i) => {

@@ -73,7 +73,7 @@ describe('docs/profiles.md', () => {
     expect(refusal((p) => (p.placement.fileValues = { batchNo: { fromFile: 'x' } }))).toMatch(/placement\.fileValues\.batchNo: give one of/);
     expect(refusal((p) => delete p.placement.delimiter)).toMatch(/placement\.delimiter: required when format is "delimited"/);
     expect(refusal((p) => (p.placement.requiredColumns = ['homeAddress']))).toMatch(/placement\.requiredColumns\.0: "homeAddress" is not mapped in columns/);
-    expect(refusal((p) => (p.placement.columns.caseNo = 3))).toMatch(/placement\.columns\.caseNo: a header as text, or a list/);
+    expect(refusal((p) => (p.placement.columns.caseNo = 3))).toMatch(/placement\.columns\.caseNo: a header as text, a list of alternative headers, or { "column": "C" }/);
     expect(refusal((p) => (p.placement.valueMaps = { stage: { 四期: '第四期' } }))).toMatch(/placement\.valueMaps\.stage\.四期: a stage: M0…M6, M7\+/);
   });
 });

@@ -15,7 +15,7 @@ const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 function previewText(p: ImportPreview): string {
   const found = p.columns.filter((c) => c.header !== null);
   const lines = [
-    `${p.file}: header on row ${p.headerRow}; ${found.length} of ${p.columns.length} mapped columns found.`,
+    `${p.file}: ${p.headerRow === 0 ? 'no header (columns by place)' : `header on row ${p.headerRow}`}; ${found.length} of ${p.columns.length} mapped columns found.`,
     ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
     ...p.rows.map((r) => {

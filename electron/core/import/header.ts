@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { toHalfWidth } from '../../../shared/domain/text';
-import type { ColumnRef } from '../../../shared/profile/schema';
+import { columnIndex, type ColumnRef } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
 import { cellText, isBlankRow, type SourceRow } from './cells';
 
@@ -11,8 +11,13 @@ export function headerKey(text: string | null): string {
   return text ? toHalfWidth(text).replace(/[\s\ufeff]/g, '').toLowerCase() : '';
 }
 
-function alternatives(ref: ColumnRef): string[] {
+function alternatives(ref: string | string[]): string[] {
   return Array.isArray(ref) ? ref : [ref];
+}
+
+/** How a column reference reads in a message: its header(s), or its place. */
+function refText(ref: ColumnRef): string {
+  return typeof ref === 'object' && !Array.isArray(ref) ? `column ${ref.column}` : alternatives(ref).join(' / ');
 }
 
 /**
@@ -22,6 +27,7 @@ function alternatives(ref: ColumnRef): string[] {
  */
 export function findColumn(headerIndex: HeaderIndex, ref: ColumnRef | undefined, taken?: Map<string, number>): number {
   if (!ref) return -1;
+  if (typeof ref === 'object' && !Array.isArray(ref)) return columnIndex(ref);
   for (const name of alternatives(ref)) {
     const key = headerKey(name);
     const at = headerIndex.get(key);
@@ -64,9 +70,10 @@ function indexOf(cells: SourceRow['cells']): HeaderIndex {
 export async function readHeader(
   file: string,
   rows: AsyncIterator<SourceRow>,
-  headerRow: number | 'auto',
+  headerRow: number | 'auto' | 'none',
   required: Record<string, ColumnRef>,
 ): Promise<Header> {
+  if (headerRow === 'none') return { row: 0, index: new Map(), names: [], titleText: '' };
   const titles: string[] = [];
   let best: { row: number; cells: SourceRow['cells']; missing: string[] } | null = null;
   for (;;) {
@@ -77,7 +84,7 @@ export async function readHeader(
     const index = indexOf(cells);
     const missing = Object.entries(required)
       .filter(([, ref]) => findColumn(index, ref) < 0)
-      .map(([field, ref]) => `${alternatives(ref).join(' / ')} (${field})`);
+      .map(([field, ref]) => `${refText(ref)} (${field})`);
     if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
       if (missing.length > 0) throw missingColumns(file, missing, row, cells);
       return { row, index, names: cells.map(cellText), titleText: titles.join('\n') };

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { formatFen } from '../../../shared/domain/money';
+import { columnLetter } from '../../../shared/domain/spreadsheet-columns';
 import { maskIdNumber, maskPhone } from '../../../shared/domain/masking';
 import type { ColumnRef, ImportKind, PlacementSection } from '../../../shared/profile/schema';
 import type { ClientRecord } from '../clients/clients';
@@ -7,7 +8,7 @@ import { CoreError } from '../errors';
 import { fileValuesOf, type FileValueFound } from './file-values';
 import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns } from './columns';
-import { readHeader } from './header';
+import { readHeader, type Header } from './header';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
 import type { RehearsalRequest } from './import-file';
@@ -32,6 +33,12 @@ export interface ImportPreview {
 }
 
 const yuan = (fen: number | null): string | null => (fen === null ? null : formatFen(fen));
+
+/** What a column is called in the preview: its header, or in a file without one its letter. */
+function columnLabel(header: Header, index: number): string | null {
+  if (index < 0) return null;
+  return header.names[index] ?? (header.row === 0 ? columnLetter(index) : null);
+}
 
 /** The rows previewed, for a rehearsal of their import (rehearseRows): what it would reject. */
 export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'rows'>) => Rejection[];
@@ -81,7 +88,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     file: basename(file),
     kind,
     headerRow: header.row,
-    columns: Object.entries(section.columns as Record<string, ColumnRef | undefined>).map(([field]) => ({ field, header: header.names[columns[field] ?? -1] ?? null })),
+    columns: Object.entries(section.columns as Record<string, ColumnRef | undefined>).map(([field]) => ({ field, header: columnLabel(header, columns[field] ?? -1) })),
     fileValues,
     rows: out,
   };

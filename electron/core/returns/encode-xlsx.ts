@@ -1,5 +1,6 @@
 import { cellText, isMoney, type Cell, type Table } from './cells';
 import { zip } from './zip';
+import { columnLetter } from '../../../shared/domain/spreadsheet-columns';
 
 /**
  * Tables as an .xlsx workbook (Office Open XML, the parts Excel needs and no more), written directly: a 100k-row
@@ -24,16 +25,6 @@ const escapeXml = (s: string): string =>
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ' ')
     .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
-
-function columnName(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Display width of a text: a CJK character counts two. */
 function width(s: string): number {
@@ -63,7 +54,7 @@ class SharedStrings {
 }
 
 function sheetXml(t: Table, strings: SharedStrings, unit: 'yuan' | 'fen', selected: boolean): string {
-  const cols = t.headers.map((_, i) => columnName(i));
+  const cols = t.headers.map((_, i) => columnLetter(i));
   const widths = t.headers.map((h, i) => Math.min(Math.max(width(h), ...t.rows.slice(0, WIDTH_SAMPLE).map((r) => width(cellText(r[i] ?? null, unit))), 6) + 2, 60));
   const out: string[] = [
     `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetViews><sheetView ${selected ? 'tabSelected="1" ' : ''}workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,

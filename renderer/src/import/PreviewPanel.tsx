@@ -39,7 +39,11 @@ export function PreviewPanel({ preview: given, running, onImport, onChooseAnothe
       <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', px: 2 }}>
         <Typography variant="subtitle2">{t('intake.preview.title')}</Typography>
         <Typography variant="body2" color="textSecondary">
-          {preview.rows.length > 0 ? t('intake.preview.summary', { header: preview.headerRow, count: preview.rows.length }) : t('intake.preview.headerOnly', { header: preview.headerRow })}
+          {preview.rows.length === 0
+            ? t('intake.preview.headerOnly', { header: preview.headerRow })
+            : preview.headerRow === 0
+              ? t('intake.preview.summaryNoHeader', { count: preview.rows.length })
+              : t('intake.preview.summary', { header: preview.headerRow, count: preview.rows.length })}
         </Typography>
         {problems > 0 && (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: 'error.main' }}>
