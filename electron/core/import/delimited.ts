@@ -1,3 +1,14 @@
+/** Whether no quote mark closes the one before `from`: none follows, or only doubled ones ("" inside a field). */
+function unclosedFrom(s: string, from: number, n: number): boolean {
+  let i = from;
+  for (;;) {
+    const q = s.indexOf('"', i);
+    if (q === -1 || q >= n) return true;
+    if (s.charCodeAt(q + 1) !== 34) return false;
+    i = q + 2;
+  }
+}
+
 /**
  * An incremental parser for CSV / TSV / delimited text (RFC 4180 quoting: "a, b", doubled "" inside quotes, line
  * breaks inside quotes). Fed decoded text chunk by chunk; emits complete records only. Written for speed on
@@ -19,11 +30,15 @@ export class DelimitedParser {
     this.parse(buf, end, onRecord);
   }
 
-  /** Parses the rest at the end of the input. */
+  /**
+   * Parses the rest at the end of the input. A quote opened and never closed (`"客户称已还款` in a remark) would take
+   * every later line into one field: such a quote is read as a plain character instead, so the lines after it stay
+   * rows of their own.
+   */
   finish(onRecord: (fields: string[]) => void): void {
     const buf = this.pending;
     this.pending = '';
-    this.parse(buf, buf.length, onRecord);
+    this.parse(buf, buf.length, onRecord, true);
   }
 
   /** The end of the last complete line outside quotes (0 if none), in one pass over the quote marks. */
@@ -44,13 +59,13 @@ export class DelimitedParser {
     }
   }
 
-  private parse(s: string, n: number, onRecord: (fields: string[]) => void): void {
+  private parse(s: string, n: number, onRecord: (fields: string[]) => void, atEnd = false): void {
     const d = this.delim;
     let i = 0;
     while (i < n) {
       const row: string[] = [];
       for (;;) {
-        if (s.charCodeAt(i) === 34) {
+        if (s.charCodeAt(i) === 34 && !(atEnd && unclosedFrom(s, i + 1, n))) {
           let val = '';
           i++;
           for (;;) {
@@ -90,7 +105,6 @@ export class DelimitedParser {
         }
         if (i < n && s.charCodeAt(i) === d) {
           i++;
-          if (i === n) row.push('');
           continue;
         }
         if (s.charCodeAt(i) === 13) i++;

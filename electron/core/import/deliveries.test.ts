@@ -182,6 +182,14 @@ describe('recalls import', () => {
     expect(t.env.db.prepare("SELECT r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id WHERE c.case_no = 'A261100000191'").get()).toEqual({ recalled_at: '2026-11-25', reason: '客户投诉' });
     expect(t.env.count('cases')).toBe(200);
   });
+
+  it('dates a recall without a date of its own by the bank’s day of the import, not the UTC one', async () => {
+    writeFileSync(join(t.dir, 'recall.csv'), iconv.encode('案件编号,退案日期,退案原因\r\nA261100000001,,委托到期\r\n', 'gbk'));
+    // 04:30 in Shanghai on 24 November is still 23 November in UTC.
+    const { importFile } = await import('./import-file');
+    await importFile(t.env.db, { kind: 'recalls', clientCode: 'bank-a', file: join(t.dir, 'recall.csv'), actor: t.env.actor, now: '2026-11-23T20:30:00.000Z' });
+    expect(t.env.db.prepare('SELECT recalled_at FROM recalls').pluck().get()).toBe('2026-11-24');
+  });
 });
 
 describe('a recalled case placed again', () => {

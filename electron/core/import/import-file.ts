@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { localDay } from '../../../shared/compliance/zoned';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { ImportKind, PlacementSection, RecallsSection } from '../../../shared/profile/schema';
 import { appendAudit } from '../audit/audit';
@@ -306,7 +307,8 @@ function rowHandler(db: Db, req: RunRequest, client: ClientRecord, section: AnyS
   const recalledAt = fileDate(recalls.fileValues?.recalledAt, req.file, titleText, recalls.dateFormats, 'recalledAt');
   const w = new RecallWriter(db, client.id, summary.importId, actor, req.now);
   return {
-    map: (r, _row, caseNo) => recallRecord(r, caseNo, recalledAt ?? req.now.slice(0, 10)),
+    // Without a date of its own, a recall is of the day of the import — the bank's day, in its time zone.
+    map: (r, _row, caseNo) => recallRecord(r, caseNo, recalledAt ?? localDay(new Date(req.now), client.profile.timezone)),
     take: (m) => w.write(recordOf(m) as RecallRecord),
     finish: () => undefined,
   };

@@ -1,8 +1,8 @@
 import type { ImportKind } from '../../../shared/profile/schema';
-import type { SourceRow } from './cells';
+import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, type AnySection } from './columns';
 import { readHeader } from './header';
-import { mapRow, type Mapped, type MappedSource } from './mapped-row';
+import { fieldsAllowed, mapRow, type Mapped, type MappedSource } from './mapped-row';
 import { readTable } from './read-table';
 
 /** Rows per batch: the unit a worker posts; on this thread, what is mapped between two writes. */
@@ -16,11 +16,15 @@ export function localSource(file: string, kind: ImportKind, section: AnySection)
   return {
     header,
     async *batches(map, columns) {
-      await header;
+      const h = await header;
+      // A text file's rows are checked against its header's width (a workbook's cells cannot shift).
+      const checked = section.format !== 'xlsx' && h.row > 0;
+      let width: number | undefined;
       let batch: Mapped<unknown>[] = [];
       const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
       for await (const source of rest) {
-        const m = mapRow(source, columns, section, map);
+        if (checked && width === undefined && !isBlankRow(source.cells)) width = fieldsAllowed(h.names, source.cells);
+        const m = mapRow(source, columns, section, map, width);
         if (m) batch.push(m);
         if (batch.length >= BATCH_ROWS) {
           yield batch;

@@ -1,6 +1,6 @@
 import type { Relation } from '../../../shared/domain/relations';
 import type { PlacementSection } from '../../../shared/profile/schema';
-import { isBlankRow, type SourceRow } from './cells';
+import { cellText, isBlankRow, type SourceRow } from './cells';
 import type { AnySection } from './columns';
 import type { Header } from './header';
 import { mapPlacementRow, type PlacementRecord } from './placement-row';
@@ -19,13 +19,27 @@ export type Mapped<R> = { row: number; caseNo: string; record: R; problem: null 
 /** Reads one kind's record from a row (pure: no store); throws RowRejected on the first bad value. */
 export type RowMapper<R> = (reader: RowReader, row: number, caseNo: string) => R;
 
-/** Maps one source row; null for a blank row, which is not a data row. */
-export function mapRow<R>(source: SourceRow, columns: Record<string, number>, section: AnySection, map: RowMapper<R>): Mapped<R> | null {
+/**
+ * How many fields a row of a text file may have: the header's, or one more when the file's rows end with a delimiter
+ * the header lacks (told by its first data row: an empty field after the header's last).
+ */
+export function fieldsAllowed(header: SourceRow['cells'], firstRow: SourceRow['cells']): number {
+  const n = header.length;
+  return firstRow.length === n + 1 && cellText(firstRow[n]) === null ? n + 1 : n;
+}
+
+/**
+ * Maps one source row; null for a blank row, which is not a data row. `width`, for a text file with a header, is the
+ * number of fields a row may have (fieldsAllowed): a row with more has a delimiter inside a value (`北京市|朝阳区` in
+ * a pipe file), which shifts every later column onto the wrong field — such a row is rejected rather than read askew.
+ */
+export function mapRow<R>(source: SourceRow, columns: Record<string, number>, section: AnySection, map: RowMapper<R>, width?: number): Mapped<R> | null {
   const { row, cells } = source;
   if (isBlankRow(cells)) return null;
   const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
   const caseNo = caseNoOf(reader, section.caseNoDigits);
   try {
+    if (width !== undefined && cells.length > width) throw new RowRejected('row', 'extra_fields', `${cells.length} fields where a row has ${width}`);
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
     return { row, caseNo, record: map(reader, row, caseNo), problem: null };
   } catch (err) {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DelimitedParser } from './delimited';
+
+/** Every record of `text`, fed to the parser in pieces of `chunk` characters as a stream would. */
+function records(text: string, chunk = text.length, delimiter = '|'): string[][] {
+  const p = new DelimitedParser(delimiter);
+  const out: string[][] = [];
+  for (let i = 0; i < text.length; i += chunk) p.push(text.slice(i, i + chunk), (r) => out.push(r));
+  p.finish((r) => out.push(r));
+  return out;
+}
+
+describe('DelimitedParser', () => {
+  it('reads quoted fields with delimiters, doubled quotes and line breaks, whatever the chunks', () => {
+    const text = 'a|b|c\r\n1|"x|y"|"say ""hi"""\r\n2|"two\nlines"|z\r\n';
+    const want = [['a', 'b', 'c'], ['1', 'x|y', 'say "hi"'], ['2', 'two\nlines', 'z']];
+    for (const chunk of [text.length, 7, 3, 1]) expect(records(text, chunk)).toEqual(want);
+  });
+
+  it('gives a line ending with the delimiter one empty last field, with or without a final line break', () => {
+    expect(records('a|b|\n1|2|')).toEqual([['a', 'b', ''], ['1', '2', '']]);
+    expect(records('a|b|\n1|2|\n')).toEqual([['a', 'b', ''], ['1', '2', '']]);
+  });
+
+  it('reads a quote that is never closed as a plain character, so the lines after it stay rows of their own', () => {
+    const text = 'a|b\r\n1|"客户称已还款 ""急""\r\n2|ok\r\n3|z\r\n';
+    for (const chunk of [text.length, 4]) expect(records(text, chunk)).toEqual([['a', 'b'], ['1', '"客户称已还款 ""急""'], ['2', 'ok'], ['3', 'z']]);
+  });
+});
