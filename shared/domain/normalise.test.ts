@@ -19,6 +19,15 @@ describe('amounts into integer fen', () => {
     ['3.500', 350],
   ])('%s yuan -> %i fen', (raw, fen) => expect(parseAmountFen(raw, 'yuan')).toEqual({ ok: true, fen }));
 
+  it('reads a minus before or after the number, or brackets, as negative: refused, or returned when signed', () => {
+    for (const raw of ['-2345.60', '2345.60-', '(2,345.60)', '¥2,345.60-']) {
+      expect(parseAmountFen(raw, 'yuan')).toEqual({ ok: false, code: 'negative' });
+      expect(parseAmountFen(raw, 'yuan', true)).toEqual({ ok: true, fen: -234560 });
+    }
+    expect(parseAmountFen(-12.5, 'yuan', true)).toEqual({ ok: true, fen: -1250 });
+    expect(parseAmountFen('12-34', 'yuan')).toEqual({ ok: false, code: 'not_a_number' });
+  });
+
   it('takes spreadsheet numbers without floating-point drift', () => {
     expect(parseAmountFen(122500.88, 'yuan')).toEqual({ ok: true, fen: 12250088 });
     expect(parseAmountFen(0.29, 'yuan')).toEqual({ ok: true, fen: 29 });

@@ -121,6 +121,20 @@ describe('a later delivery that gives the balance', () => {
   const t = useImportStore();
   const status = (caseNo: string) => t.env.db.prepare('SELECT status, balance_fen FROM cases WHERE case_no = ?').get(caseNo);
 
+  it('reads a credit balance in a later delivery as nothing owed, and refuses one as the amount of a new case', async () => {
+    const [held, fresh] = generateCases(2);
+    writeBankACsv(join(t.dir, 'd1.csv'), [held!]);
+    await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'));
+    // The bank writes an overpaid account's balance in brackets, in the amount column (placed amount and balance).
+    const text = new TextDecoder('gbk').decode(readFileSync(join(t.dir, 'd1.csv')));
+    const credit = (c: GeneratedCase, amount: string) => text.split(/\r\n/)[1]!.replaceAll(held!.caseNo, c.caseNo).replace(`,${(held!.placedFen / 100).toFixed(2)},`, `,${amount},`);
+    writeFileSync(join(t.dir, 'd2.csv'), iconv.encode(`${text.split(/\r\n/)[0]}\r\n${credit(held!, '(100.00)')}\r\n${credit(fresh!, '100.00-')}\r\n`, 'gbk'));
+    const s = await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'));
+    expect(s).toMatchObject({ updated: 1, inserted: 0 });
+    expect(s.rejected).toMatchObject([{ row: 3, caseNo: fresh!.caseNo, field: 'placedAmount', code: 'negative' }]);
+    expect(t.env.db.prepare('SELECT balance_fen, status, placed_amount_fen FROM cases WHERE case_no = ?').get(held!.caseNo)).toEqual({ balance_fen: 0, status: 'paid', placed_amount_fen: held!.placedFen });
+  });
+
   it('marks a case the bank says is settled paid, and works again a paid case the bank says is owing', async () => {
     const cases = generateCases(2);
     writeBankACsv(join(t.dir, 'd1.csv'), cases);

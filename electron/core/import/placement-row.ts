@@ -173,11 +173,14 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
   const mobile = phoneOf(mobileText);
   // The value is not repeated in the message: rejects are shown and exported, and a phone is personal data.
   if (mobileText !== null && (!mobile || !isValidPhone(mobile))) throw new RowRejected('mobile', 'invalid');
-  const placedAmountFen = r.amount('placedAmount', true) as number;
+  // Both may be negative here: a later delivery's credit balance (the debtor overpaid) in a column that is also the
+  // placed amount. The writer refuses a negative placed amount for a case it places, and a credit balance is nothing owed.
+  const placedAmountFen = r.amount('placedAmount', true, true) as number;
   const principalFen = r.amount('principal');
   const interestFen = r.amount('interest');
   const feesFen = r.amount('fees');
-  const balanceFen = r.amount('balance');
+  const signedBalance = r.amount('balance', false, true);
+  const balanceFen = signedBalance === null ? null : Math.max(0, signedBalance);
   const overdueDays = r.integer('overdueDays');
   const lastPaymentAt = r.date('lastPaymentAt');
   const lastPaymentFen = r.amount('lastPaymentAmount');

@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { formatFen } from '../../../shared/domain/money';
 import { toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementRecord } from './placement-row';
 import { RowRejected } from './row-reader';
@@ -196,6 +197,8 @@ export class PlacementWriter {
 
   write(r: PlacementRecord): { outcome: Outcome; placedFen: number } {
     const existing = this.clientHasCases ? (this.s.findCase.get(this.clientId, r.caseNo) as ExistingCase | undefined) : undefined;
+    const placing = !existing || (existing.status === 'recalled' && existing.batch_id !== this.batchId);
+    if (placing && r.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(r.case.placedAmountFen));
     if (!existing) {
       const debtorId = this.debtorFor(r);
       const c = r.case;
@@ -208,7 +211,7 @@ export class PlacementWriter {
     }
     // A recalled case the bank places again (a new hand): it joins this batch, with this file's amount and term, and
     // is worked again; its history and assignment stay. For the batch it is a new case.
-    const placedAgain = existing.status === 'recalled' && existing.batch_id !== this.batchId;
+    const placedAgain = placing;
     if (placedAgain) {
       // The earlier batch's list counts the cases it holds: this one has left it.
       this.s.leaveBatch.run({ batchId: existing.batch_id, placedFen: existing.placed_amount_fen });

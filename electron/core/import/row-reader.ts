@@ -87,11 +87,12 @@ export class RowReader {
     return t;
   }
 
-  amount(field: string, required = false): number | null {
+  /** An amount in fen; `signed` lets a negative one through (a credit balance) instead of rejecting it. */
+  amount(field: string, required = false, signed = false): number | null {
     const c = this.raw(field);
     if (typeof c === 'number') {
       // A workbook's number, read directly; a bad one is reported below, as for text.
-      const r = numberCellFen(c, this.unit);
+      const r = numberCellFen(c, this.unit, signed);
       if (r.ok) return r.fen;
     } else if (typeof c === 'string') {
       // Fast path for plain amounts ("1234.5"): what parseAmountFen gives for them, without its clean-up passes.
@@ -107,7 +108,7 @@ export class RowReader {
       if (required) throw new RowRejected(field, 'missing');
       return null;
     }
-    const r = parseAmountFen(t, this.unit);
+    const r = parseAmountFen(t, this.unit, signed);
     if (!r.ok) throw new RowRejected(field, r.code, String(t).slice(0, 40));
     return r.fen;
   }
