@@ -37,8 +37,8 @@ async function writePlacement(file: string): Promise<void> {
   ws.addRow(['客户信息', '', '', '', '', '贷款信息', '', '联系人']);
   ws.addRow(['合同号', '姓名', '证件类型', '证件号码', '电话', '贷款余额', '逾期天数', '联系人1', '关系', '电话', '联系人2', '关系', '电话', '单位电话']);
   ws.addRow(['DF001', '张三', '身份证', residentId('310101', '19800101', 1), '13900000001', 8800.5, '95天', '张建国', '父亲', '021-64001234', '李娜', '配偶', '13900001111', '021-62345678']);
-  ws.addRow(['DF002', 'JOHN SMITH', '护照', 'e1234 5678', '13900000002', 3000, 31, '', '', '', 'MARY SMITH', '配偶', '13900002222']);
-  ws.addRow(['DF003', '王五', '护照', residentId('310101', '19800101', 3), '13900000003', 1000, '12天', '王六', '兄弟', '13900003333', '', '', '']);
+  ws.addRow(['DF002', 'JOHN SMITH', '护照', 'e1234 5678', '13900000002', 3000, 31, '', '', '', 'MARY SMITH', '配偶', '13900002222／13900002223']);
+  ws.addRow(['DF003', '王五', '护照', residentId('310101', '19800101', 3), '13900000003/13700000003', 1000, '12天', '王六', '兄弟', '13900003333', '', '', '']);
   await wb.xlsx.writeFile(file);
 }
 
@@ -69,6 +69,12 @@ describe('a workbook with a group row above its header, and column names repeate
     expect(contacts('DF002')).toEqual([
       { relation: 'self', name: 'JOHN SMITH', phone: '13900000002' },
       { relation: 'spouse', name: 'MARY SMITH', phone: '13900002222' },
+      { relation: 'spouse', name: 'MARY SMITH', phone: '13900002223' },
+    ]);
+    // Two numbers in the debtor's mobile cell: the first is the mobile, the second another number of the debtor's own.
+    expect(contacts('DF003').filter((c) => (c as { relation: string }).relation === 'self')).toEqual([
+      { relation: 'self', name: '王五', phone: '13900000003' },
+      { relation: 'self', name: '王五', phone: '13700000003' },
     ]);
     const debtor = (caseNo: string) =>
       t.env.db.prepare('SELECT d.id_type, d.id_number, d.gender, d.birth_date, c.overdue_days FROM debtors d JOIN cases c ON c.debtor_id = d.id WHERE c.case_no = ?').get(caseNo);

@@ -31,7 +31,7 @@ export const intakeHandlers: IntakeHandlers = {
           try {
             return rehearseRows(db, { ...rows, clientCode: i.clientCode, kind: i.kind, actor, now: app.clock.now().toISOString() });
           } catch (err) {
-            if ((err as { code?: string }).code === 'SQLITE_BUSY') return [];
+            if ((err as { code?: string }).code === 'SQLITE_BUSY') return null;
             throw err;
           }
         };

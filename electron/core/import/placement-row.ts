@@ -145,13 +145,33 @@ function contactsOf(r: RowReader, section: PlacementSection, words: Record<strin
   }
   const out: ContactRecord[] = [];
   spec.columns.forEach((group, i) => {
-    const phone = dialable(r.text(`contacts.${i}.phone`));
-    if (!phone) return;
+    const phones = phonesIn(r.text(`contacts.${i}.phone`)).map(dialable).filter((p): p is string => p !== null);
+    if (phones.length === 0) return;
     const word = r.text(`contacts.${i}.relation`);
     const relation = word === null && group.relationIs ? group.relationIs : toRelation(word, words);
-    out.push({ name: r.text(`contacts.${i}.name`) ?? (relation === 'self' ? debtorName : null), relation, phone });
+    const name = r.text(`contacts.${i}.name`) ?? (relation === 'self' ? debtorName : null);
+    for (const phone of phones) out.push({ name, relation, phone });
   });
   return out;
+}
+
+/** The debtor's numbers after the first in the mobile cell, those one could dial, each once. */
+function ownOtherPhones(texts: string[], mobile: string | null): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    const phone = dialable(t);
+    if (phone !== null && phone !== mobile) out.add(phone);
+  }
+  return [...out];
+}
+
+/** The separators a bank puts between two numbers in one phone cell (13800000003/13900000003). */
+const PHONE_SEPARATORS = /[/／,，;；、|]/;
+
+/** The numbers of one phone cell: usually one; several when the bank lists more than one. */
+function phonesIn(text: string | null): string[] {
+  if (text === null) return [];
+  return PHONE_SEPARATORS.test(text) ? text.split(PHONE_SEPARATORS).map((p) => p.trim()).filter(Boolean) : [text];
 }
 
 /** Maps and validates one placement row; throws RowRejected naming the first bad field. */
@@ -169,7 +189,8 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
     // A passport or a travel permit: kept as written (half-width, without spaces, upper case), nothing derived.
     idNumber = toHalfWidth(idNumber).replace(/\s+/g, '').toUpperCase();
   }
-  const mobileText = r.text('mobile');
+  // A cell with two numbers gives the debtor's mobile (the first) and another number of the debtor's own.
+  const [mobileText = null, ...otherPhones] = phonesIn(r.text('mobile'));
   const mobile = phoneOf(mobileText);
   // The value is not repeated in the message: rejects are shown and exported, and a phone is personal data.
   if (mobileText !== null && (!mobile || !isValidPhone(mobile))) throw new RowRejected('mobile', 'invalid');
@@ -223,6 +244,6 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
       hand,
       remarks: r.text('remarks'),
     },
-    contacts: contactsOf(r, section, words, name),
+    contacts: [...ownOtherPhones(otherPhones, mobile).map((phone) => ({ name, relation: 'self' as const, phone })), ...contactsOf(r, section, words, name)],
   };
 }

@@ -40,8 +40,8 @@ function columnLabel(header: Header, index: number): string | null {
   return header.names[index] ?? (header.row === 0 ? columnLetter(index) : null);
 }
 
-/** The rows previewed, for a rehearsal of their import (rehearseRows): what it would reject. */
-export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'rows'>) => Rejection[];
+/** The rows previewed, for a rehearsal of their import (rehearseRows): what it would reject; null when it could not run. */
+export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'rows'>) => Rejection[] | null;
 
 /**
  * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
@@ -77,11 +77,13 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     if (out.length >= limit) break;
   }
   await rows.return(undefined);
-  if (opts.rehearse) {
-    const verdicts = new Map(opts.rehearse({ fileName: basename(file), titleText: header.titleText, columns, rows: taken }).map((r) => [r.row, r]));
+  const rehearsed = opts.rehearse?.({ fileName: basename(file), titleText: header.titleText, columns, rows: taken });
+  if (rehearsed) {
+    const verdicts = new Map(rehearsed.map((r) => [r.row, r]));
+    // The rehearsal is the import's own verdict (a credit balance of a held case is fine there, say): it decides.
     for (const p of out) {
       const r = verdicts.get(p.row);
-      p.problem ??= r ? { field: r.field, code: r.code, message: r.message } : null;
+      p.problem = r ? { field: r.field, code: r.code, message: r.message } : null;
     }
   }
   return {
@@ -100,6 +102,8 @@ function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, 
   }
   if (kind === 'recalls') return { recalledAt: r.date('recalledAt'), reason: r.text('reason') };
   const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});
+  // Without the store, a negative amount cannot be told from a held case's credit balance: shown as the import of a new case would.
+  if (p.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(p.case.placedAmountFen));
   return {
     debtorName: p.debtor.name,
     idNumber: maskIdNumber(p.debtor.idNumber),
