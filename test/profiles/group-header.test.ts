@@ -83,4 +83,18 @@ describe('a workbook with a group row above its header, and column names repeate
     // A passport number is not a resident ID, even when it looks like one: nothing is derived from it.
     expect(debtor('DF003')).toMatchObject({ id_type: '护照', gender: null, birth_date: null, overdue_days: 12 });
   });
+
+  it('names the sheets a workbook has when the profile names another, and finds one named with other spacing or width', async () => {
+    const file = join(t.dir, '委外案件清单.xlsx');
+    await writePlacement(file);
+    const withSheet = (sheet: string) => ({ ...PROFILE, code: `bank-e${sheet.length}`, placement: { ...PROFILE.placement, sheet } });
+    addClient(t.env.db, t.env.actor, parseProfile(withSheet('委外清单'), 'bank-e.json'), t.env.now);
+    await expect(t.env.run('placement', 'bank-e4', file)).rejects.toMatchObject({
+      code: 'unreadable_file',
+      message: '委外案件清单.xlsx: has no worksheet "委外清单". It has: "案件明细".',
+      details: { field: 'sheet', sheets: ['案件明细'] },
+    });
+    addClient(t.env.db, t.env.actor, parseProfile(withSheet(' 案件明细  '), 'bank-e.json'), t.env.now);
+    expect(await t.env.run('placement', 'bank-e7', file)).toMatchObject({ accepted: 3 });
+  });
 });

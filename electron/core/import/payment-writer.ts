@@ -48,7 +48,8 @@ export class PaymentWriter {
   write(p: PaymentRecord): 'inserted' {
     const c = this.s.findCase.get(this.clientId, p.caseNo) as { id: string } | undefined;
     if (!c) throw new RowRejected('caseNo', 'unknown_case', p.caseNo);
-    if (this.seen.has(p.txnRef) || this.s.txnExists.get(this.clientId, p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', p.txnRef);
+    if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
+    if (this.s.txnExists.get(this.clientId, p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
     this.seen.add(p.txnRef);
     this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, p.paidAt, p.channel, this.importId, this.now, this.actorId);
     this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });

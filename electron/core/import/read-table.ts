@@ -44,13 +44,20 @@ async function* delimitedRows(file: string, layout: SectionLayout): AsyncGenerat
 async function* workbookRows(file: string, layout: SectionLayout): AsyncGenerator<SourceRow> {
   const notAWorkbook = (err: unknown): CoreError =>
     err instanceof CoreError ? err : unreadable(file, 'is not an Excel workbook (.xlsx) that can be read.', { reason: (err as Error).message });
-  let rows: AsyncGenerator<SourceRow> | null;
+  let opened: Awaited<ReturnType<typeof openWorksheet>>;
   try {
-    rows = await openWorksheet(file, { sheet: layout.sheet });
+    opened = await openWorksheet(file, { sheet: layout.sheet });
   } catch (err) {
     throw notAWorkbook(err);
   }
-  if (!rows) throw unreadable(file, layout.sheet === undefined ? 'has no worksheet.' : `has no worksheet "${layout.sheet}".`, { field: 'sheet' });
+  if ('missing' in opened) {
+    const has = opened.missing.length > 0 ? ` It has: ${opened.missing.map((n) => `"${n}"`).join(', ')}.` : '';
+    throw unreadable(file, layout.sheet === undefined ? 'has no worksheet.' : `has no worksheet ${typeof layout.sheet === 'number' ? layout.sheet : `"${layout.sheet}"`}.${has}`, {
+      field: 'sheet',
+      sheets: opened.missing,
+    });
+  }
+  const rows = opened;
   try {
     yield* rows;
   } catch (err) {

@@ -23,7 +23,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   invalid_date: 'is not a valid date',
   duplicate_in_file: 'appears earlier in this file; this later row is ignored',
   unknown_case: 'is not a case the agency holds for this client',
-  duplicate_txn: 'was already imported',
+  duplicate_txn: 'is already recorded',
   name_mismatch: 'is held by a debtor under another name',
   extra_fields: 'has more fields than the header: a delimiter inside a value has shifted the columns',
 };
@@ -143,7 +143,7 @@ export class RowReader {
       return null;
     }
     const d = parseCalendarDate(typeof c === 'string' ? c.trim() : c, this.dateFormats);
-    if (!d) throw new RowRejected(field, 'invalid_date', String(c instanceof Date ? c.toISOString() : c).slice(0, 40));
+    if (!d) throw new RowRejected(field, 'invalid_date', `${String(c instanceof Date ? c.toISOString() : c).trim().slice(0, 40)} (the profile's dateFormats: ${this.dateFormats.join(', ')})`);
     return d;
   }
 }

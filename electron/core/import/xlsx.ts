@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Cell, SourceRow } from './cells';
 import { entryText, fail, readZipDirectory, wholeText, type ZipEntry } from './xlsx-zip';
+import { headerKey } from './header';
 
 export { XlsxFormatError } from './xlsx-zip';
 
@@ -248,7 +249,7 @@ export interface SheetChoice {
  * The rows of the chosen worksheet, as they stream in (a row numbered as Excel shows it). Resolves to null when the
  * workbook has no such sheet; throws XlsxFormatError when the file is not a workbook.
  */
-export async function openWorksheet(file: string, choice: SheetChoice): Promise<AsyncGenerator<SourceRow> | null> {
+export async function openWorksheet(file: string, choice: SheetChoice): Promise<AsyncGenerator<SourceRow> | { missing: string[] }> {
   const zip = readZipDirectory(file);
   const part = async (name: string): Promise<string | null> => {
     const e = zip.get(name);
@@ -264,8 +265,15 @@ export async function openWorksheet(file: string, choice: SheetChoice): Promise<
     return r?.Target ? partPath(workbookPath, r.Target) : undefined;
   };
   const sheets = elements(workbook, 'sheet');
-  const chosen = choice.sheet === undefined ? sheets[0] : typeof choice.sheet === 'number' ? sheets[choice.sheet - 1] : sheets.find((s) => s.name === choice.sheet);
-  if (!chosen) return null;
+  const wanted = choice.sheet;
+  const chosen =
+    wanted === undefined
+      ? sheets[0]
+      : typeof wanted === 'number'
+        ? sheets[wanted - 1]
+        : (sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name !== undefined && headerKey(s.name) === headerKey(wanted)));
+  // No such sheet: the names the workbook has, for the message.
+  if (!chosen) return { missing: sheets.map((s) => s.name ?? '') };
   const rel = rels.find((r) => r.Id === chosen.id);
   const sheetPath = rel?.Target ? partPath(workbookPath, rel.Target) : fail('the sheet has no part');
   const sheetEntry = zip.get(sheetPath) ?? fail(`no ${sheetPath} in the zip`);
