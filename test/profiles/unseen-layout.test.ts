@@ -127,7 +127,10 @@ describe('a third bank’s layout, profiled from the documentation', () => {
 
     const recalls = join(t.dir, 'C_退案_20261210.txt');
     writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|委托方收回\n`);
-    expect((await previewImport(getClient(t.env.db, 'bank-c'), 'recalls', recalls)).fileValues).toEqual([{ field: 'recalledAt', value: '2026-12-10', from: 'fileName' }]);
+    const recallPreview = await previewImport(getClient(t.env.db, 'bank-c'), 'recalls', recalls);
+    expect(recallPreview.fileValues).toEqual([{ field: 'recalledAt', value: '2026-12-10', from: 'fileName' }]);
+    // Each row shows the date its recall takes: the file's.
+    expect(recallPreview.rows[0]?.values).toMatchObject({ recalledAt: '2026-12-10', reason: '委托方收回' });
     expect(await t.env.run('recalls', 'bank-c', recalls)).toMatchObject({ rows: 1, inserted: 1 });
     expect(t.env.db.prepare('SELECT c.status, r.recalled_at, r.reason FROM recalls r JOIN cases c ON c.id = r.case_id').get()).toEqual({ status: 'recalled', recalled_at: '2026-12-10', reason: '委托方收回' });
   });

@@ -45,6 +45,7 @@ function previewCommand(kind: ImportKind): Command {
         const now = new Date().toISOString();
         const preview = await previewImport(getClient(db, clientCode), kind, file, {
           limit,
+          now,
           rehearse: (rows) => rehearseRows(db, { ...rows, clientCode, kind, actor, now }),
         });
         out.result({ ...preview }, previewText(preview));

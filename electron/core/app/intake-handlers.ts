@@ -35,7 +35,7 @@ export const intakeHandlers: IntakeHandlers = {
             throw err;
           }
         };
-    return previewImport(getClient(db, i.clientCode), i.kind, resolveStaged(app.dataDir, i.fileRef), { rehearse });
+    return previewImport(getClient(db, i.clientCode), i.kind, resolveStaged(app.dataDir, i.fileRef), { rehearse, now: app.clock.now().toISOString() });
   },
   'import.start': (i, ctx, app) => {
     getClient(requireDb(ctx), i.clientCode);

@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { Db } from '../db/open';
 import { RowRejected } from './row-reader';
+import { UnknownCases } from './unknown-case';
 
 export interface PaymentRecord {
   caseNo: string;
@@ -18,6 +19,7 @@ export class PaymentWriter {
   private readonly s;
   private readonly seen = new Set<string>();
   private readonly t: number;
+  private readonly unknown: UnknownCases;
 
   constructor(
     db: Db,
@@ -27,6 +29,7 @@ export class PaymentWriter {
     private readonly now: string,
   ) {
     this.t = Date.parse(now);
+    this.unknown = new UnknownCases(db, clientId);
     this.s = {
       findCase: db.prepare('SELECT id, balance_fen, status, last_payment_at FROM cases WHERE client_id = ? AND case_no = ?'),
       txnExists: db.prepare('SELECT 1 FROM payments WHERE client_id = ? AND txn_ref = ?').pluck(),
@@ -47,7 +50,7 @@ export class PaymentWriter {
 
   write(p: PaymentRecord): 'inserted' {
     const c = this.s.findCase.get(this.clientId, p.caseNo) as { id: string } | undefined;
-    if (!c) throw new RowRejected('caseNo', 'unknown_case', p.caseNo);
+    if (!c) throw this.unknown.reject(p.caseNo);
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
     if (this.s.txnExists.get(this.clientId, p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
     this.seen.add(p.txnRef);

@@ -11,7 +11,8 @@ import { requiredColumns, resolveColumns } from './columns';
 import { readHeader, type Header } from './header';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
-import type { RehearsalRequest } from './import-file';
+import { paymentRecord, recallRecord, type RehearsalRequest } from './import-file';
+import { localDay } from '../../../shared/compliance/zoned';
 import { caseNoOf, RowReader, RowRejected, type Rejection } from './row-reader';
 
 export interface PreviewRow {
@@ -47,7 +48,7 @@ export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 
  * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
  * `rehearse`, each row's problem is the one the import would report, including those only the store can tell.
  */
-export async function previewImport(client: ClientRecord, kind: ImportKind, file: string, opts: { limit?: number; rehearse?: Rehearse } = {}): Promise<ImportPreview> {
+export async function previewImport(client: ClientRecord, kind: ImportKind, file: string, opts: { limit?: number; rehearse?: Rehearse; now?: string } = {}): Promise<ImportPreview> {
   const limit = opts.limit ?? 20;
   const section = client.profile[kind];
   if (!section) throw new CoreError('invalid_input', `The profile of ${client.code} has no "${kind}" section.`, { field: kind });
@@ -55,6 +56,8 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
   const header = await readHeader(file, rows, section.headerRow, requiredColumns(kind, section));
   const columns = resolveColumns(header.index, section);
   const fileValues = fileValuesOf('fileValues' in section ? section.fileValues : undefined, section.dateFormats, file, header.titleText);
+  // A recall without a date of its own is of the file's date, else of the day of the import (as the import reads it).
+  const recallDay = fileValues.find((v) => v.field === 'recalledAt')?.value ?? localDay(new Date(opts.now ?? Date.now()), client.profile.timezone);
   const out: PreviewRow[] = [];
   const taken: SourceRow[] = [];
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
@@ -68,7 +71,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     let problem: PreviewRow['problem'] = null;
     try {
       if (!caseNo) throw new RowRejected('caseNo', 'missing');
-      values = { ...values, ...mapValues(kind, r, row, caseNo, section as PlacementSection, client) };
+      values = { ...values, ...mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay) };
     } catch (err) {
       if (!(err instanceof RowRejected)) throw err;
       problem = { field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
@@ -96,11 +99,15 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
   };
 }
 
-function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, section: PlacementSection, client: ClientRecord): Record<string, string | null> {
+function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, section: PlacementSection, client: ClientRecord, recallDay: string): Record<string, string | null> {
   if (kind === 'payments') {
-    return { paidAt: r.date('paidAt', true), amount: yuan(r.amount('amount', true)), txnRef: r.required('txnRef'), channel: r.text('channel') };
+    const p = paymentRecord(r, caseNo);
+    return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel };
   }
-  if (kind === 'recalls') return { recalledAt: r.date('recalledAt'), reason: r.text('reason') };
+  if (kind === 'recalls') {
+    const p = recallRecord(r, caseNo, recallDay);
+    return { recalledAt: p.recalledAt, reason: p.reason };
+  }
   const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});
   // Without the store, a negative amount cannot be told from a held case's credit balance: shown as the import of a new case would.
   if (p.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(p.case.placedAmountFen));

@@ -1,6 +1,6 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { Db } from '../db/open';
-import { RowRejected } from './row-reader';
+import { UnknownCases } from './unknown-case';
 
 export interface RecallRecord {
   caseNo: string;
@@ -12,6 +12,7 @@ export interface RecallRecord {
 export class RecallWriter {
   private readonly s;
   private readonly t: number;
+  private readonly unknown: UnknownCases;
 
   constructor(
     db: Db,
@@ -21,6 +22,7 @@ export class RecallWriter {
     private readonly now: string,
   ) {
     this.t = Date.parse(now);
+    this.unknown = new UnknownCases(db, clientId);
     this.s = {
       findCase: db.prepare('SELECT id, status FROM cases WHERE client_id = ? AND case_no = ?'),
       insert: db.prepare(
@@ -32,7 +34,7 @@ export class RecallWriter {
 
   write(r: RecallRecord): 'inserted' | 'unchanged' {
     const c = this.s.findCase.get(this.clientId, r.caseNo) as { id: string; status: string } | undefined;
-    if (!c) throw new RowRejected('caseNo', 'unknown_case', r.caseNo);
+    if (!c) throw this.unknown.reject(r.caseNo);
     if (c.status === 'recalled') return 'unchanged';
     this.s.insert.run(uuidv7(this.t), this.clientId, c.id, r.recalledAt, r.reason, this.importId, this.now, this.actorId);
     this.s.freeze.run(this.now, c.id);
