@@ -161,6 +161,8 @@ export interface RehearsalRequest {
   fileName: string;
   titleText: string;
   columns: Record<string, number>;
+  /** the fields a row may have (fieldsAllowed) */
+  width: number | undefined;
   rows: SourceRow[];
   actor: Actor;
   now: string;
@@ -179,7 +181,7 @@ export function rehearseRows(db: Db, req: RehearsalRequest): Rejection[] {
     // No file size: a rehearsal never drops indexes to rebuild them.
     const run = startRun(db, { ...req, file: req.fileName }, client, section, { fileName: req.fileName, sha256: 'rehearsal', titleText: req.titleText, bytes: 0 });
     for (const source of req.rows) {
-      const m = mapRow(source, req.columns, section, run.handle.map);
+      const m = mapRow(source, req.columns, section, run.handle.map, req.width);
       if (m) takeMapped(run, m);
     }
     return run.summary.rejected;

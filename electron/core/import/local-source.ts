@@ -17,13 +17,15 @@ export function localSource(file: string, kind: ImportKind, section: AnySection)
     header,
     async *batches(map, columns) {
       const h = await header;
-      // A text file's rows are checked against its header's width (a workbook's cells cannot shift).
-      const checked = section.format !== 'xlsx' && h.row > 0;
+      let first = true;
       let width: number | undefined;
       let batch: Mapped<unknown>[] = [];
       const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
       for await (const source of rest) {
-        if (checked && width === undefined && !isBlankRow(source.cells)) width = fieldsAllowed(h.names, source.cells);
+        if (first && !isBlankRow(source.cells)) {
+          width = fieldsAllowed(section, h, source.cells);
+          first = false;
+        }
         const m = mapRow(source, columns, section, map, width);
         if (m) batch.push(m);
         if (batch.length >= BATCH_ROWS) {

@@ -20,12 +20,19 @@ export type Mapped<R> = { row: number; caseNo: string; record: R; problem: null 
 export type RowMapper<R> = (reader: RowReader, row: number, caseNo: string) => R;
 
 /**
- * How many fields a row of a text file may have: the header's, or one more when the file's rows end with a delimiter
- * the header lacks (told by its first data row: an empty field after the header's last).
+ * How many fields a row of a text file with a header may have: the header's, or one more when the file's rows end
+ * with a delimiter the header lacks (told by its first data row: an empty field after the header's last). Undefined
+ * for a workbook (its cells cannot shift) and a file without a header.
  */
-export function fieldsAllowed(header: SourceRow['cells'], firstRow: SourceRow['cells']): number {
-  const n = header.length;
+export function fieldsAllowed(section: AnySection, header: Header, firstRow: SourceRow['cells']): number | undefined {
+  if (section.format === 'xlsx' || header.row === 0) return undefined;
+  const n = header.names.length;
   return firstRow.length === n + 1 && cellText(firstRow[n]) === null ? n + 1 : n;
+}
+
+/** Rejects a row with more fields than `width` (see fieldsAllowed): a delimiter inside a value has shifted its columns. */
+export function checkWidth(cells: SourceRow['cells'], width: number | undefined): void {
+  if (width !== undefined && cells.length > width) throw new RowRejected('row', 'extra_fields', `${cells.length} fields where a row has ${width}`);
 }
 
 /**
@@ -39,7 +46,7 @@ export function mapRow<R>(source: SourceRow, columns: Record<string, number>, se
   const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
   const caseNo = caseNoOf(reader, section.caseNoDigits);
   try {
-    if (width !== undefined && cells.length > width) throw new RowRejected('row', 'extra_fields', `${cells.length} fields where a row has ${width}`);
+    checkWidth(cells, width);
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
     return { row, caseNo, record: map(reader, row, caseNo), problem: null };
   } catch (err) {

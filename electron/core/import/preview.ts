@@ -9,6 +9,7 @@ import { fileValuesOf, type FileValueFound } from './file-values';
 import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns } from './columns';
 import { readHeader, type Header } from './header';
+import { checkWidth, fieldsAllowed } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
 import { paymentRecord, recallRecord, type RehearsalRequest } from './import-file';
@@ -42,7 +43,7 @@ function columnLabel(header: Header, index: number): string | null {
 }
 
 /** The rows previewed, for a rehearsal of their import (rehearseRows): what it would reject; null when it could not run. */
-export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'rows'>) => Rejection[] | null;
+export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'width' | 'rows'>) => Rejection[] | null;
 
 /**
  * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
@@ -60,16 +61,19 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
   const recallDay = fileValues.find((v) => v.field === 'recalledAt')?.value ?? localDay(new Date(opts.now ?? Date.now()), client.profile.timezone);
   const out: PreviewRow[] = [];
   const taken: SourceRow[] = [];
+  let width: number | undefined;
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   for await (const source of rest) {
     const { row, cells } = source;
     if (isBlankRow(cells)) continue;
     taken.push(source);
+    if (taken.length === 1) width = fieldsAllowed(section, header, cells);
     const r = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
     const caseNo = caseNoOf(r, section.caseNoDigits);
     let values: Record<string, string | null> = { caseNo };
     let problem: PreviewRow['problem'] = null;
     try {
+      checkWidth(cells, width);
       if (!caseNo) throw new RowRejected('caseNo', 'missing');
       values = { ...values, ...mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay) };
     } catch (err) {
@@ -80,7 +84,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     if (out.length >= limit) break;
   }
   await rows.return(undefined);
-  const rehearsed = opts.rehearse?.({ fileName: basename(file), titleText: header.titleText, columns, rows: taken });
+  const rehearsed = opts.rehearse?.({ fileName: basename(file), titleText: header.titleText, columns, width, rows: taken });
   if (rehearsed) {
     const verdicts = new Map(rehearsed.map((r) => [r.row, r]));
     // The rehearsal is the import's own verdict (a credit balance of a held case is fine there, say): it decides.

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { BANK_A_HEADER, bankALines, generateCases } from '../../../test/helpers/bank-files';
 import { useImportStore } from '../../../test/helpers/import';
+import { getClient } from '../clients/clients';
+import { rehearseRows } from './import-file';
+import { previewImport, type Rehearse } from './preview';
 
 describe('stray delimiters and quotes in a text file', () => {
   const t = useImportStore();
@@ -19,6 +22,13 @@ describe('stray delimiters and quotes in a text file', () => {
     lines[2] = `${lines[2]}"客户称已还款`;
     const file = join(t.dir, 'stray.csv');
     writeFileSync(file, iconv.encode(`${[BANK_A_HEADER, ...lines].join('\r\n')}\r\n`, 'gbk'));
+
+    // The preview says so before the import, on its own and as the rehearsed import.
+    const client = getClient(t.env.db, 'bank-a');
+    const problems = (p: Awaited<ReturnType<typeof previewImport>>) => p.rows.filter((r) => r.problem).map((r) => [r.row, r.problem?.code]);
+    expect(problems(await previewImport(client, 'placement', file))).toEqual([[3, 'extra_fields']]);
+    const rehearse: Rehearse = (rows) => rehearseRows(t.env.db, { ...rows, clientCode: 'bank-a', kind: 'placement', actor: t.env.actor, now: t.env.now });
+    expect(problems(await previewImport(client, 'placement', file, { rehearse }))).toEqual([[3, 'extra_fields']]);
 
     const s = await t.env.run('placement', 'bank-a', file);
     expect(s).toMatchObject({ rows: 5, accepted: 4, inserted: 4 });
