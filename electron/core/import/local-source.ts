@@ -6,7 +6,7 @@ import { fieldsAllowed, mapRow, type Mapped, type MappedSource } from './mapped-
 import { readTable } from './read-table';
 
 /** Rows per batch: the unit a worker posts; on this thread, what is mapped between two writes. */
-export const BATCH_ROWS = 1000;
+const BATCH_ROWS = 1000;
 
 /** The rows of a file, read and mapped on this thread. */
 export function localSource(file: string, kind: ImportKind, section: AnySection): MappedSource {
