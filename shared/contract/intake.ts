@@ -64,6 +64,8 @@ export const ImportPreview = z.object({
       problem: z.object({ field: z.string(), code: z.string(), message: z.string() }).nullable(),
     }),
   ),
+  /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */
+  alreadyImportedAt: z.string().nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

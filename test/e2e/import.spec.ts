@@ -77,8 +77,13 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(batch).toContainText('2027-01-31');
   await expect(batch).toContainText(/还剩 \d+ 天/);
 
+  // The same file again: the preview says it was imported already, and there is nothing to import.
+  await chooseFixture(page, '导入下一个文件', 'bank-a', 'placement-2026-11.csv');
+  await expect(page.getByTestId('already-imported')).toContainText('已于');
+  await expect(importButton(page, '导入')).toBeDisabled();
+
   // A file with bad rows: the preview marks them, the import rejects exactly those and keeps the rest.
-  await chooseFixture(page, '导入下一个文件', 'bad', 'mixed-rows.csv');
+  await chooseFixture(page, '选择其他文件', 'bad', 'mixed-rows.csv');
   const problem = preview.getByRole('row').filter({ hasText: 'MIXBAD00000101' });
   await expect(problem).toHaveAttribute('data-problem', 'true');
   await expect(problem).toContainText('证件号码：校验位错误（GB 11643）');

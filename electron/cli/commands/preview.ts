@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { formatFen } from '../../../shared/domain/money';
 import type { ImportKind } from '../../../shared/profile/schema';
 import { getClient } from '../../core/clients/clients';
-import { rehearseRows } from '../../core/import/import-file';
+import { importedAt, rehearseRows } from '../../core/import/import-file';
 import { previewImport, type ImportPreview } from '../../core/import/preview';
 import { listBatches } from '../../core/import/queries';
 import type { Command } from '../command';
@@ -15,6 +15,7 @@ const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 function previewText(p: ImportPreview): string {
   const found = p.columns.filter((c) => c.header !== null);
   const lines = [
+    ...(p.alreadyImportedAt ? [`ALREADY IMPORTED on ${p.alreadyImportedAt}: importing this file again will be refused.`] : []),
     `${p.file}: ${p.headerRow === 0 ? 'no header (columns by place)' : `header on row ${p.headerRow}`}; ${found.length} of ${p.columns.length} mapped columns found.`,
     ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
@@ -43,9 +44,11 @@ function previewCommand(kind: ImportKind): Command {
         const actor = resolveActor(db, values.as);
         const clientCode = values.client;
         const now = new Date().toISOString();
-        const preview = await previewImport(getClient(db, clientCode), kind, file, {
+        const client = getClient(db, clientCode);
+        const preview = await previewImport(client, kind, file, {
           limit,
           now,
+          importedAt: (sha256) => importedAt(db, client.id, kind, sha256),
           rehearse: (rows) => rehearseRows(db, { ...rows, clientCode, kind, actor, now }),
         });
         out.result({ ...preview }, previewText(preview));

@@ -1,6 +1,6 @@
 import type { ImportKind } from '../../../shared/profile/schema';
 import { getClient, listClients } from '../clients/clients';
-import { rehearseRows } from '../import/import-file';
+import { importedAt, rehearseRows } from '../import/import-file';
 import { previewImport, type Rehearse } from '../import/preview';
 import { listBatches, listImports, listRejects } from '../import/queries';
 import { discardStaged, resolveStaged } from '../import/staging';
@@ -35,7 +35,12 @@ export const intakeHandlers: IntakeHandlers = {
             throw err;
           }
         };
-    return previewImport(getClient(db, i.clientCode), i.kind, resolveStaged(app.dataDir, i.fileRef), { rehearse, now: app.clock.now().toISOString() });
+    const client = getClient(db, i.clientCode);
+    return previewImport(client, i.kind, resolveStaged(app.dataDir, i.fileRef), {
+      rehearse,
+      now: app.clock.now().toISOString(),
+      importedAt: (sha256) => importedAt(db, client.id, i.kind, sha256),
+    });
   },
   'import.start': (i, ctx, app) => {
     getClient(requireDb(ctx), i.clientCode);

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import { basename } from 'node:path';
 import { localDay } from '../../../shared/compliance/zoned';
 import { uuidv7 } from '../../../shared/domain/ids';
@@ -94,6 +95,9 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
             takeMapped(started, m);
             if (started.summary.rows % 5000 === 0) req.onProgress?.(started.summary.rows);
           }
+          // A turn of the event loop between batches: batches a worker has queued would otherwise be written back to
+          // back, and the app (its progress included) would not answer until the end.
+          await setImmediate();
         }
         endRun(db, req, started);
         db.exec('COMMIT');
@@ -196,10 +200,14 @@ export function rehearseRows(db: Db, req: RehearsalRequest): Rejection[] {
  * and empty batch give way to the new one, in its transaction).
  */
 function refuseIfImported(db: Db, client: ClientRecord, kind: ImportKind, fileName: string, sha256: string): void {
-  const earlier = db.prepare('SELECT accepted FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ?').get(client.id, kind, sha256) as { accepted: number } | undefined;
-  if (earlier && earlier.accepted > 0) {
+  if (importedAt(db, client.id, kind, sha256) !== null) {
     throw new CoreError('already_imported', `${fileName} was already imported for ${client.code} (same SHA-256). Nothing was imported.`, { file: fileName, sha256 });
   }
+}
+
+/** When a file with this SHA-256 was imported for the client (null: never, or none of its rows was taken). */
+export function importedAt(db: Db, clientId: string, kind: ImportKind, sha256: string): string | null {
+  return (db.prepare('SELECT imported_at FROM import_files WHERE client_id = ? AND kind = ? AND sha256 = ? AND accepted > 0').pluck().get(clientId, kind, sha256) as string | undefined) ?? null;
 }
 
 /** Inside the transaction: removes an earlier import of this file that took no row (see refuseIfImported). */

@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import { fileValuesOf, type FileValueFound } from './file-values';
 import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns } from './columns';
+import { sha256File } from './hash';
 import { readHeader, type Header } from './header';
 import { checkWidth, fieldsAllowed } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
@@ -32,6 +33,8 @@ export interface ImportPreview {
   /** the values the profile takes once for the whole file (batch number, dates, hand), and where from */
   fileValues: FileValueFound[];
   rows: PreviewRow[];
+  /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */
+  alreadyImportedAt: string | null;
 }
 
 const yuan = (fen: number | null): string | null => (fen === null ? null : formatFen(fen));
@@ -49,7 +52,12 @@ export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 
  * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
  * `rehearse`, each row's problem is the one the import would report, including those only the store can tell.
  */
-export async function previewImport(client: ClientRecord, kind: ImportKind, file: string, opts: { limit?: number; rehearse?: Rehearse; now?: string } = {}): Promise<ImportPreview> {
+export async function previewImport(
+  client: ClientRecord,
+  kind: ImportKind,
+  file: string,
+  opts: { limit?: number; rehearse?: Rehearse; now?: string; importedAt?: (sha256: string) => string | null } = {},
+): Promise<ImportPreview> {
   const limit = opts.limit ?? 20;
   const section = client.profile[kind];
   if (!section) throw new CoreError('invalid_input', `The profile of ${client.code} has no "${kind}" section.`, { field: kind });
@@ -100,6 +108,7 @@ export async function previewImport(client: ClientRecord, kind: ImportKind, file
     columns: Object.entries(section.columns as Record<string, ColumnRef | undefined>).map(([field]) => ({ field, header: columnLabel(header, columns[field] ?? -1) })),
     fileValues,
     rows: out,
+    alreadyImportedAt: opts.importedAt ? opts.importedAt(await sha256File(file)) : null,
   };
 }
 

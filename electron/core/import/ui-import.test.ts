@@ -25,7 +25,7 @@ describe('importing from the UI: stage, preview, import in the background, summa
     const staged = await stage('bank-a', 'placement-2026-11.csv');
     expect(staged).toMatchObject({ name: 'placement-2026-11.csv', size: expect.any(Number) });
     const p = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: staged.fileRef }));
-    expect(p).toMatchObject({ file: 'placement-2026-11.csv', kind: 'placement', headerRow: 1 });
+    expect(p).toMatchObject({ file: 'placement-2026-11.csv', kind: 'placement', headerRow: 1, alreadyImportedAt: null });
     expect(p.rows).toHaveLength(20);
     expect(p.columns).toContainEqual({ field: 'caseNo', header: '案件编号' });
     expect(p.columns).toContainEqual({ field: 'remarks', header: '备注' });
@@ -62,6 +62,8 @@ describe('importing from the UI: stage, preview, import in the background, summa
     const payments = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'payments', fileRef: (await stage('bank-a', 'payments-2026-11-20.csv')).fileRef }));
     expect(payments.rows.length).toBeGreaterThan(0);
     expect(new Set(payments.rows.map((r) => r.problem?.code))).toEqual(new Set(['duplicate_txn']));
+    // The very file imported before: the preview says so before the import is refused.
+    expect(payments.alreadyImportedAt).toBe(env.now);
     const before = env.count('payments');
     const unknown = join(env.dataDir, 'pay.csv');
     writeFileSync(unknown, `案件编号,还款日期,还款金额,交易流水号,还款渠道\nNOPE0001,2026-11-20,100.00,TXN-NEW-1,柜面\n`);

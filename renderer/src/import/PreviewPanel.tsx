@@ -3,6 +3,8 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/contract/intake';
+import { useApp } from '../app/AppContext';
+import { formatDateTime } from '../format';
 import { ImportProgress } from './ImportProgress';
 import { markDuplicates, PreviewTable } from './PreviewTable';
 
@@ -19,6 +21,7 @@ const HAND = /^\d{1,2}$/;
 /** The preview of a chosen file, the optional batch number and hand (placement), and the way on: import or another file. */
 export function PreviewPanel({ preview: given, running, onImport, onChooseAnother }: Props) {
   const { t } = useTranslation();
+  const { prefs } = useApp();
   const preview = useMemo(() => markDuplicates(given), [given]);
   const [batchNo, setBatchNo] = useState('');
   const [hand, setHand] = useState('');
@@ -66,6 +69,13 @@ export function PreviewPanel({ preview: given, running, onImport, onChooseAnothe
           ))}
         </Typography>
       )}
+      {preview.alreadyImportedAt && (
+        <Box sx={{ px: 2 }}>
+          <Alert severity="warning" data-testid="already-imported">
+            {t('intake.preview.alreadyImported', { at: formatDateTime(preview.alreadyImportedAt, prefs.language) })}
+          </Alert>
+        </Box>
+      )}
       {preview.rows.length > 0 ? (
         <PreviewTable preview={preview} />
       ) : (
@@ -94,7 +104,7 @@ export function PreviewPanel({ preview: given, running, onImport, onChooseAnothe
         )}
         {running && <ImportProgress rows={running.rows} />}
         <Stack direction="row" spacing={1}>
-          <Button variant="contained" startIcon={<FileUploadOutlined />} onClick={submit} disabled={!handValid || running !== null}>
+          <Button variant="contained" startIcon={<FileUploadOutlined />} onClick={submit} disabled={!handValid || running !== null || preview.alreadyImportedAt !== null}>
             {running ? t('intake.importing') : t('intake.import')}
           </Button>
           <Button variant="outlined" startIcon={<FolderOpenOutlined />} onClick={onChooseAnother} disabled={running !== null}>
