@@ -23,7 +23,8 @@ import { PlacementWriter, type Outcome } from './placement-writer';
 import type { PaymentRecord } from './payment-writer';
 import { RecallWriter, type RecallRecord } from './recall-writer';
 import { rejection, RowRejected, type Rejection, type RowReader } from './row-reader';
-import { workerSource, type WorkerEntry } from './worker-source';
+import { WorkerUnavailable, workerSource, type WorkerEntry } from './worker-source';
+import type { Header } from './header';
 
 export interface ImportRequest {
   clientCode: string;
@@ -77,14 +78,23 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
   const client = getClient(db, req.clientCode);
   const section = sectionOf(client, req.kind);
   const fileName = basename(req.file);
-  const source =
+  let source =
     req.kind === 'placement' && req.worker
       ? workerSource(req.worker, { file: req.file, section: section as PlacementSection, words: client.profile.relationWords ?? {} })
       : localSource(req.file, req.kind, section);
   try {
     const sha256 = await (req.sha256 ?? sha256File(req.file));
     refuseIfImported(db, client, req.kind, fileName, sha256);
-    const header = await source.header;
+    let header: Header;
+    try {
+      header = await source.header;
+    } catch (err) {
+      // A worker that cannot start (a packaging fault) costs speed, not the import: the rows are read here instead.
+      if (!(err instanceof WorkerUnavailable)) throw err;
+      await source.close();
+      source = localSource(req.file, req.kind, section);
+      header = await source.header;
+    }
     const columns = resolveColumns(header.index, section);
     const run = await withRollbackJournal(db, async () => {
       db.exec('BEGIN IMMEDIATE');

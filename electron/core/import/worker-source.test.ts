@@ -71,4 +71,11 @@ describe('a placement read on a worker thread', () => {
     expect(env.count('cases')).toBe(0);
     expect(env.count('import_files')).toBe(0);
   });
+
+  it('reads the file on the importing thread when the worker cannot start (its script missing)', async () => {
+    const { env } = ctx;
+    const missing: WorkerEntry = { url: new URL('./no-such-worker.mjs', import.meta.url) };
+    const s = await importFile(env.db, { kind: 'placement', clientCode: 'bank-a', file: fixture('bank-a', 'placement-2026-11.csv'), actor: env.actor, now: env.now, worker: missing });
+    expect(s).toMatchObject({ rows: 200, inserted: 200, rejected: [] });
+  });
 });

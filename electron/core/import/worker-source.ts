@@ -26,6 +26,13 @@ export type FromWorker =
   | { t: 'end' }
   | { t: 'error'; error: { code?: ErrorCode; message: string; details?: Record<string, unknown>; stack?: string } };
 
+/** The worker could not start (its script missing or unloadable): the file can still be read on the importing thread. */
+export class WorkerUnavailable extends Error {
+  constructor(readonly reason: Error) {
+    super(`The import's reading thread could not start: ${reason.message}`);
+  }
+}
+
 /**
  * A placement file read and mapped on a worker thread, so that decoding, parsing and checking the rows (about a
  * third of a large import's time) runs on the second core while this thread writes. The worker stays at most a few
@@ -40,16 +47,19 @@ export function workerSource(entry: WorkerEntry, job: PlacementJob): MappedSourc
     waiting?.();
     waiting = null;
   };
+  let heard = false;
   worker.on('message', (m: FromWorker) => {
+    heard = true;
     queue.push(m);
     wakeUp();
   });
   worker.on('error', (err) => {
-    failure = err;
+    failure = heard ? err : new WorkerUnavailable(err);
     wakeUp();
   });
   worker.on('exit', (code) => {
-    failure ??= new Error(`The import's reading thread stopped (exit code ${code}).`);
+    const stopped = new Error(`The import's reading thread stopped (exit code ${code}).`);
+    failure ??= heard ? stopped : new WorkerUnavailable(stopped);
     wakeUp();
   });
   async function next(): Promise<FromWorker> {
