@@ -26,6 +26,9 @@ import { rejection, RowRejected, type Rejection, type RowReader } from './row-re
 import { WorkerUnavailable, workerSource, type WorkerEntry } from './worker-source';
 import type { Header } from './header';
 
+/** How long an import writes before it lets the app answer (a request, a progress poll). */
+const TURN_MS = 100;
+
 export interface ImportRequest {
   clientCode: string;
   kind: ImportKind;
@@ -100,14 +103,19 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
       db.exec('BEGIN IMMEDIATE');
       try {
         const started = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText, bytes: statSync(req.file).size });
+        let turned = performance.now();
         for await (const batch of source.batches(started.handle.map, columns)) {
           for (const m of batch) {
             takeMapped(started, m);
             if (started.summary.rows % 5000 === 0) req.onProgress?.(started.summary.rows);
           }
-          // A turn of the event loop between batches: batches a worker has queued would otherwise be written back to
-          // back, and the app (its progress included) would not answer until the end.
-          await setImmediate();
+          // For a caller that follows the progress (the app), a turn of the event loop every so often: batches a worker
+          // has queued would otherwise be written back to back, and the app would not answer until the end. (A script
+          // waiting for the result does without: the turns cost it ~70 MB of peak memory, measured.)
+          if (req.onProgress && performance.now() - turned > TURN_MS) {
+            await setImmediate();
+            turned = performance.now();
+          }
         }
         endRun(db, req, started);
         db.exec('COMMIT');
