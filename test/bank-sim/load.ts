@@ -5,7 +5,7 @@ import { isBlankRow, type SourceRow } from '../../electron/core/import/cells';
 import { requiredColumns, resolveColumns, type AnySection } from '../../electron/core/import/columns';
 import { fileValue } from '../../electron/core/import/file-values';
 import { readHeader } from '../../electron/core/import/header';
-import { paymentRecord, recallRecord } from '../../electron/core/import/import-file';
+import { paymentRecord, recallRecord } from '../../electron/core/import/row-handlers';
 import { mapPlacementRow, type PlacementRecord } from '../../electron/core/import/placement-row';
 import { readTable } from '../../electron/core/import/read-table';
 import { rejection, RowReader, RowRejected, type Rejection } from '../../electron/core/import/row-reader';

@@ -13,7 +13,8 @@ import { readHeader, type Header } from './header';
 import { checkWidth, fieldsAllowed } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
-import { paymentRecord, recallRecord, type RehearsalRequest } from './import-file';
+import type { RehearsalRequest } from './import-file';
+import { paymentRecord, recallRecord } from './row-handlers';
 import { localDay } from '../../../shared/compliance/zoned';
 import { caseNoOf, RowReader, RowRejected, type Rejection } from './row-reader';
 
@@ -70,6 +71,7 @@ export async function previewImport(
   const out: PreviewRow[] = [];
   const taken: SourceRow[] = [];
   let width: number | undefined;
+  const seen = new Set<string>();
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   for await (const source of rest) {
     const { row, cells } = source;
@@ -83,6 +85,8 @@ export async function previewImport(
     try {
       checkWidth(cells, width);
       if (!caseNo) throw new RowRejected('caseNo', 'missing');
+      if (kind === 'placement' && seen.has(caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', caseNo);
+      seen.add(caseNo);
       values = { ...values, ...mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay) };
     } catch (err) {
       if (!(err instanceof RowRejected)) throw err;

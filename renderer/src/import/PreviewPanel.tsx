@@ -1,12 +1,12 @@
 import { FileUploadOutlined, FolderOpenOutlined, WarningAmberOutlined } from '@mui/icons-material';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/contract/intake';
 import { useApp } from '../app/AppContext';
 import { formatDateTime } from '../format';
 import { ImportProgress } from './ImportProgress';
-import { markDuplicates, PreviewTable } from './PreviewTable';
+import { PreviewTable } from './PreviewTable';
 
 interface Props {
   preview: ImportPreview;
@@ -19,10 +19,9 @@ interface Props {
 const HAND = /^\d{1,2}$/;
 
 /** The preview of a chosen file, the optional batch number and hand (placement), and the way on: import or another file. */
-export function PreviewPanel({ preview: given, running, onImport, onChooseAnother }: Props) {
+export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
-  const preview = useMemo(() => markDuplicates(given), [given]);
   const [batchNo, setBatchNo] = useState('');
   const [hand, setHand] = useState('');
   const problems = preview.rows.filter((r) => r.problem).length;

@@ -28,21 +28,6 @@ export function previewColumns(preview: ImportPreview): Column[] {
   return ordered.filter((f) => f === 'caseNo' || valued.has(f) || headers.get(f)).map((field) => ({ field, header: headers.get(field) ?? null }));
 }
 
-/**
- * The importer rejects the later of two rows with the same case number; the preview service checks rows one by
- * one, so the screen marks such a row itself, as the import will treat it.
- */
-export function markDuplicates(preview: ImportPreview): ImportPreview {
-  const seen = new Set<string>();
-  const rows = preview.rows.map((r) => {
-    if (r.problem || !r.caseNo) return r;
-    if (seen.has(r.caseNo)) return { ...r, problem: { field: 'caseNo', code: 'duplicate_in_file', message: '' } };
-    seen.add(r.caseNo);
-    return r;
-  });
-  return { ...preview, rows };
-}
-
 const cellSx = (field: string) => ({
   whiteSpace: 'nowrap' as const,
   ...(NUMERIC.has(field) ? { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' } : {}),
