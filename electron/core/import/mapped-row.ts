@@ -31,7 +31,7 @@ export function fieldsAllowed(section: AnySection, header: Header, firstRow: Sou
 }
 
 /** Rejects a row with more fields than `width` (see fieldsAllowed): a delimiter inside a value has shifted its columns. */
-export function checkWidth(cells: SourceRow['cells'], width: number | undefined): void {
+function checkWidth(cells: SourceRow['cells'], width: number | undefined): void {
   if (width !== undefined && cells.length > width) throw new RowRejected('row', 'extra_fields', `${cells.length} fields where a row has ${width}`);
 }
 

@@ -211,8 +211,7 @@ export class PlacementWriter {
     }
     // A recalled case the bank places again (a new hand): it joins this batch, with this file's amount and term, and
     // is worked again; its history and assignment stay. For the batch it is a new case.
-    const placedAgain = placing;
-    if (placedAgain) {
+    if (placing) {
       // The earlier batch's list counts the cases it holds: this one has left it.
       this.s.leaveBatch.run({ batchId: existing.batch_id, placedFen: existing.placed_amount_fen });
       moveCaseToBatch(this.db, existing.id, this.batchId);
@@ -233,7 +232,7 @@ export class PlacementWriter {
     if (news(c.stage, existing.stage)) this.s.updateStage.run({ id: existing.id, stage: c.stage });
     const status = c.balanceFen === null ? existing.status : statusFor(existing.status, c.balanceFen);
     if (status !== existing.status) this.s.updateStatus.run({ id: existing.id, status });
-    if (placedAgain) return { outcome: 'inserted', placedFen: r.case.placedAmountFen };
+    if (placing) return { outcome: 'inserted', placedFen: r.case.placedAmountFen };
     return { outcome: caseChanged || changed ? 'updated' : 'unchanged', placedFen: 0 };
   }
 

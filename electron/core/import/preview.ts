@@ -10,13 +10,13 @@ import { isBlankRow, type SourceRow } from './cells';
 import { requiredColumns, resolveColumns } from './columns';
 import { sha256File } from './hash';
 import { readHeader, type Header } from './header';
-import { checkWidth, fieldsAllowed } from './mapped-row';
+import { fieldsAllowed, mapRow } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
 import type { RehearsalRequest } from './import-file';
 import { paymentRecord, recallRecord } from './row-handlers';
 import { localDay } from '../../../shared/compliance/zoned';
-import { caseNoOf, RowReader, RowRejected, type Rejection } from './row-reader';
+import { rejection, RowRejected, type Rejection, type RowReader } from './row-reader';
 
 export interface PreviewRow {
   row: number;
@@ -73,26 +73,21 @@ export async function previewImport(
   let width: number | undefined;
   const seen = new Set<string>();
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+  // Each row through the import's own mapping (mapRow), then — as the import does first — a case number given twice.
+  const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay);
   for await (const source of rest) {
-    const { row, cells } = source;
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(source.cells)) continue;
     taken.push(source);
-    if (taken.length === 1) width = fieldsAllowed(section, header, cells);
-    const r = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
-    const caseNo = caseNoOf(r, section.caseNoDigits);
-    let values: Record<string, string | null> = { caseNo };
-    let problem: PreviewRow['problem'] = null;
-    try {
-      checkWidth(cells, width);
-      if (!caseNo) throw new RowRejected('caseNo', 'missing');
-      if (kind === 'placement' && seen.has(caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', caseNo);
-      seen.add(caseNo);
-      values = { ...values, ...mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay) };
-    } catch (err) {
-      if (!(err instanceof RowRejected)) throw err;
-      problem = { field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
+    if (taken.length === 1) width = fieldsAllowed(section, header, source.cells);
+    const m = mapRow(source, columns, section, display, width);
+    if (!m) continue;
+    let problem = m.problem;
+    if (kind === 'placement' && m.caseNo) {
+      if (seen.has(m.caseNo)) problem = { field: 'caseNo', code: 'duplicate_in_file', detail: m.caseNo };
+      seen.add(m.caseNo);
     }
-    out.push({ row, caseNo, values, problem });
+    const shown = problem ? rejection(m.row, m.caseNo, new RowRejected(problem.field, problem.code, problem.detail)) : null;
+    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message } });
     if (out.length >= limit) break;
   }
   await rows.return(undefined);
