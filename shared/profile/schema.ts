@@ -50,6 +50,20 @@ const FileValueSource = z.union(
 );
 export type FileValueSource = z.infer<typeof FileValueSource>;
 
+/**
+ * A row that is not a record: a total (合计) or a trailer (`END|00016`), told by how its first non-empty cell begins.
+ * It may give the number of records the bank wrote (checked: a file with another number of rows is refused as cut off
+ * or altered), and a bank that always writes it can require it (a file without it was cut off).
+ */
+const TrailerRow = z
+  .object({
+    startsWith: z.string().min(1),
+    recordCount: ColumnAt.optional(),
+    required: z.boolean().default(false),
+  })
+  .strict();
+export type TrailerRow = z.infer<typeof TrailerRow>;
+
 const Layout = {
   format: z.enum(['csv', 'tsv', 'delimited', 'xlsx']),
   delimiter: z.string().length(1, 'one character, e.g. "|" (a delimiter of several characters, "|@|", is not supported)').optional(),
@@ -61,6 +75,8 @@ const Layout = {
   amountUnit: z.enum(['yuan', 'fen']).default('yuan'),
   /** a case number stored as a number in a workbook is padded with zeros to this many digits (7890 → 007890) */
   caseNoDigits: z.number().int().min(1).max(40).optional(),
+  /** rows that are not records (totals, a trailer), and what they say about the file */
+  trailer: z.array(TrailerRow).min(1).optional(),
 };
 
 export const PLACEMENT_FIELDS = [

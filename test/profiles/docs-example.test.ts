@@ -26,11 +26,14 @@ describe('docs/profiles.md', () => {
     const id = residentId('110101', '19800101', 7);
     writeFileSync(
       file,
-      ['合同编号|姓名|身份证号码|手机号|应还总额(分)|逾期天数|分案日期|到期日期|备用电话', `C-1|赵六|${id}|13912345678|1234567|45|20261101|20270131|13712345678`, `C-2|钱七|${id.slice(0, 17)}0|13912345679|100|5|20261101|20270131|`].join('\n'),
+      ['合同编号|姓名|身份证号码|手机号|应还总额(分)|逾期天数|分案日期|到期日期|备用电话', `C-1|赵六|${id}|13912345678|1234567|45|20261101|20270131|13712345678`, `C-2|钱七|${id.slice(0, 17)}0|13912345679|100|5|20261101|20270131|`, 'END|2'].join('\n'),
     );
     const s = await t.env.run('placement', 'bank-c', file);
     expect(s).toMatchObject({ rows: 2, accepted: 1, inserted: 1 });
     expect(s.rejected).toMatchObject([{ row: 3, caseNo: 'C-2', field: 'idNumber' }]);
+    // Its trailer counts the records: the same file cut off before it is refused.
+    writeFileSync(file.replace('P03', 'P04'), readFileSync(file, 'utf8').replace(/\nEND\|2$/, ''));
+    await expect(t.env.run('placement', 'bank-c', file.replace('P03', 'P04'))).rejects.toMatchObject({ code: 'unreadable_file', details: { field: 'trailer' } });
     expect(t.env.db.prepare('SELECT batch_no, placed_at, due_back_at, hand FROM batches').get()).toEqual({ batch_no: '20261101_P03', placed_at: '2026-11-01', due_back_at: '2027-01-31', hand: 1 });
     expect(t.env.db.prepare("SELECT placed_amount_fen, overdue_days FROM cases WHERE case_no = 'C-1'").get()).toEqual({ placed_amount_fen: 1234567, overdue_days: 45 });
     const phones = t.env.db.prepare('SELECT relation, phone FROM contact_persons ORDER BY phone').all();
@@ -42,7 +45,7 @@ describe('docs/profiles.md', () => {
     profile.placement.delimiter = ',';
     addClient(t.env.db, t.env.actor, parseProfile(profile, 'docs example'), t.env.now);
     const file = join(t.dir, 'BC_20261101_P03.txt');
-    writeFileSync(file, ['合同编号|姓名|身份证号码|手机号|应还总额(分)', `C-1|赵六|${residentId('110101', '19800101', 7)}|13912345678|1234567`].join('\n'));
+    writeFileSync(file, ['合同编号|姓名|身份证号码|手机号|应还总额(分)', `C-1|赵六|${residentId('110101', '19800101', 7)}|13912345678|1234567`, 'END|1'].join('\n'));
     const error = await t.env.run('placement', 'bank-c', file).catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'unreadable_file', message: expect.stringContaining('Row 1, the closest to a header, has: 合同编号|姓名|身份证号码|手机号|应还总额(分)') });
     expect((error as Error).message).not.toContain('13912345678');

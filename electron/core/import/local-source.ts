@@ -4,6 +4,7 @@ import { requiredColumns, type AnySection } from './columns';
 import { readHeader } from './header';
 import { fieldsAllowed, mapRow, type Mapped, type MappedSource } from './mapped-row';
 import { readTable } from './read-table';
+import { TrailerCheck } from './trailer';
 
 /** Rows per batch: the unit a worker posts; on this thread, what is mapped between two writes. */
 const BATCH_ROWS = 1000;
@@ -20,9 +21,11 @@ export function localSource(file: string, kind: ImportKind, section: AnySection)
       let first = true;
       let width: number | undefined;
       let batch: Mapped<unknown>[] = [];
+      const trailer = new TrailerCheck(file, section.trailer);
       const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
       for await (const source of rest) {
-        if (first && !isBlankRow(source.cells)) {
+        if (isBlankRow(source.cells) || trailer.isTrailer(source)) continue;
+        if (first) {
           width = fieldsAllowed(section, h, source.cells);
           first = false;
         }
@@ -33,6 +36,8 @@ export function localSource(file: string, kind: ImportKind, section: AnySection)
           batch = [];
         }
       }
+      // A file cut off or altered is refused before its last rows are written (the transaction then holds it all back).
+      trailer.finish();
       if (batch.length > 0) yield batch;
     },
     async close() {

@@ -13,6 +13,7 @@ import { readHeader, type Header } from './header';
 import { fieldsAllowed, mapRow } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
+import { TrailerCheck } from './trailer';
 import type { RehearsalRequest } from './import-file';
 import { paymentRecord, recallRecord } from './row-handlers';
 import { localDay } from '../../../shared/compliance/zoned';
@@ -75,8 +76,10 @@ export async function previewImport(
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   // Each row through the import's own mapping (mapRow), then — as the import does first — a case number given twice.
   const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay);
+  // A total or trailer row is not a record: not shown (its count is checked by the import, which reads the whole file).
+  const trailer = new TrailerCheck(file, section.trailer);
   for await (const source of rest) {
-    if (isBlankRow(source.cells)) continue;
+    if (isBlankRow(source.cells) || trailer.isTrailer(source)) continue;
     taken.push(source);
     if (taken.length === 1) width = fieldsAllowed(section, header, source.cells);
     const m = mapRow(source, columns, section, display, width);

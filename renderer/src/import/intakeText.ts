@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from '../api/client';
+import { isApiError } from '../api/errors';
 import type { Language } from '../i18n';
 
 /** What went wrong with a whole file or a call, as the contract reports it. */
@@ -36,8 +36,16 @@ export function failureText(t: TFunction, failure: Failure): string {
     const closest = Array.isArray(found) && found.length > 0 ? t('intake.failure.closestRow', { row: failure.details.row, found: found.join(t('intake.listSeparator')) }) : '';
     return t('intake.failure.missingColumns', { columns, closest });
   }
+  if (failure.code === 'unreadable_file' && failure.details.trailer === true) return trailerText(t, failure.details);
   const code = FAILURE_CODES.has(failure.code) ? failure.code : 'internal';
   return t(`intake.failure.${code}`);
+}
+
+/** A file refused by its trailer row (a record count that differs, a trailer missing): the file was cut off or altered. */
+function trailerText(t: TFunction, d: Record<string, unknown>): string {
+  if (typeof d.expected === 'number') return t('intake.failure.trailerCount', { row: d.row, expected: d.expected, found: d.found });
+  if (typeof d.startsWith === 'string') return t('intake.failure.trailerMissing', { startsWith: d.startsWith });
+  return t('intake.failure.trailerNoCount', { row: d.row });
 }
 
 /** 1536 → “1.5 KB”. */
