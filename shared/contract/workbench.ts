@@ -46,7 +46,16 @@ export const TimelineItem = z.object({
 });
 export const PromiseRow = z.object({ id: z.string(), amountFen: z.number().int(), dueDate: z.string(), status: z.string(), paidFen: z.number().int(), createdAt: z.string() });
 export const PlanRow = z.object({ id: z.string(), kind: z.string(), waiverFen: z.number().int(), status: z.string(), schedule: z.array(z.object({ dueDate: z.string(), amountFen: z.number().int() })), decisionReason: z.string().nullable(), createdAt: z.string() });
-export const PaymentRow = z.object({ id: z.string(), paidAt: z.string(), amountFen: z.number().int(), channel: z.string().nullable(), txnRef: z.string().nullable() });
+/** A bank-confirmed payment; one the bank reversed (冲正) since carries the day and reference of its reversal, and counts nowhere. */
+export const PaymentRow = z.object({
+  id: z.string(),
+  paidAt: z.string(),
+  amountFen: z.number().int(),
+  channel: z.string().nullable(),
+  txnRef: z.string().nullable(),
+  reversedAt: z.string().nullable(),
+  reversalRef: z.string().nullable(),
+});
 
 export const CaseDetail = z.object({
   id: z.string(),

@@ -87,7 +87,7 @@ export const PLACEMENT_FIELDS = [
 export type PlacementField = (typeof PLACEMENT_FIELDS)[number];
 export const PLACEMENT_REQUIRED = ['caseNo', 'debtorName', 'placedAmount'] as const satisfies readonly PlacementField[];
 
-export const PAYMENT_FIELDS = ['caseNo', 'paidAt', 'amount', 'txnRef', 'channel'] as const;
+export const PAYMENT_FIELDS = ['caseNo', 'paidAt', 'amount', 'txnRef', 'channel', 'reverses'] as const;
 export type PaymentField = (typeof PAYMENT_FIELDS)[number];
 export const PAYMENT_REQUIRED = ['caseNo', 'paidAt', 'amount', 'txnRef'] as const satisfies readonly PaymentField[];
 
@@ -143,7 +143,7 @@ const PlacementColumns = z
     batchNo: opt, hand: opt, remarks: opt,
   })
   .strict();
-const PaymentColumns = z.object({ caseNo: ColumnRef, paidAt: ColumnRef, amount: ColumnRef, txnRef: ColumnRef, channel: opt }).strict();
+const PaymentColumns = z.object({ caseNo: ColumnRef, paidAt: ColumnRef, amount: ColumnRef, txnRef: ColumnRef, channel: opt, reverses: opt }).strict();
 const RecallColumns = z.object({ caseNo: ColumnRef, recalledAt: opt, reason: opt }).strict();
 
 const Contacts = z.union([

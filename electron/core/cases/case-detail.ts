@@ -80,6 +80,12 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     })),
     promises: db.prepare('SELECT id, amount_fen AS amountFen, due_date AS dueDate, status, paid_fen AS paidFen, created_at AS createdAt FROM promises WHERE case_id = ? ORDER BY due_date DESC').all(r.id) as CaseDetail['promises'],
     plans: (db.prepare('SELECT id, kind, waiver_fen AS waiverFen, status, schedule, decision_reason AS decisionReason, created_at AS createdAt FROM plans WHERE case_id = ? ORDER BY created_at DESC').all(r.id) as (Omit<CaseDetail['plans'][number], 'schedule'> & { schedule: string })[]).map((p) => ({ ...p, schedule: JSON.parse(p.schedule) as CaseDetail['plans'][number]['schedule'] })),
-    payments: db.prepare("SELECT id, paid_at AS paidAt, amount_fen AS amountFen, channel, txn_ref AS txnRef FROM payments WHERE case_id = ? AND kind = 'confirmed' ORDER BY paid_at DESC").all(r.id) as CaseDetail['payments'],
+    payments: db
+      .prepare(
+        `SELECT id, paid_at AS paidAt, amount_fen AS amountFen, channel, txn_ref AS txnRef, NULL AS reversedAt, NULL AS reversalRef FROM payments WHERE case_id = @id AND kind = 'confirmed'
+         UNION ALL SELECT id, paid_at, amount_fen, channel, txn_ref, reversed_at, reversal_ref FROM payment_reversals WHERE case_id = @id AND kind = 'confirmed'
+         ORDER BY paidAt DESC, id DESC`,
+      )
+      .all({ id: r.id }) as CaseDetail['payments'],
   };
 }

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../shared/domain/ids';
+import { formatFen } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
 import { RowRejected } from './row-reader';
 import { UnknownCases } from './unknown-case';
@@ -9,11 +10,25 @@ export interface PaymentRecord {
   amountFen: number;
   txnRef: string;
   channel: string | null;
+  /** a reversal (negative amount): the reference of the payment it reverses, when the bank gives it */
+  reverses: string | null;
+}
+
+interface HeldPayment {
+  id: string;
+  case_id: string;
+  amount_fen: number;
+  paid_at: string;
 }
 
 /**
  * Records bank-confirmed payments, once per transaction reference (in this file and in every earlier one); each
  * lowers the case balance, and a case paid in full becomes `paid` (a recalled case stays recalled).
+ *
+ * A negative amount is the bank's reversal (冲正) of a payment it confirmed before: the one the row's `reverses`
+ * names, else the case's latest payment of that amount not after the reversal. The payment moves to
+ * payment_reversals (no report counts it from then on, and the KPI tables give its amount back), the balance rises by
+ * it again, and a case it had paid off is worked again. A reversal that finds no such payment is rejected.
  */
 export class PaymentWriter {
   private readonly s;
@@ -32,7 +47,33 @@ export class PaymentWriter {
     this.unknown = new UnknownCases(db, clientId);
     this.s = {
       findCase: db.prepare('SELECT id, balance_fen, status, last_payment_at FROM cases WHERE client_id = ? AND case_no = ?'),
-      txnExists: db.prepare('SELECT 1 FROM payments WHERE client_id = ? AND txn_ref = ?').pluck(),
+      // A reference is taken once: by a payment, by a payment since reversed, or by a reversal.
+      txnExists: db
+        .prepare(
+          `SELECT EXISTS (SELECT 1 FROM payments WHERE client_id = @c AND txn_ref = @ref) OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND txn_ref = @ref)
+             OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND reversal_ref = @ref)`,
+        )
+        .pluck(),
+      paymentByRef: db.prepare(`SELECT id, case_id, amount_fen, paid_at FROM payments WHERE client_id = ? AND txn_ref = ? AND kind = 'confirmed'`),
+      paymentByAmount: db.prepare(
+        `SELECT id, case_id, amount_fen, paid_at FROM payments WHERE case_id = ? AND kind = 'confirmed' AND amount_fen = ? AND paid_at <= ? ORDER BY paid_at DESC, id DESC LIMIT 1`,
+      ),
+      reverse: db.prepare(
+        `INSERT INTO payment_reversals (id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by, reversal_ref, reversed_at, reversal_import_id, reversal_created_at)
+         SELECT id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by, @ref, @at, @importId, @now FROM payments WHERE id = @id`,
+      ),
+      remove: db.prepare('DELETE FROM payments WHERE id = ?'),
+      // The balance rises by the payment again; a case it had paid off is worked again; the case's last payment is the
+      // latest one left, if the reversed one was it.
+      restoreCase: db.prepare(
+        `UPDATE cases SET balance_fen = balance_fen + @amount, status = CASE WHEN status = 'paid' THEN 'working' ELSE status END,
+           last_payment_fen = CASE WHEN last_payment_at = @paidAt AND last_payment_fen = @amount
+             THEN (SELECT amount_fen FROM payments WHERE case_id = @id AND kind = 'confirmed' ORDER BY paid_at DESC LIMIT 1) ELSE last_payment_fen END,
+           last_payment_at = CASE WHEN last_payment_at = @paidAt AND last_payment_fen = @amount
+             THEN (SELECT max(paid_at) FROM payments WHERE case_id = @id AND kind = 'confirmed') ELSE last_payment_at END,
+           updated_at = @now
+         WHERE id = @id`,
+      ),
       insert: db.prepare(
         `INSERT INTO payments (id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by)
          VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)`,
@@ -48,14 +89,28 @@ export class PaymentWriter {
     };
   }
 
-  write(p: PaymentRecord): 'inserted' {
+  write(p: PaymentRecord): 'inserted' | 'updated' {
     const c = this.s.findCase.get(this.clientId, p.caseNo) as { id: string } | undefined;
     if (!c) throw this.unknown.reject(p.caseNo);
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
-    if (this.s.txnExists.get(this.clientId, p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
+    if (this.s.txnExists.get({ c: this.clientId, ref: p.txnRef })) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
     this.seen.add(p.txnRef);
+    if (p.amountFen < 0) return this.reverse(c.id, p);
     this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, p.paidAt, p.channel, this.importId, this.now, this.actorId);
     this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
     return 'inserted';
+  }
+
+  /** A reversal: its payment leaves `payments` for payment_reversals, and the case gets the amount back. */
+  private reverse(caseId: string, p: PaymentRecord): 'updated' {
+    const amount = -p.amountFen;
+    const held = (p.reverses ? this.s.paymentByRef.get(this.clientId, p.reverses) : this.s.paymentByAmount.get(caseId, amount, p.paidAt)) as HeldPayment | undefined;
+    if (!held || held.case_id !== caseId || held.amount_fen !== amount) {
+      throw new RowRejected(p.reverses ? 'reverses' : 'amount', 'unmatched_reversal', p.reverses ?? formatFen(p.amountFen));
+    }
+    this.s.reverse.run({ id: held.id, ref: p.txnRef, at: p.paidAt, importId: this.importId, now: this.now });
+    this.s.remove.run(held.id);
+    this.s.restoreCase.run({ id: caseId, amount, paidAt: held.paid_at, now: this.now });
+    return 'updated';
   }
 }

@@ -117,7 +117,7 @@ export async function previewImport(
 function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, section: PlacementSection, client: ClientRecord, recallDay: string): Record<string, string | null> {
   if (kind === 'payments') {
     const p = paymentRecord(r, caseNo);
-    return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel };
+    return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses };
   }
   if (kind === 'recalls') {
     const p = recallRecord(r, caseNo, recallDay);

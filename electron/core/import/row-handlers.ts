@@ -36,7 +36,9 @@ export interface RowHandler {
 
 /** One payments row, as the payment writer takes it. */
 export function paymentRecord(r: RowReader, caseNo: string): PaymentRecord {
-  return { caseNo, paidAt: r.date('paidAt', true) as string, amountFen: positive(r.amount('amount', true) as number), txnRef: r.required('txnRef'), channel: r.text('channel') };
+  // A negative amount is a reversal (冲正) of an earlier payment: the one `reverses` names, or the case's payment of that amount.
+  const amountFen = nonZero(r.amount('amount', true, true) as number);
+  return { caseNo, paidAt: r.date('paidAt', true) as string, amountFen, txnRef: r.required('txnRef'), channel: r.text('channel'), reverses: amountFen < 0 ? r.text('reverses') : null };
 }
 
 /** One recalls row: without a date of its own, the file's date, else `fallbackDate`. */
@@ -67,7 +69,7 @@ export function rowHandler(db: Db, req: RunRequest, client: ClientRecord, sectio
   };
 }
 
-function positive(fen: number): number {
+function nonZero(fen: number): number {
   if (fen === 0) throw new RowRejected('amount', 'invalid', '0');
   return fen;
 }

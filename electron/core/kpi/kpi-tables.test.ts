@@ -159,6 +159,15 @@ describe('KPI counts kept on write', () => {
       })();
       settlePromises(db, TODAY, NOW.toISOString());
       expectKeptEqualsBase(db, admin);
+      // payments the bank reverses (冲正): in the term and after it, a case's only payment and one of several
+      const reversed = db.prepare("SELECT id FROM payments WHERE kind = 'confirmed' ORDER BY case_id, id").pluck().all() as string[];
+      expect(reversed.length).toBeGreaterThan(40);
+      for (const id of reversed.filter((_, i) => i % 5 === 1)) {
+        db.prepare(`INSERT INTO payment_reversals (id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by, reversal_ref, reversed_at, reversal_created_at)
+          SELECT id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by, 'R-' || id, paid_at, 't' FROM payments WHERE id = ?`).run(id);
+        db.prepare('DELETE FROM payments WHERE id = ?').run(id);
+      }
+      expectKeptEqualsBase(db, admin);
       // a settled promise's case moves to another collector; then a batch's term is shortened
       db.prepare("UPDATE cases SET assigned_to = ? WHERE id IN (SELECT case_id FROM promises WHERE status != 'pending' LIMIT 20)").run(collectors[1]);
       db.prepare("UPDATE batches SET due_back_at = '2026-11-15' WHERE id = (SELECT batch_id FROM cases c JOIN payments p ON p.case_id = c.id LIMIT 1)").run();

@@ -20,7 +20,7 @@ const PLACEMENT_FIELDS: readonly (readonly [keyof PulledPlacement, string])[] = 
   ['lastPaymentAt', 'lastPaymentAt'], ['lastPaymentFen', 'lastPaymentAmount'], ['placedAt', 'placedAt'], ['dueBackAt', 'dueBackAt'],
   ['batchNo', 'batchNo'], ['hand', 'hand'], ['remarks', 'remarks'],
 ];
-const PAYMENT_FIELDS: readonly (readonly [keyof PulledPayment, string])[] = [['caseNo', 'caseNo'], ['paidAt', 'paidAt'], ['amountFen', 'amount'], ['txnRef', 'txnRef'], ['channel', 'channel']];
+const PAYMENT_FIELDS: readonly (readonly [keyof PulledPayment, string])[] = [['caseNo', 'caseNo'], ['paidAt', 'paidAt'], ['amountFen', 'amount'], ['txnRef', 'txnRef'], ['channel', 'channel'], ['reverses', 'reverses']];
 const RECALL_FIELDS: readonly (readonly [keyof PulledRecall, string])[] = [['caseNo', 'caseNo'], ['recalledAt', 'recalledAt'], ['reason', 'reason']];
 
 export const IMPORT_KIND: Record<PullKind, ImportKind> = { placement: 'placement', payment: 'payments', recall: 'recalls' };

@@ -74,7 +74,7 @@ export const PulledPlacement = z.object({
 });
 export type PulledPlacement = z.infer<typeof PulledPlacement>;
 
-export const PulledPayment = z.object({ caseNo: Scalar, paidAt: Scalar, amountFen: Scalar, txnRef: Scalar, channel: Scalar });
+export const PulledPayment = z.object({ caseNo: Scalar, paidAt: Scalar, amountFen: Scalar, txnRef: Scalar, channel: Scalar, reverses: Scalar });
 export type PulledPayment = z.infer<typeof PulledPayment>;
 
 export const PulledRecall = z.object({ caseNo: Scalar, recalledAt: Scalar, reason: Scalar });

@@ -7,6 +7,7 @@ import { sql as kpiAggregates } from './0005-kpi-aggregates';
 import { data as kpiDaysData, sql as kpiDays } from './0006-kpi-days';
 import { sql as promiseIndex } from './0007-promise-index';
 import { sql as kpiRecent } from './0008-kpi-recent';
+import { sql as paymentReversals } from './0009-payment-reversals';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-kpi-days', sql: kpiDays, data: kpiDaysData },
   { version: 7, name: '0007-promise-index', sql: promiseIndex },
   { version: 8, name: '0008-kpi-recent', sql: kpiRecent },
+  { version: 9, name: '0009-payment-reversals', sql: paymentReversals },
 ];

@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
@@ -7,7 +7,7 @@ import { EmptyNote } from './EmptyNote';
 
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
-/** Bank-confirmed payments (the only kind that counts toward recovery). */
+/** Bank-confirmed payments (the only kind that counts toward recovery); one the bank reversed (冲正) is struck through and marked. */
 export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideAmounts: boolean }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
@@ -26,9 +26,20 @@ export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideA
         {detail.payments.map((p) => (
           <TableRow key={p.id}>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.paidAt, prefs.language)}</TableCell>
-            <TableCell sx={NUM}>{hideAmounts ? '••••' : formatFen(p.amountFen)}</TableCell>
+            <TableCell sx={{ ...NUM, textDecoration: p.reversedAt ? 'line-through' : undefined }}>{hideAmounts ? '••••' : formatFen(p.amountFen)}</TableCell>
             <TableCell>{p.channel ?? '—'}</TableCell>
-            <TableCell className="mono">{p.txnRef ?? '—'}</TableCell>
+            <TableCell>
+              <span className="mono">{p.txnRef ?? '—'}</span>
+              {p.reversedAt && (
+                <Chip
+                  size="small"
+                  color="warning"
+                  variant="outlined"
+                  sx={{ ml: 1 }}
+                  label={t('wb.payments.reversed', { date: p.reversedAt, ref: p.reversalRef ?? '' })}
+                />
+              )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,0 +1,73 @@
+// A payments file with reversals (冲正): a negative amount undoes a payment the bank confirmed before — the one a
+// column names, or the case's payment of that amount. The payment stops counting as recovered, and the case owes it again.
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addClient } from '../../electron/core/clients/clients';
+import { getCaseDetail } from '../../electron/core/cases/case-detail';
+import { fixture, shippedProfile } from '../helpers/fixtures';
+import { useImportStore } from '../helpers/import';
+
+const HEADER = '案件编号,还款日期,还款金额,交易流水号,还款渠道,原交易流水号';
+
+describe('payment reversals (冲正)', () => {
+  const t = useImportStore(async (env) => {
+    const profile = shippedProfile('bank-a', 'bank-r');
+    profile.payments = { ...profile.payments!, columns: { ...profile.payments!.columns, reverses: '原交易流水号' } };
+    addClient(env.db, env.actor, profile, env.now);
+    await env.run('placement', 'bank-r', fixture('bank-a', 'placement-2026-11.csv'));
+  });
+  const write = (name: string, rows: string[]): string => {
+    const file = join(t.dir, name);
+    writeFileSync(file, `${[HEADER, ...rows].join('\n')}\n`);
+    return file;
+  };
+  const caseOf = (caseNo: string) =>
+    t.env.db.prepare('SELECT c.id, c.balance_fen AS balance, c.status, c.last_payment_at AS lastAt, c.last_payment_fen AS lastFen, k.recovered_fen AS recovered, k.recovered_payments AS payments FROM cases c LEFT JOIN kpi_case k ON k.case_id = c.id WHERE c.case_no = ?').get(caseNo) as {
+      id: string; balance: number; status: string; lastAt: string | null; lastFen: number | null; recovered: number | null; payments: number | null;
+    };
+
+  it('undo the payment they name or the case payment of that amount: balance, status, last payment and recoveries', async () => {
+    const before = caseOf('A261100000002');
+    const paidOff = caseOf('A261100000003');
+    const s = await t.env.run('payments', 'bank-r', write('HK_20261121.csv', [
+      'A261100000002,2026-11-20,1000.00,P1,柜面,',
+      'A261100000002,2026-11-21,500.00,P2,柜面,',
+      `A261100000003,2026-11-21,${(paidOff.balance / 100).toFixed(2)},P3,柜面,`,
+      // the case's payment of 1,000.00, found by its amount; the other by the reference the bank gives
+      'A261100000002,2026-11-22,-1000.00,P1-CZ,柜面,',
+      `A261100000003,2026-11-22,-${(paidOff.balance / 100).toFixed(2)},P3-CZ,柜面,P3`,
+      // a reversal of nothing this case was paid
+      'A261100000002,2026-11-22,-123.45,P9-CZ,柜面,',
+      'A261100000002,2026-11-22,-500.00,P8-CZ,柜面,P3',
+    ]));
+    expect(s).toMatchObject({ rows: 7, accepted: 5, inserted: 3, updated: 2 });
+    expect(s.rejected.map((r) => [r.row, r.field, r.code])).toEqual([[7, 'amount', 'unmatched_reversal'], [8, 'reverses', 'unmatched_reversal']]);
+    expect(s.rejected[0]!.message).toBe('Row 7: amount reverses no payment held for this case: -123.45.');
+
+    const after = caseOf('A261100000002');
+    expect(after).toMatchObject({ balance: before.balance - 50000, lastAt: '2026-11-21', lastFen: 50000, recovered: 50000, payments: 1 });
+    // paid off, then reversed: owed again and worked again; no payment left to count or to show as the last
+    expect(caseOf('A261100000003')).toMatchObject({ balance: paidOff.balance, status: 'working', recovered: 0, payments: 0, lastAt: null, lastFen: null });
+    const reports = t.env.db.prepare("SELECT sum(recovered_fen) AS fen, sum(recovered_cases) AS cases FROM kpi_group g JOIN clients cl ON cl.id = g.client_id WHERE cl.code = 'bank-r'").get();
+    expect(reports).toEqual({ fen: 50000, cases: 1 });
+
+    // the collector still sees the reversed payment, marked as such
+    const detail = getCaseDetail(t.env.db, t.env.actor, after.id, new Date('2026-11-23T02:00:00Z'));
+    expect(detail.payments.map((p) => [p.txnRef, p.amountFen, p.reversedAt, p.reversalRef])).toEqual([
+      ['P2', 50000, null, null],
+      ['P1', 100000, '2026-11-22', 'P1-CZ'],
+    ]);
+  });
+
+  it('are taken once, and a reversed payment delivered again stays reversed', async () => {
+    await t.env.run('payments', 'bank-r', write('HK_1.csv', ['A261100000002,2026-11-20,1000.00,P1,柜面,', 'A261100000002,2026-11-22,-1000.00,P1-CZ,柜面,P1']));
+    const s = await t.env.run('payments', 'bank-r', write('HK_2.csv', ['A261100000002,2026-11-20,1000.00,P1,柜面,', 'A261100000002,2026-11-22,-1000.00,P1-CZ,柜面,P1', 'A261100000002,2026-11-23,200.00,P4,柜面,']));
+    expect(s).toMatchObject({ accepted: 1, inserted: 1 });
+    expect(s.rejected.map((r) => [r.row, r.code, r.message])).toEqual([
+      [2, 'duplicate_txn', 'Row 2: txnRef is already recorded: P1, by an earlier import.'],
+      [3, 'duplicate_txn', 'Row 3: txnRef is already recorded: P1-CZ, by an earlier import.'],
+    ]);
+    expect(caseOf('A261100000002')).toMatchObject({ recovered: 20000, payments: 1 });
+  });
+});
