@@ -2,7 +2,8 @@ import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/mat
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
-import { formatDateTime, formatFen } from '../../format';
+import { formatFen } from '../../format';
+import { formatDay } from '../dates';
 import { EmptyNote } from './EmptyNote';
 
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -25,9 +26,9 @@ export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideA
       <TableBody>
         {detail.payments.map((p) => (
           <TableRow key={p.id}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.paidAt, prefs.language)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDay(p.paidAt, prefs.language)}</TableCell>
             <TableCell sx={{ ...NUM, textDecoration: p.reversedAt ? 'line-through' : undefined }}>{hideAmounts ? '••••' : formatFen(p.amountFen)}</TableCell>
-            <TableCell>{p.channel ?? '—'}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.channel ?? '—'}</TableCell>
             <TableCell>
               <span className="mono">{p.txnRef ?? '—'}</span>
               {p.reversedAt && (
@@ -36,7 +37,7 @@ export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideA
                   color="warning"
                   variant="outlined"
                   sx={{ ml: 1 }}
-                  label={t('wb.payments.reversed', { date: p.reversedAt, ref: p.reversalRef ?? '' })}
+                  label={t('wb.payments.reversed', { date: formatDay(p.reversedAt, prefs.language), ref: p.reversalRef ?? '' })}
                 />
               )}
             </TableCell>
