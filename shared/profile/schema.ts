@@ -87,7 +87,7 @@ export const PLACEMENT_FIELDS = [
 export type PlacementField = (typeof PLACEMENT_FIELDS)[number];
 export const PLACEMENT_REQUIRED = ['caseNo', 'debtorName', 'placedAmount'] as const satisfies readonly PlacementField[];
 
-export const PAYMENT_FIELDS = ['caseNo', 'paidAt', 'amount', 'txnRef', 'channel', 'reverses'] as const;
+export const PAYMENT_FIELDS = ['caseNo', 'paidAt', 'amount', 'txnRef', 'channel', 'reverses', 'txnType'] as const;
 export type PaymentField = (typeof PAYMENT_FIELDS)[number];
 export const PAYMENT_REQUIRED = ['caseNo', 'paidAt', 'amount', 'txnRef'] as const satisfies readonly PaymentField[];
 
@@ -143,7 +143,7 @@ const PlacementColumns = z
     batchNo: opt, hand: opt, remarks: opt,
   })
   .strict();
-const PaymentColumns = z.object({ caseNo: ColumnRef, paidAt: ColumnRef, amount: ColumnRef, txnRef: ColumnRef, channel: opt, reverses: opt }).strict();
+const PaymentColumns = z.object({ caseNo: ColumnRef, paidAt: ColumnRef, amount: ColumnRef, txnRef: ColumnRef, channel: opt, reverses: opt, txnType: opt }).strict();
 const RecallColumns = z.object({ caseNo: ColumnRef, recalledAt: opt, reason: opt }).strict();
 
 const Contacts = z.union([
@@ -193,9 +193,20 @@ export const PlacementSection = z
 export type PlacementSection = z.infer<typeof PlacementSection>;
 
 export const PaymentsSection = z
-  .object({ ...Layout, columns: PaymentColumns, requiredColumns: z.array(z.enum(PAYMENT_FIELDS)).optional() })
+  .object({
+    ...Layout,
+    columns: PaymentColumns,
+    requiredColumns: z.array(z.enum(PAYMENT_FIELDS)).optional(),
+    /** the words of the `txnType` column that make a row a reversal (冲正) whatever the sign of its amount */
+    reversalTypes: z.array(z.string().min(1)).min(1).optional(),
+  })
   .strict()
-  .superRefine(checkSection);
+  .superRefine((section, ctx) => {
+    checkSection(section, ctx);
+    if (section.reversalTypes && section.columns.txnType === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reversalTypes'], message: 'needs the column of the transaction type: map "txnType" in columns' });
+    }
+  });
 export type PaymentsSection = z.infer<typeof PaymentsSection>;
 
 export const RecallsSection = z

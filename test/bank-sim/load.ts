@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { toHalfWidth } from '../../shared/domain/text';
-import type { ClientProfile, ImportKind, PlacementSection, RecallsSection } from '../../shared/profile/schema';
+import type { ClientProfile, ImportKind, PaymentsSection, PlacementSection, RecallsSection } from '../../shared/profile/schema';
 import { isBlankRow, type SourceRow } from '../../electron/core/import/cells';
 import { requiredColumns, resolveColumns, type AnySection } from '../../electron/core/import/columns';
 import { fileValue } from '../../electron/core/import/file-values';
@@ -67,7 +67,7 @@ export async function recordsFromFile(profile: ClientProfile, kind: PullKind, fi
         if (seen.has(caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', caseNo);
         seen.add(caseNo);
         placements.push(mapPlacementRow(reader, row, caseNo, section as PlacementSection, profile.relationWords ?? {}));
-      } else if (kind === 'payment') records.push({ ...paymentRecord(reader, caseNo) });
+      } else if (kind === 'payment') records.push({ ...paymentRecord(reader, caseNo, (section as PaymentsSection).reversalTypes) });
       else records.push({ ...recallRecord(reader, caseNo, recallDate) });
     } catch (err) {
       if (!(err instanceof RowRejected)) throw err;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addClient } from '../../electron/core/clients/clients';
+import { addClient, parseProfile } from '../../electron/core/clients/clients';
 import { getCaseDetail } from '../../electron/core/cases/case-detail';
 import { fixture, shippedProfile } from '../helpers/fixtures';
 import { useImportStore } from '../helpers/import';
@@ -69,5 +69,20 @@ describe('payment reversals (冲正)', () => {
       [3, 'duplicate_txn', 'Row 3: txnRef is already recorded: P1-CZ, by an earlier import.'],
     ]);
     expect(caseOf('A261100000002')).toMatchObject({ recovered: 20000, payments: 1 });
+  });
+
+  it('are also rows whose transaction type says so, whatever the sign of their amount', async () => {
+    const profile = shippedProfile('bank-a', 'bank-y');
+    profile.payments = { ...profile.payments!, columns: { ...profile.payments!.columns, txnType: '交易类型' }, reversalTypes: ['冲正', '撤销'] };
+    addClient(t.env.db, t.env.actor, profile, t.env.now);
+    await t.env.run('placement', 'bank-y', fixture('bank-a', 'placement-2026-11.csv'));
+    const file = join(t.dir, 'HK_Y.csv');
+    writeFileSync(file, '案件编号,还款日期,还款金额,交易流水号,还款渠道,交易类型\nA261100000002,2026-11-20,800.00,Y1,柜面,正常还款\nA261100000002,2026-11-21,800.00,Y1-CZ,柜面, 冲 正 \n');
+    const s = await t.env.run('payments', 'bank-y', file);
+    expect(s).toMatchObject({ accepted: 2, inserted: 1, updated: 1, rejected: [] });
+    expect(t.env.db.prepare("SELECT count(*) FROM payments p JOIN clients cl ON cl.id = p.client_id WHERE cl.code = 'bank-y'").pluck().get()).toBe(0);
+
+    const bad = { ...profile, code: 'bank-z', payments: { ...profile.payments, columns: { ...profile.payments.columns, txnType: undefined } } };
+    expect(() => parseProfile(JSON.parse(JSON.stringify(bad)), 'bank-z.json')).toThrow(/payments\.reversalTypes: needs the column of the transaction type: map "txnType" in columns/);
   });
 });

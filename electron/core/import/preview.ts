@@ -116,7 +116,7 @@ export async function previewImport(
 
 function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, section: PlacementSection, client: ClientRecord, recallDay: string): Record<string, string | null> {
   if (kind === 'payments') {
-    const p = paymentRecord(r, caseNo);
+    const p = paymentRecord(r, caseNo, client.profile.payments?.reversalTypes);
     return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses };
   }
   if (kind === 'recalls') {

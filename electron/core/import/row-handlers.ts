@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import { localDay } from '../../../shared/compliance/zoned';
-import type { PlacementSection, RecallsSection } from '../../../shared/profile/schema';
+import type { PaymentsSection, PlacementSection, RecallsSection } from '../../../shared/profile/schema';
+import { toHalfWidth } from '../../../shared/domain/text';
 import type { ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
 import type { AnySection } from './columns';
@@ -34,10 +35,18 @@ export interface RowHandler {
   finish(): void;
 }
 
-/** One payments row, as the payment writer takes it. */
-export function paymentRecord(r: RowReader, caseNo: string): PaymentRecord {
-  // A negative amount is a reversal (冲正) of an earlier payment: the one `reverses` names, or the case's payment of that amount.
-  const amountFen = nonZero(r.amount('amount', true, true) as number);
+/** The words of a transaction type as compared: half-width, without spaces. */
+const typeKey = (word: string): string => toHalfWidth(word).replace(/\s+/g, '');
+
+/**
+ * One payments row, as the payment writer takes it. A reversal (冲正) of an earlier payment — the one `reverses` names,
+ * or the case's payment of that amount — is a negative amount, or a row whose `txnType` is one of `reversalTypes`
+ * (its amount then taken as negative whatever its sign).
+ */
+export function paymentRecord(r: RowReader, caseNo: string, reversalTypes?: readonly string[]): PaymentRecord {
+  let amountFen = nonZero(r.amount('amount', true, true) as number);
+  const type = reversalTypes && r.text('txnType');
+  if (type && reversalTypes.some((w) => typeKey(w) === typeKey(type))) amountFen = -Math.abs(amountFen);
   return { caseNo, paidAt: r.date('paidAt', true) as string, amountFen, txnRef: r.required('txnRef'), channel: r.text('channel'), reverses: amountFen < 0 ? r.text('reverses') : null };
 }
 
@@ -53,7 +62,7 @@ export function rowHandler(db: Db, req: RunRequest, client: ClientRecord, sectio
   if (req.kind === 'payments') {
     const w = new PaymentWriter(db, client.id, summary.importId, actor, req.now);
     return {
-      map: (r, _row, caseNo) => paymentRecord(r, caseNo),
+      map: (r, _row, caseNo) => paymentRecord(r, caseNo, (section as PaymentsSection).reversalTypes),
       take: (m) => w.write(recordOf(m) as PaymentRecord),
       finish: () => undefined,
     };
