@@ -26,4 +26,17 @@ describe('DelimitedParser', () => {
     const text = 'a|b\r\n1|"客户称已还款 ""急""\r\n2|ok\r\n3|z\r\n';
     for (const chunk of [text.length, 4]) expect(records(text, chunk)).toEqual([['a', 'b'], ['1', '"客户称已还款 ""急""'], ['2', 'ok'], ['3', 'z']]);
   });
+
+  it('reads a stray quote as a plain character when a later quoted field would close it', () => {
+    // The remark's quote meets the opening quote of the next row's amount: read as a quoted field, it would swallow a row.
+    const text = 'a|b|c\r\n1|800.00|"客户称已还款\r\n2|"1,234.50"|ok\r\n3|"多行\n备注"|z\r\n4|"2,000.00"|"再""说"\r\n';
+    const want = [['a', 'b', 'c'], ['1', '800.00', '"客户称已还款'], ['2', '1,234.50', 'ok'], ['3', '多行\n备注', 'z'], ['4', '2,000.00', '再"说']];
+    for (const chunk of [text.length, 11, 5, 1]) expect(records(text, chunk)).toEqual(want);
+  });
+
+  it('keeps a quote inside a field as it is, wherever the chunks fall', () => {
+    const text = 'a|b\n1|5" 屏幕\n2|"x\ny"\n3|他说"好\n';
+    const want = [['a', 'b'], ['1', '5" 屏幕'], ['2', 'x\ny'], ['3', '他说"好']];
+    for (const chunk of [text.length, 9, 4, 1]) expect(records(text, chunk)).toEqual(want);
+  });
 });
