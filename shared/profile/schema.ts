@@ -51,17 +51,21 @@ const FileValueSource = z.union(
 export type FileValueSource = z.infer<typeof FileValueSource>;
 
 /**
- * A row that is not a record: a total (合计) or a trailer (`END|00016`), told by how its first non-empty cell begins.
+ * A row that is not a record: a total (合计, 锦江支行小计) or a trailer (`END|00016`), told by how its first non-empty cell
+ * begins or what it contains.
  * It may give the number of records the bank wrote (checked: a file with another number of rows is refused as cut off
  * or altered), and a bank that always writes it can require it (a file without it was cut off).
  */
 const TrailerRow = z
   .object({
-    startsWith: z.string().min(1),
+    startsWith: z.string().min(1).optional(),
+    /** for a marker inside the cell: `小计` of `锦江支行小计` */
+    contains: z.string().min(1).optional(),
     recordCount: ColumnAt.optional(),
     required: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((r) => (r.startsWith === undefined) !== (r.contains === undefined), { message: 'give one of "startsWith" or "contains": the text that marks such a row' });
 export type TrailerRow = z.infer<typeof TrailerRow>;
 
 const Layout = {

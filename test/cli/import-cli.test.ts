@@ -52,6 +52,13 @@ describe('collectdesk import … --json', () => {
     const batches = runCliProcess(['batch', 'list', '--client', 'bank-a', '--data', data, '--json'], env).json.batches as Record<string, unknown>[];
     expect(batches[0]).toMatchObject({ batchNo: 'A-2611', hand: 2, caseCount: 200, fileName: 'placement-2026-11.csv', dueBackAt: '2027-01-31' });
   });
+
+  it('previews a file imported before as such, dated on the bank’s calendar', () => {
+    const r = runCliProcess(['preview', 'placement', '--client', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'), '--rows', '1', '--data', data], env);
+    expect(r.code, r.stderr).toBe(0);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(r.stdout).toContain(`ALREADY IMPORTED on ${day}: importing this file again will be refused.`);
+  });
 });
 
 describe('an import killed mid-way', () => {

@@ -26,7 +26,7 @@ const PROFILE = {
     encoding: 'gb18030',
     headerRow: 1,
     columns: { caseNo: '合同号', debtorName: '客户姓名', idNumber: '证件号码', placedAmount: '委案金额' },
-    trailer: [{ startsWith: '合计' }, { startsWith: 'END', recordCount: { column: 2 }, required: true }],
+    trailer: [{ startsWith: '合计' }, { contains: '小计' }, { startsWith: 'END', recordCount: { column: 2 }, required: true }],
   },
   payments: {
     format: 'csv',
@@ -59,13 +59,14 @@ describe('trailer rows of a bank file', () => {
   };
 
   it('are not records: neither imported nor rejected, and the count they give is checked (rejected rows count)', async () => {
-    const file = write('WA_20261201.txt', [HEADER, ...ROWS, '合计|3|—|3000.00', 'END|00003']);
+    const file = write('WA_20261201.txt', [HEADER, ...ROWS.slice(0, 2), '锦江支行小计||2|1000.00', ROWS[2]!, '高新支行小计||1|2000.00', '合计|3|—|3000.00', 'END|00003']);
     const preview = await previewImport(getClient(t.env.db, 'bank-t'), 'placement', file);
     expect(preview.rows.map((r) => r.caseNo)).toEqual(['T001', 'T002', 'T003']);
 
     const s = await importFile(t.env.db, { kind: 'placement', clientCode: 'bank-t', file, actor: t.env.actor, now: t.env.now, worker: WORKER });
     expect(s).toMatchObject({ rows: 3, accepted: 2, inserted: 2 });
     expect(s.rejected.map((r) => [r.row, r.code])).toEqual([[3, 'not_a_number']]);
+    expect(t.env.db.prepare('SELECT case_no FROM cases ORDER BY case_no').pluck().all()).toEqual(['T001', 'T003']);
   });
 
   it('refuse a file whose trailer counts other rows than it holds, on the worker and on this thread alike, writing nothing', async () => {
@@ -74,7 +75,7 @@ describe('trailer rows of a bank file', () => {
       const run = importFile(t.env.db, { kind: 'placement', clientCode: 'bank-t', file, actor: t.env.actor, now: t.env.now, worker });
       await expect(run).rejects.toMatchObject({
         code: 'unreadable_file',
-        message: expect.stringMatching(/WA_20261202\.txt: its trailer row 4 \(END\) counts 3 records; the file holds 2.*Nothing was imported/),
+        message: expect.stringMatching(/WA_20261202\.txt: its trailer row 4 \(beginning "END"\) counts 3 records; the file holds 2.*Nothing was imported/),
         details: { field: 'trailer', row: 4, expected: 3, found: 2 },
       });
     }
@@ -91,10 +92,12 @@ describe('trailer rows of a bank file', () => {
     await expect(t.env.run('placement', 'bank-t', file)).rejects.toMatchObject({
       code: 'unreadable_file',
       message: expect.stringMatching(/no trailer row beginning "END".*cut off/),
-      details: { startsWith: 'END' },
+      details: { marker: 'END' },
     });
     expect(cases()).toBe(0);
-    expect(failureText(i18n.getFixedT('zh-CN'), await refusal(file))).toMatch(/^文件缺少以“END”开头的尾记录/);
+    expect(failureText(i18n.getFixedT('zh-CN'), await refusal(file))).toMatch(/^文件缺少带“END”标记的尾记录/);
+    // the preview says so before anything is tried, also when it shows fewer rows than the file holds
+    await expect(previewImport(getClient(t.env.db, 'bank-t'), 'placement', file, { limit: 2 })).rejects.toMatchObject({ code: 'unreadable_file', details: { marker: 'END' } });
   });
 
   it('refuse a trailer without the count the profile says it gives', async () => {
@@ -117,6 +120,8 @@ describe('trailer rows of a bank file', () => {
 
   it('must be described with a marker', () => {
     const bad = { ...PROFILE, placement: { ...PROFILE.placement, trailer: [{ recordCount: { column: 2 } }] } };
-    expect(() => parseProfile(bad, 'bank-t.json')).toThrow(/placement\.trailer\.0\.startsWith/);
+    expect(() => parseProfile(bad, 'bank-t.json')).toThrow(/placement\.trailer\.0: give one of "startsWith" or "contains"/);
+    const both = { ...PROFILE, placement: { ...PROFILE.placement, trailer: [{ startsWith: '合计', contains: '小计' }] } };
+    expect(() => parseProfile(both, 'bank-t.json')).toThrow(/placement\.trailer\.0: give one of "startsWith" or "contains"/);
   });
 });

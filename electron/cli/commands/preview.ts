@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { localDay } from '../../../shared/compliance/zoned';
 import { formatFen } from '../../../shared/domain/money';
 import type { ImportKind } from '../../../shared/profile/schema';
 import { getClient } from '../../core/clients/clients';
@@ -12,10 +13,11 @@ import { dataDirFrom, openFromEnv, resolveActor } from '../session';
 
 const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 
-function previewText(p: ImportPreview): string {
+/** The preview in words; `timezone` is the client's, whose calendar dates the earlier import of the same file. */
+function previewText(p: ImportPreview, timezone: string): string {
   const found = p.columns.filter((c) => c.header !== null);
   const lines = [
-    ...(p.alreadyImportedAt ? [`ALREADY IMPORTED on ${p.alreadyImportedAt}: importing this file again will be refused.`] : []),
+    ...(p.alreadyImportedAt ? [`ALREADY IMPORTED on ${localDay(new Date(p.alreadyImportedAt), timezone)}: importing this file again will be refused.`] : []),
     `${p.file}: ${p.headerRow === 0 ? 'no header (columns by place)' : `header on row ${p.headerRow}`}; ${found.length} of ${p.columns.length} mapped columns found.`,
     ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
@@ -51,7 +53,7 @@ function previewCommand(kind: ImportKind): Command {
           importedAt: (sha256) => importedAt(db, client.id, kind, sha256),
           rehearse: (rows) => rehearseRows(db, { ...rows, clientCode, kind, actor, now }),
         });
-        out.result({ ...preview }, previewText(preview));
+        out.result({ ...preview }, previewText(preview, client.profile.timezone));
       } finally {
         db.close();
       }

@@ -28,8 +28,16 @@ describe('a later delivery of the same cases', () => {
     const same = first.slice(20);
     const fresh = generateCases(10, { start: 1000 });
     writeBankACsv(join(t.dir, 'd2.csv'), [...moved, ...same, ...fresh]);
-    const text = new TextDecoder('gbk').decode(readFileSync(join(t.dir, 'd2.csv')));
+    // A full re-delivery: the rows of cases placed before keep their own term; the new cases come with this batch's.
+    const freshNos = new Set(fresh.map((c) => c.caseNo));
+    const text = new TextDecoder('gbk')
+      .decode(readFileSync(join(t.dir, 'd2.csv')))
+      .split('\n')
+      .map((line) => (freshNos.has(line.split(',')[0] ?? '') ? line.replace('2026/11/01,2027/01/31', '2026/12/08,2027/03/08') : line))
+      .join('\n');
+    writeFileSync(join(t.dir, 'd2.csv'), iconv.encode(text, 'gbk'));
     expect(text).toContain(moved[0]!.caseNo);
+    expect(text).toContain('2026/12/08,2027/03/08');
     const s2 = await t.env.run('placement', 'bank-a', join(t.dir, 'd2.csv'));
     expect(s2).toMatchObject({ rows: 60, accepted: 60, inserted: 10, updated: 20, unchanged: 30 });
 
@@ -44,7 +52,8 @@ describe('a later delivery of the same cases', () => {
     expect(byStage("SELECT stage, sum(cases) AS n FROM kpi_group GROUP BY stage HAVING n > 0")).toEqual(byStage('SELECT stage, count(*) AS n FROM cases GROUP BY stage'));
     expect(t.env.db.prepare('SELECT count(*) AS n FROM activities WHERE case_id = ?').get(before.id)).toEqual({ n: 1 });
     // The second batch holds only the cases it placed first.
-    expect(t.env.db.prepare('SELECT case_count FROM batches WHERE id = ?').get(s2.batchId)).toEqual({ case_count: 10 });
+    expect(t.env.db.prepare('SELECT case_count, placed_at, due_back_at FROM batches WHERE id = ?').get(s2.batchId)).toEqual({ case_count: 10, placed_at: '2026-12-08', due_back_at: '2027-03-08' });
+    expect(t.env.db.prepare('SELECT placed_at, due_back_at FROM batches WHERE id = ?').get(s1.batchId)).toEqual({ placed_at: '2026-11-01', due_back_at: '2027-01-31' });
     expect(t.env.count('cases')).toBe(60);
   });
 });

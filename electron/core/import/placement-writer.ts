@@ -127,6 +127,8 @@ export class PlacementWriter {
   private readonly debtorRows: BulkInsert;
   private readonly contactRows: BulkInsert;
   private readonly caseRows: BulkInsert;
+  /** the case looked up last (places() then write() of one record) */
+  private looked: { caseNo: string; existing: ExistingCase | undefined } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -195,8 +197,25 @@ export class PlacementWriter {
     };
   }
 
+  /**
+   * Whether writing this record places a case in this batch — a case number the client does not hold, or a recalled
+   * case placed again — rather than updating one the agency works. The lookup serves the write() that follows.
+   */
+  places(r: PlacementRecord): boolean {
+    const existing = this.existingOf(r.caseNo);
+    return !existing || (existing.status === 'recalled' && existing.batch_id !== this.batchId);
+  }
+
+  private existingOf(caseNo: string): ExistingCase | undefined {
+    if (this.looked?.caseNo === caseNo) return this.looked.existing;
+    const existing = this.clientHasCases ? (this.s.findCase.get(this.clientId, caseNo) as ExistingCase | undefined) : undefined;
+    this.looked = { caseNo, existing };
+    return existing;
+  }
+
   write(r: PlacementRecord): { outcome: Outcome; placedFen: number } {
-    const existing = this.clientHasCases ? (this.s.findCase.get(this.clientId, r.caseNo) as ExistingCase | undefined) : undefined;
+    const existing = this.existingOf(r.caseNo);
+    this.looked = null;
     const placing = !existing || (existing.status === 'recalled' && existing.batch_id !== this.batchId);
     if (placing && r.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(r.case.placedAmountFen));
     if (!existing) {

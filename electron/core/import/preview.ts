@@ -76,10 +76,12 @@ export async function previewImport(
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   // Each row through the import's own mapping (mapRow), then — as the import does first — a case number given twice.
   const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay);
-  // A total or trailer row is not a record: not shown (its count is checked by the import, which reads the whole file).
+  // A total or trailer row is not a record: not shown. When the profile names trailer rows, the rest of the file is
+  // read too (not mapped) for their check: a file cut off or altered is refused here as the import would refuse it.
   const trailer = new TrailerCheck(file, section.trailer);
   for await (const source of rest) {
     if (isBlankRow(source.cells) || trailer.isTrailer(source)) continue;
+    if (out.length >= limit) continue;
     taken.push(source);
     if (taken.length === 1) width = fieldsAllowed(section, header, source.cells);
     const m = mapRow(source, columns, section, display, width);
@@ -91,9 +93,10 @@ export async function previewImport(
     }
     const shown = problem ? rejection(m.row, m.caseNo, new RowRejected(problem.field, problem.code, problem.detail)) : null;
     out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message } });
-    if (out.length >= limit) break;
+    if (out.length >= limit && !section.trailer) break;
   }
   await rows.return(undefined);
+  if (section.trailer) trailer.finish();
   const rehearsed = opts.rehearse?.({ fileName: basename(file), titleText: header.titleText, columns, width, rows: taken });
   if (rehearsed) {
     const verdicts = new Map(rehearsed.map((r) => [r.row, r]));

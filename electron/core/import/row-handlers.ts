@@ -115,11 +115,21 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
   const seen = new Set<string>();
   let count = prior?.case_count ?? 0;
   let placedFen = prior?.placed_total_fen ?? 0;
-  let first = true;
-  // The placement term is written while the batch holds no case of this file yet: a batch whose term changes
-  // recounts its recoveries (the kpi_*_batch_term triggers), and asking whether it has any payment to recount costs
-  // a probe per case once its cases are in (~0.2 s for 100k).
-  const writeTerm = (): void => {
+  // The batch's number, term and hand come from the first row that places a case in it: in a bank's full re-delivery the
+  // first rows may be cases placed before, whose dates are their own batch's. A file that only updates cases takes
+  // them from its first accepted row. The term is written while the batch holds no case of this file yet: a batch
+  // whose term changes recounts its recoveries (the kpi_*_batch_term triggers), and asking whether it has any payment
+  // to recount costs a probe per case once its cases are in (~0.2 s for 100k).
+  let termSet = false;
+  let firstAccepted: PlacementRecord | null = null;
+  const setTerm = (record: PlacementRecord | null): void => {
+    termSet = true;
+    if (record) {
+      batch.batchNo ??= record.case.batchNo;
+      batch.placedAt ??= record.case.placedAt;
+      batch.dueBackAt ??= record.case.dueBackAt;
+      batch.hand ??= record.case.hand === null ? null : String(record.case.hand);
+    }
     db.prepare('UPDATE batches SET placed_at = ?, due_back_at = ? WHERE id = ?').run(batch.placedAt, batch.dueBackAt, batchId);
   };
   return {
@@ -131,14 +141,8 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
         seen.add(m.caseNo);
       }
       const record = recordOf(m) as PlacementRecord;
-      if (first) {
-        first = false;
-        batch.batchNo ??= record.case.batchNo;
-        batch.placedAt ??= record.case.placedAt;
-        batch.dueBackAt ??= record.case.dueBackAt;
-        batch.hand ??= record.case.hand === null ? null : String(record.case.hand);
-        writeTerm();
-      }
+      firstAccepted ??= record;
+      if (!termSet && writer.places(record)) setTerm(record);
       const { outcome, placedFen: fen } = writer.write(record);
       if (outcome === 'inserted') {
         count++;
@@ -147,7 +151,7 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
       return outcome;
     },
     finish() {
-      if (first) writeTerm(); // no row was accepted: the term comes from the file values alone
+      if (!termSet) setTerm(firstAccepted); // no row placed a case: the first accepted one, else the file values alone
       writer.flush();
       rebuildIndexes();
       const hand = batch.hand ?? (req.hand !== undefined ? String(req.hand) : null) ?? (section.defaults?.hand !== undefined ? String(section.defaults.hand) : null);

@@ -4,13 +4,21 @@ import { columnIndex, type TrailerRow } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
 import { cellText, type SourceRow } from './cells';
 
+/** A marker as compared: half-width, upper-case. */
+const markerKey = (text: string): string => toHalfWidth(text).toUpperCase();
+
 /** The first non-empty cell of a row, half-width and upper-case, as a trailer's marker is compared with it. */
 function firstCell(cells: SourceRow['cells']): string | null {
   for (const c of cells) {
     const t = cellText(c);
-    if (t !== null) return toHalfWidth(t).toUpperCase();
+    if (t !== null) return markerKey(t);
   }
   return null;
+}
+
+/** How the profile marks a trailer row, as its messages name it: `beginning "END"`, `containing "小计"`. */
+function markerOf(rule: TrailerRow): string {
+  return rule.startsWith !== undefined ? `beginning "${rule.startsWith}"` : `containing "${rule.contains ?? ''}"`;
 }
 
 /** The first number in a cell (`00016`, `16`, `共16笔`, `1,234`): the record count a trailer gives. */
@@ -48,7 +56,7 @@ export class TrailerCheck {
     this.seen.add(rule);
     if (rule.recordCount) {
       const count = countIn(source.cells[columnIndex(rule.recordCount)]);
-      if (count === null) throw this.refused(`its trailer row ${source.row} (${rule.startsWith}) gives no record count where the profile says it does`, { row: source.row });
+      if (count === null) throw this.refused(`its trailer row ${source.row} (${markerOf(rule)}) gives no record count where the profile says it does`, { row: source.row });
       this.counts.push({ rule, row: source.row, count });
     }
     return true;
@@ -58,12 +66,12 @@ export class TrailerCheck {
   finish(): void {
     for (const rule of this.rules ?? []) {
       if (rule.required && !this.seen.has(rule)) {
-        throw this.refused(`it has no trailer row beginning "${rule.startsWith}", which the bank's files end with: the file may have been cut off`, { startsWith: rule.startsWith });
+        throw this.refused(`it has no trailer row ${markerOf(rule)}, which the bank's files end with: the file may have been cut off`, { marker: rule.startsWith ?? rule.contains });
       }
     }
     for (const c of this.counts) {
       if (c.count !== this.records) {
-        throw this.refused(`its trailer row ${c.row} (${c.rule.startsWith}) counts ${c.count} records; the file holds ${this.records}: it may have been cut off or altered`, {
+        throw this.refused(`its trailer row ${c.row} (${markerOf(c.rule)}) counts ${c.count} records; the file holds ${this.records}: it may have been cut off or altered`, {
           row: c.row,
           expected: c.count,
           found: this.records,
@@ -74,7 +82,8 @@ export class TrailerCheck {
 
   private ruleOf(cells: SourceRow['cells']): TrailerRow | undefined {
     const first = firstCell(cells);
-    return first === null ? undefined : this.rules?.find((r) => first.startsWith(toHalfWidth(r.startsWith).toUpperCase()));
+    if (first === null) return undefined;
+    return this.rules?.find((r) => (r.startsWith !== undefined ? first.startsWith(markerKey(r.startsWith)) : first.includes(markerKey(r.contains ?? ''))));
   }
 
   private refused(why: string, details: Record<string, unknown>): CoreError {

@@ -44,7 +44,7 @@ export function failureText(t: TFunction, failure: Failure): string {
 /** A file refused by its trailer row (a record count that differs, a trailer missing): the file was cut off or altered. */
 function trailerText(t: TFunction, d: Record<string, unknown>): string {
   if (typeof d.expected === 'number') return t('intake.failure.trailerCount', { row: d.row, expected: d.expected, found: d.found });
-  if (typeof d.startsWith === 'string') return t('intake.failure.trailerMissing', { startsWith: d.startsWith });
+  if (typeof d.marker === 'string') return t('intake.failure.trailerMissing', { marker: d.marker });
   return t('intake.failure.trailerNoCount', { row: d.row });
 }
 
