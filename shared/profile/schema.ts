@@ -71,7 +71,7 @@ export type TrailerRow = z.infer<typeof TrailerRow>;
 const Layout = {
   format: z.enum(['csv', 'tsv', 'delimited', 'xlsx']),
   delimiter: z.string().length(1, 'one character, e.g. "|" (a delimiter of several characters, "|@|", is not supported)').optional(),
-  encoding: z.enum(['auto', 'utf-8', 'gbk', 'gb18030']).default('auto'),
+  encoding: z.enum(['auto', 'utf-8', 'gbk', 'gb18030', 'utf-16le', 'utf-16be']).default('auto'),
   sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
   /** the header's row, `auto` (found below title rows), or `none`: the file has no header and columns are given by place */
   headerRow: z.union([z.number().int().min(1), z.literal('auto'), z.literal('none')]).default('auto'),
