@@ -8,6 +8,8 @@ import { addClient, getClient, parseProfile } from '../../electron/core/clients/
 import { previewImport } from '../../electron/core/import/preview';
 import { residentId } from '../helpers/bank-files';
 import { useImportStore } from '../helpers/import';
+import { i18n } from '../../renderer/src/i18n';
+import { failureText } from '../../renderer/src/import/intakeText';
 
 const PROFILE = {
   profileVersion: 1,
@@ -28,8 +30,9 @@ const PROFILE = {
   },
 };
 
-async function writePlacement(file: string): Promise<void> {
+async function writePlacement(file: string, summaryFirst = false): Promise<void> {
   const wb = new ExcelJS.Workbook();
+  if (summaryFirst) wb.addWorksheet('汇总').addRows([['分行', '户数', '委案金额'], ['锦江支行', 3, 12800.5]]);
   const ws = wb.addWorksheet('案件明细');
   ws.addRow(['东方消费金融 委外案件清单']);
   ws.mergeCells('A1:L1');
@@ -96,5 +99,18 @@ describe('a workbook with a group row above its header, and column names repeate
     });
     addClient(t.env.db, t.env.actor, parseProfile(withSheet(' 案件明细  '), 'bank-e.json'), t.env.now);
     expect(await t.env.run('placement', 'bank-e7', file)).toMatchObject({ accepted: 3 });
+  });
+
+  it('says which sheet it read, and which others the workbook has, when its first sheet is a summary', async () => {
+    const file = join(t.dir, '委外案件清单_汇总在前.xlsx');
+    await writePlacement(file, true);
+    const failure = await t.env.run('placement', 'bank-e', file).catch((e: { message: string; details: Record<string, unknown> }) => e);
+    expect(failure).toMatchObject({
+      message: expect.stringContaining('That is sheet "汇总"; the workbook also has "案件明细": name the right one in the profile\'s "sheet".'),
+      details: { sheet: '汇总', otherSheets: ['案件明细'] },
+    });
+    expect(failureText(i18n.getFixedT('zh-CN'), { code: 'unreadable_file', message: '', details: (failure as { details: Record<string, unknown> }).details })).toContain(
+      '读取的是工作表“汇总”，该工作簿还有：案件明细——委托方配置的 sheet 可能需要指定其中之一。',
+    );
   });
 });

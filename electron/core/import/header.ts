@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { toHalfWidth } from '../../../shared/domain/text';
 import { columnIndex, type ColumnRef } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
+import type { SheetsRead } from './read-table';
 import { cellText, isBlankRow, type SourceRow } from './cells';
 
 const MAX_TITLE_ROWS = 30;
@@ -69,7 +70,7 @@ function indexOf(cells: SourceRow['cells']): HeaderIndex {
  */
 export async function readHeader(
   file: string,
-  rows: AsyncIterator<SourceRow>,
+  rows: AsyncIterator<SourceRow> & { sheets?: SheetsRead },
   headerRow: number | 'auto' | 'none',
   required: Record<string, ColumnRef>,
 ): Promise<Header> {
@@ -86,7 +87,7 @@ export async function readHeader(
       .filter(([, ref]) => findColumn(index, ref) < 0)
       .map(([field, ref]) => `${refText(ref)} (${field})`);
     if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
-      if (missing.length > 0) throw missingColumns(file, missing, row, cells);
+      if (missing.length > 0) throw missingColumns(file, missing, row, cells, rows.sheets);
       return { row, index, names: cells.map(cellText), titleText: titles.join('\n') };
     }
     if (!best || missing.length < best.missing.length) best = { row, cells, missing };
@@ -94,24 +95,28 @@ export async function readHeader(
     if (headerRow === 'auto' ? titles.length >= MAX_TITLE_ROWS : row > headerRow) break;
   }
   if (!best) throw new CoreError('unreadable_file', `${basename(file)}: the file holds no rows.`, { file: basename(file) });
-  throw missingColumns(file, best.missing, best.row, best.cells);
+  throw missingColumns(file, best.missing, best.row, best.cells, rows.sheets);
 }
 
 /**
  * Names the missing columns, and what the row closest to a header holds: a wrong delimiter, encoding or header row
  * shows there. Runs of 7 or more digits are left out of it (the row may be a debtor's, with phone and ID number).
  */
-function missingColumns(file: string, missing: string[], row: number, cells: SourceRow['cells']): CoreError {
+function missingColumns(file: string, missing: string[], row: number, cells: SourceRow['cells'], sheets?: SheetsRead): CoreError {
   const found = cells.map(cellText).filter((t): t is string => t !== null);
   const shown = found.slice(0, 12).map((t) => {
     const masked = t.replace(/\d{7,}/g, '…');
     return masked.length > 40 ? `${masked.slice(0, 40)}…` : masked;
   });
   const hint = `Row ${row}, the closest to a header, has: ${shown.join(', ')}${found.length > shown.length ? `, … (${found.length} columns)` : ''}.`;
-  return new CoreError('unreadable_file', `${basename(file)}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}. ${hint} Nothing was imported.`, {
+  // A workbook read on another sheet than the bank's list (a summary sheet first) says which sheets it has.
+  const others = sheets && sheets.others.length > 0 ? sheets : undefined;
+  const sheetHint = others ? ` That is sheet "${others.read}"; the workbook also has ${others.others.map((n) => `"${n}"`).join(', ')}: name the right one in the profile's "sheet".` : '';
+  return new CoreError('unreadable_file', `${basename(file)}: required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}. ${hint}${sheetHint} Nothing was imported.`, {
     file: basename(file),
     missingColumns: missing,
     row,
     found: found.length > shown.length ? [...shown, '…'] : shown,
+    ...(others ? { sheet: others.read, otherSheets: others.others } : {}),
   });
 }

@@ -40,8 +40,17 @@ async function* delimitedRows(file: string, layout: SectionLayout): AsyncGenerat
   yield* out;
 }
 
+/** The worksheet a workbook's rows come from, and its other sheets: for a message when it is the wrong one. */
+export interface SheetsRead {
+  read: string;
+  others: string[];
+}
+
+/** A file's rows; a workbook's say which sheet they are of once the first row has been read. */
+export type TableRows = AsyncGenerator<SourceRow> & { sheets?: SheetsRead };
+
 /** Rows of one worksheet, streamed: a 100k-row workbook is never held whole in memory. */
-async function* workbookRows(file: string, layout: SectionLayout): AsyncGenerator<SourceRow> {
+async function* workbookRows(file: string, layout: SectionLayout, onSheet: (sheets: SheetsRead) => void): AsyncGenerator<SourceRow> {
   const notAWorkbook = (err: unknown): CoreError =>
     err instanceof CoreError ? err : unreadable(file, 'is not an Excel workbook (.xlsx) that can be read.', { reason: (err as Error).message });
   let opened: Awaited<ReturnType<typeof openWorksheet>>;
@@ -57,7 +66,8 @@ async function* workbookRows(file: string, layout: SectionLayout): AsyncGenerato
       sheets: opened.missing,
     });
   }
-  const rows = opened;
+  onSheet({ read: opened.sheet, others: opened.others });
+  const { rows } = opened;
   try {
     yield* rows;
   } catch (err) {
@@ -66,7 +76,7 @@ async function* workbookRows(file: string, layout: SectionLayout): AsyncGenerato
 }
 
 /** The rows of a bank file, as its profile section describes it. Empty files are refused here. */
-export function readTable(file: string, layout: SectionLayout): AsyncGenerator<SourceRow> {
+export function readTable(file: string, layout: SectionLayout): TableRows {
   let size: number;
   try {
     size = statSync(file).size;
@@ -74,5 +84,7 @@ export function readTable(file: string, layout: SectionLayout): AsyncGenerator<S
     throw new CoreError('not_found', `${file}: no such file.`, { file });
   }
   if (size === 0) throw unreadable(file, 'the file is empty.');
-  return layout.format === 'xlsx' ? workbookRows(file, layout) : delimitedRows(file, layout);
+  if (layout.format !== 'xlsx') return delimitedRows(file, layout);
+  const rows: TableRows = workbookRows(file, layout, (sheets) => (rows.sheets = sheets));
+  return rows;
 }

@@ -246,10 +246,11 @@ export interface SheetChoice {
 }
 
 /**
- * The rows of the chosen worksheet, as they stream in (a row numbered as Excel shows it). Resolves to null when the
- * workbook has no such sheet; throws XlsxFormatError when the file is not a workbook.
+ * The rows of the chosen worksheet, as they stream in (a row numbered as Excel shows it), with its name and the other
+ * sheets'. Resolves to the sheets' names when the workbook has no such sheet; throws XlsxFormatError when the file is
+ * not a workbook.
  */
-export async function openWorksheet(file: string, choice: SheetChoice): Promise<AsyncGenerator<SourceRow> | { missing: string[] }> {
+export async function openWorksheet(file: string, choice: SheetChoice): Promise<{ rows: AsyncGenerator<SourceRow>; sheet: string; others: string[] } | { missing: string[] }> {
   const zip = readZipDirectory(file);
   const part = async (name: string): Promise<string | null> => {
     const e = zip.get(name);
@@ -289,7 +290,7 @@ export async function openWorksheet(file: string, choice: SheetChoice): Promise<
     for await (const chunk of entryText(file, sharedEntry)) for (const xml of scanner.push(chunk)) shared.push(itemText(xml));
   }
   const ctx: SheetContext = { shared, dates: stylesXml ? dateStyles(stylesXml) : [], date1904 };
-  return sheetRows(file, sheetEntry, ctx);
+  return { rows: sheetRows(file, sheetEntry, ctx), sheet: chosen.name ?? '', others: sheets.filter((x) => x !== chosen).map((x) => x.name ?? '') };
 }
 
 async function* sheetRows(file: string, entry: ZipEntry, ctx: SheetContext): AsyncGenerator<SourceRow> {

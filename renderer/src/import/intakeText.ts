@@ -34,7 +34,9 @@ export function failureText(t: TFunction, failure: Failure): string {
     const columns = missing.map((f) => fieldLabel(t, String(f))).join(t('intake.listSeparator'));
     const found = failure.details.found;
     const closest = Array.isArray(found) && found.length > 0 ? t('intake.failure.closestRow', { row: failure.details.row, found: found.join(t('intake.listSeparator')) }) : '';
-    return t('intake.failure.missingColumns', { columns, closest });
+    const others = failure.details.otherSheets;
+    const sheets = Array.isArray(others) && others.length > 0 ? t('intake.failure.otherSheets', { sheet: failure.details.sheet, others: others.join(t('intake.listSeparator')) }) : '';
+    return t('intake.failure.missingColumns', { columns, closest: closest + sheets });
   }
   if (failure.code === 'unreadable_file' && failure.details.trailer === true) return trailerText(t, failure.details);
   const code = FAILURE_CODES.has(failure.code) ? failure.code : 'internal';
