@@ -56,6 +56,14 @@ describe('check-contact and activity add through the CLI', () => {
     expect(record.json).toMatchObject({ ok: false, allowed: false, error: { code: 'compliance' }, verdicts: [{ rule: 'CN-T1', kind: 'block' }] });
   });
 
+  it('refuses a number that is not the case’s, without printing it whole', async () => {
+    const other = byCase('A261100000004')[4]!;
+    const r = await cli('check-contact', ...contact(a[0]!, ['--party', 'debtor', '--phone', other, '--at', '2026-11-24T13:00:00Z']));
+    expect(r.code).toBe(1);
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'not_found', message: `${other.slice(0, 3)}****${other.slice(-4)} is not a contact number of case ${a[0]}.` } });
+    expect(r.stdout + r.stderr).not.toContain(other);
+  });
+
   it('records six attempts to one number in a day and refuses the seventh', async () => {
     for (let i = 0; i < 6; i++) {
       const r = await cli('activity', 'add', ...contact(a[0]!, ['--party', 'none', '--phone', mobile, '--at', `2026-11-25T09:0${i}:00+08:00`, '--result', 'NO_ANSWER']));

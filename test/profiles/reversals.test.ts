@@ -43,7 +43,7 @@ describe('payment reversals (冲正)', () => {
     ]));
     expect(s).toMatchObject({ rows: 7, accepted: 5, inserted: 3, updated: 2 });
     expect(s.rejected.map((r) => [r.row, r.field, r.code])).toEqual([[7, 'amount', 'unmatched_reversal'], [8, 'reverses', 'unmatched_reversal']]);
-    expect(s.rejected[0]!.message).toBe('Row 7: amount reverses no payment held for this case: -123.45.');
+    expect(s.rejected[0]!.message).toBe('Row 7: amount matches no payment of this case to reverse: -123.45.');
 
     const after = caseOf('A261100000002');
     expect(after).toMatchObject({ balance: before.balance - 50000, lastAt: '2026-11-21', lastFen: 50000, recovered: 50000, payments: 1 });

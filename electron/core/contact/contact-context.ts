@@ -1,6 +1,7 @@
 import type { RulePack } from '../../../shared/compliance/pack';
 import type { Channel, ContactFact, EngineContact, EngineInput, Intent, Party } from '../../../shared/compliance/types';
 import { addDays, localDay, zonedInstant } from '../../../shared/compliance/zoned';
+import { maskPhone } from '../../../shared/domain/masking';
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import type { Actor } from '../auth/actor';
 import { getClient } from '../clients/clients';
@@ -76,7 +77,8 @@ export function loadContactContext(db: Db, actor: Actor, req: ContactRequest): C
   let contact: EngineContact | null = null;
   if (req.phone) {
     const found = contacts.find((c) => c.phone === req.phone);
-    if (!found) throw new CoreError('not_found', `${req.phone} is not a contact number of case ${req.caseNo}.`, { field: 'phone' });
+    // The number itself is personal data: the message names it masked, as the screens show it.
+    if (!found) throw new CoreError('not_found', `${maskPhone(req.phone)} is not a contact number of case ${req.caseNo}.`, { field: 'phone' });
     contact = found;
   }
   // Every contact with this debtor up to the end of the local day of `at` (all collectors, all the debtor's cases).

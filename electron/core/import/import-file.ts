@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor';
 import { getClient, type ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
 import { withRollbackJournal } from '../db/bulk-journal';
+import { localDay } from '../../../shared/compliance/zoned';
 import { CoreError } from '../errors';
 import type { SourceRow } from './cells';
 import { resolveColumns, type AnySection } from './columns';
@@ -211,8 +212,10 @@ export function rehearseRows(db: Db, req: RehearsalRequest): Rejection[] {
  * and empty batch give way to the new one, in its transaction).
  */
 function refuseIfImported(db: Db, client: ClientRecord, kind: ImportKind, fileName: string, sha256: string): void {
-  if (importedAt(db, client.id, kind, sha256) !== null) {
-    throw new CoreError('already_imported', `${fileName} was already imported for ${client.code} (same SHA-256). Nothing was imported.`, { file: fileName, sha256 });
+  const at = importedAt(db, client.id, kind, sha256);
+  if (at !== null) {
+    const day = localDay(new Date(at), client.profile.timezone);
+    throw new CoreError('already_imported', `${fileName} was already imported for ${client.code} on ${day} (same SHA-256). Nothing was imported.`, { file: fileName, sha256, importedAt: at });
   }
 }
 

@@ -42,7 +42,7 @@ describe('placement import (bank-a, GBK CSV)', () => {
   it('refuses the same file twice for the same client, and takes it as its own batch for another client', async () => {
     const file = fixture('bank-a', 'placement-2026-11.csv');
     await env.run('placement', 'bank-a', file);
-    await expect(env.run('placement', 'bank-a', file)).rejects.toMatchObject({ code: 'already_imported', message: expect.stringMatching(/placement-2026-11\.csv was already imported/) });
+    await expect(env.run('placement', 'bank-a', file)).rejects.toMatchObject({ code: 'already_imported', message: expect.stringMatching(/placement-2026-11\.csv was already imported for bank-a on \d{4}-\d{2}-\d{2} \(same SHA-256\)/) });
     const { addClient } = await import('../clients/clients');
     const { shippedProfile } = await import('../../../test/helpers/fixtures');
     addClient(env.db, env.actor, shippedProfile('bank-a', 'bank-a2'), env.now);

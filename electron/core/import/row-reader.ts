@@ -26,7 +26,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   duplicate_txn: 'is already recorded',
   name_mismatch: 'is held by a debtor under another name',
   extra_fields: 'has more fields than the header: a delimiter inside a value has shifted the columns',
-  unmatched_reversal: 'reverses no payment held for this case',
+  unmatched_reversal: 'matches no payment of this case to reverse',
 };
 
 /** A row was rejected: the first problem found, in words. */
