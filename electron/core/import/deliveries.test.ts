@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { addClient } from '../clients/clients';
+import { addClient, updateClient } from '../clients/clients';
+import { readRecords } from '../returns/records';
+import { resolvePeriod } from '../returns/period';
 import { purgeExpired } from '../retention/purge';
 import { generateCases, writeBankACsv, type GeneratedCase } from '../../../test/helpers/bank-files';
 import { fixture, shippedProfile } from '../../../test/helpers/fixtures';
@@ -248,6 +250,17 @@ describe('a recalled case placed again', () => {
     expect(t.env.db.prepare('SELECT coalesce(sum(cases), 0) FROM kpi_group WHERE batch_id = ?').pluck().get(s1.batchId)).toBe(1);
     // Its payment of 2026-11-20 was in the first term, not in the new one: it counts for neither batch now.
     expect([recovered(s1.batchId), recovered(s2.batchId)]).toEqual([0, 0]);
+    // The returns still report the recall as it was: the case recalled, out of the batch the recall ended.
+    const batchNo = (id: unknown) => t.env.db.prepare('SELECT batch_no FROM batches WHERE id = ?').pluck().get(id);
+    t.env.db.prepare("UPDATE batches SET batch_no = CASE id WHEN ? THEN 'B-2611' ELSE 'B-2612' END").run(s1.batchId);
+    const profile = shippedProfile('bank-a');
+    profile.returns!.columns.push({ header: '批次号', field: 'batchNo' }, { header: '案件状态', field: 'caseStatus' });
+    updateClient(t.env.db, t.env.actor, profile, t.env.now);
+    const period = resolvePeriod(t.env.db, t.env.actor, { clientCode: 'bank-a', from: '2026-11-01', to: '2026-11-30' });
+    expect(readRecords(t.env.db, period).filter((r) => r.type === 'recall').map((r) => [r.values.caseNo, r.values.batchNo, r.values.caseStatus])).toEqual([
+      [again.caseNo, batchNo(s1.batchId), 'recalled'],
+    ]);
+    expect(batchNo(s2.batchId)).toBe('B-2612');
     expect(t.env.db.prepare('SELECT count(*) FROM recalls WHERE case_id = ?').pluck().get(before.id)).toBe(1);
     // 90 days after the old recall its data stays: the case is placed again, until 2027-03-31.
     expect(purgeExpired(t.env.db, t.env.actor, '2027-03-01', '2027-03-01T00:00:00.000Z', { vacuum: false }).cases).toBe(0);

@@ -8,7 +8,7 @@ export interface RecallRecord {
   reason: string | null;
 }
 
-/** Freezes recalled cases: status `recalled` (no contact possible), kept for the returns file until purged. */
+/** Freezes recalled cases: status `recalled` (no contact possible), kept for the returns file (with the batch it ended) until purged. */
 export class RecallWriter {
   private readonly s;
   private readonly t: number;
@@ -24,19 +24,19 @@ export class RecallWriter {
     this.t = Date.parse(now);
     this.unknown = new UnknownCases(db, clientId);
     this.s = {
-      findCase: db.prepare('SELECT id, status FROM cases WHERE client_id = ? AND case_no = ?'),
+      findCase: db.prepare('SELECT id, status, batch_id FROM cases WHERE client_id = ? AND case_no = ?'),
       insert: db.prepare(
-        `INSERT INTO recalls (id, client_id, case_id, recalled_at, reason, import_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO recalls (id, client_id, case_id, batch_id, recalled_at, reason, import_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       freeze: db.prepare(`UPDATE cases SET status = 'recalled', next_action_at = NULL, updated_at = ? WHERE id = ?`),
     };
   }
 
   write(r: RecallRecord): 'inserted' | 'unchanged' {
-    const c = this.s.findCase.get(this.clientId, r.caseNo) as { id: string; status: string } | undefined;
+    const c = this.s.findCase.get(this.clientId, r.caseNo) as { id: string; status: string; batch_id: string } | undefined;
     if (!c) throw this.unknown.reject(r.caseNo);
     if (c.status === 'recalled') return 'unchanged';
-    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, r.recalledAt, r.reason, this.importId, this.now, this.actorId);
+    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, c.batch_id, r.recalledAt, r.reason, this.importId, this.now, this.actorId);
     this.s.freeze.run(this.now, c.id);
     return 'inserted';
   }

@@ -29,15 +29,16 @@ const FIELDS: Record<ReturnRecordKind, Partial<Record<ReturnField, string>>> = {
   },
   promises: { ...CASE_FIELDS, ...BY_USER, at: 'x.created_at', promiseAmount: 'x.amount_fen', promiseDate: 'x.due_date', promiseStatus: 'x.status' },
   plans: { ...CASE_FIELDS, ...BY_USER, at: 'x.created_at', planKind: 'x.kind', planStatus: 'x.status', waiverAmount: 'x.waiver_fen' },
-  recalls: { ...CASE_FIELDS, date: 'x.recalled_at', recalledAt: 'x.recalled_at', recallReason: 'x.reason' },
+  // A recall reports the case as it left: recalled, in the batch the recall ended (a case placed again since is in another).
+  recalls: { ...CASE_FIELDS, caseStatus: "'recalled'", date: 'x.recalled_at', recalledAt: 'x.recalled_at', recallReason: 'x.reason' },
 };
-const TABLE: Record<ReturnRecordKind, { table: string; user: string | null; where: string; order: string }> = {
+const TABLE: Record<ReturnRecordKind, { table: string; user: string | null; where: string; order: string; batch?: string }> = {
   activities: { table: 'activities', user: 'x.collector_id', where: 'c.client_id = @clientId AND x.started_at >= @fromAt AND x.started_at < @toAt', order: 'x.started_at, x.id' },
   promises: { table: 'promises', user: 'x.created_by', where: 'c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, x.id' },
   plans: { table: 'plans', user: 'x.created_by', where: 'c.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, x.id' },
   // A recall is returned in the file of the period in which the agency took it in (its import or sync): none is
   // missed when the bank's file comes late, and the same period always holds the same recalls.
-  recalls: { table: 'recalls', user: null, where: 'x.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, c.case_no, x.id' },
+  recalls: { table: 'recalls', user: null, batch: 'coalesce(x.batch_id, c.batch_id)', where: 'x.client_id = @clientId AND x.created_at >= @fromAt AND x.created_at < @toAt', order: 'x.created_at, c.case_no, x.id' },
 };
 const PLAN_SCHEDULE: ReturnField[] = ['planAmount', 'planInstallments', 'planFirstDueDate'];
 /** Always read: the row's instant or date (its order and its day), and what the daily report counts. */
@@ -57,7 +58,7 @@ function selectSql(kind: ReturnRecordKind, used: Set<ReturnField>): string {
   const needs = (alias: string) => wanted.some(([, e]) => e.startsWith(`${alias}.`));
   const joins = [
     'JOIN cases c ON c.id = x.case_id',
-    needs('b') ? 'JOIN batches b ON b.id = c.batch_id' : '',
+    needs('b') ? `JOIN batches b ON b.id = ${t.batch ?? 'c.batch_id'}` : '',
     needs('d') ? 'JOIN debtors d ON d.id = c.debtor_id' : '',
     needs('cp') ? 'LEFT JOIN contact_persons cp ON cp.id = x.contact_person_id' : '',
     needs('u') && t.user ? `LEFT JOIN users u ON u.id = ${t.user}` : '',

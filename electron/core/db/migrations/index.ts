@@ -8,6 +8,7 @@ import { data as kpiDaysData, sql as kpiDays } from './0006-kpi-days';
 import { sql as promiseIndex } from './0007-promise-index';
 import { sql as kpiRecent } from './0008-kpi-recent';
 import { sql as paymentReversals } from './0009-payment-reversals';
+import { sql as recallBatch } from './0010-recall-batch';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007-promise-index', sql: promiseIndex },
   { version: 8, name: '0008-kpi-recent', sql: kpiRecent },
   { version: 9, name: '0009-payment-reversals', sql: paymentReversals },
+  { version: 10, name: '0010-recall-batch', sql: recallBatch },
 ];
