@@ -110,8 +110,10 @@ export class RowReader {
       return null;
     }
     const r = parseAmountFen(t, this.unit, signed);
-    if (!r.ok) throw new RowRejected(field, r.code, String(t).slice(0, 40));
-    return r.fen;
+    if (r.ok) return r.fen;
+    // In fen a fraction is no amount: the message says why (the profile's unit may be the mistake, or the bank's cell).
+    const fraction = this.unit === 'fen' && r.code === 'not_a_number' && /^\D*-?\d[\d,]*\.\d*[1-9]/.test(String(t));
+    throw new RowRejected(field, r.code, `${String(t).slice(0, 40)}${fraction ? ' (amounts of this file are whole fen: amountUnit "fen")' : ''}`);
   }
 
   integer(field: string): number | null {
