@@ -82,7 +82,7 @@ describe('trailer rows of a bank file', () => {
     expect(cases()).toBe(0);
     expect(t.env.count('import_files')).toBe(0);
     expect(failureText(i18n.getFixedT('zh-CN'), await refusal(file))).toBe(
-      '第 4 行的尾记录写明 3 条记录，文件中实际有 2 条：文件可能在传输中被截断或被改动。未导入任何数据，请向银行重新索取文件。',
+      '第 4 行的尾记录写明 3 条记录，文件中实际有 2 条：文件可能在传输中被截断或被改动。请向银行重新索取文件。',
     );
     expect(failureText(i18n.getFixedT('en'), await refusal(file))).toMatch(/^The trailer in row 4 counts 3 records, but the file holds 2: it may have been cut off/);
   });
