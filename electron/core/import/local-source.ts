@@ -24,7 +24,7 @@ export function localSource(file: string, kind: ImportKind, section: AnySection)
       const trailer = new TrailerCheck(file, section.trailer);
       const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
       for await (const source of rest) {
-        if (isBlankRow(source.cells) || trailer.isTrailer(source)) continue;
+        if (isBlankRow(source.cells) || trailer.skip(source)) continue;
         if (first) {
           width = fieldsAllowed(section, h, source.cells);
           first = false;

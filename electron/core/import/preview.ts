@@ -80,7 +80,7 @@ export async function previewImport(
   // read too (not mapped) for their check: a file cut off or altered is refused here as the import would refuse it.
   const trailer = new TrailerCheck(file, section.trailer);
   for await (const source of rest) {
-    if (isBlankRow(source.cells) || trailer.isTrailer(source)) continue;
+    if (isBlankRow(source.cells) || trailer.skip(source)) continue;
     if (out.length >= limit) continue;
     taken.push(source);
     if (taken.length === 1) width = fieldsAllowed(section, header, source.cells);

@@ -46,8 +46,8 @@ export class TrailerCheck {
     private readonly rules: readonly TrailerRow[] | undefined,
   ) {}
 
-  /** True for a trailer row (not a record); otherwise the row counts as a record. Blank rows are not given here. */
-  isTrailer(source: SourceRow): boolean {
+  /** Takes a non-blank row: true for a trailer row, to skip (not a record); any other row is counted as a record. */
+  skip(source: SourceRow): boolean {
     const rule = this.rules && this.ruleOf(source.cells);
     if (!rule) {
       this.records++;
