@@ -33,6 +33,7 @@ describe('payment reversals (冲正)', () => {
     const s = await t.env.run('payments', 'bank-r', write('HK_20261121.csv', [
       'A261100000002,2026-11-20,1000.00,P1,柜面,',
       'A261100000002,2026-11-21,500.00,P2,柜面,',
+      'A261100000002,2026-11-19,300.00,P5,柜面,',
       `A261100000003,2026-11-21,${(paidOff.balance / 100).toFixed(2)},P3,柜面,`,
       // the case's payment of 1,000.00, found by its amount; the other by the reference the bank gives
       'A261100000002,2026-11-22,-1000.00,P1-CZ,柜面,',
@@ -40,10 +41,12 @@ describe('payment reversals (冲正)', () => {
       // a reversal of nothing this case was paid
       'A261100000002,2026-11-22,-123.45,P9-CZ,柜面,',
       'A261100000002,2026-11-22,-500.00,P8-CZ,柜面,P3',
+      // the reference of a rejected row is not taken: the bank's corrected row after it is
+      'A261100000002,2026-11-22,-300.00,P8-CZ,柜面,P5',
     ]));
-    expect(s).toMatchObject({ rows: 7, accepted: 5, inserted: 3, updated: 2 });
-    expect(s.rejected.map((r) => [r.row, r.field, r.code])).toEqual([[7, 'amount', 'unmatched_reversal'], [8, 'reverses', 'unmatched_reversal']]);
-    expect(s.rejected[0]!.message).toBe('Row 7: amount matches no payment of this case to reverse: -123.45.');
+    expect(s).toMatchObject({ rows: 9, accepted: 7, inserted: 4, updated: 3 });
+    expect(s.rejected.map((r) => [r.row, r.field, r.code])).toEqual([[8, 'amount', 'unmatched_reversal'], [9, 'reverses', 'unmatched_reversal']]);
+    expect(s.rejected[0]!.message).toBe('Row 8: amount matches no payment of this case to reverse: -123.45.');
 
     const after = caseOf('A261100000002');
     expect(after).toMatchObject({ balance: before.balance - 50000, lastAt: '2026-11-21', lastFen: 50000, recovered: 50000, payments: 1 });
@@ -57,6 +60,7 @@ describe('payment reversals (冲正)', () => {
     expect(detail.payments.map((p) => [p.txnRef, p.amountFen, p.reversedAt, p.reversalRef])).toEqual([
       ['P2', 50000, null, null],
       ['P1', 100000, '2026-11-22', 'P1-CZ'],
+      ['P5', 30000, '2026-11-22', 'P8-CZ'],
     ]);
   });
 

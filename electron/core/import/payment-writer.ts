@@ -94,10 +94,16 @@ export class PaymentWriter {
     if (!c) throw this.unknown.reject(p.caseNo);
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
     if (this.s.txnExists.get({ c: this.clientId, ref: p.txnRef })) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
+    // A reference is taken by a row written: a reversal that matches nothing leaves it free for a later row.
+    const outcome = p.amountFen < 0 ? this.reverse(c.id, p) : this.pay(c.id, p);
     this.seen.add(p.txnRef);
-    if (p.amountFen < 0) return this.reverse(c.id, p);
-    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, p.paidAt, p.channel, this.importId, this.now, this.actorId);
-    this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
+    return outcome;
+  }
+
+  /** A payment: recorded, and the case's balance lowered by it. */
+  private pay(caseId: string, p: PaymentRecord): 'inserted' {
+    this.s.insert.run(uuidv7(this.t), this.clientId, caseId, p.txnRef, p.amountFen, p.paidAt, p.channel, this.importId, this.now, this.actorId);
+    this.s.updateCase.run({ id: caseId, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
     return 'inserted';
   }
 
