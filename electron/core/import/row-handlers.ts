@@ -46,7 +46,8 @@ const typeKey = (word: string): string => toHalfWidth(word).replace(/\s+/g, '');
 export function paymentRecord(r: RowReader, caseNo: string, reversalTypes?: readonly string[]): PaymentRecord {
   let amountFen = nonZero(r.amount('amount', true, true) as number);
   const type = reversalTypes && r.text('txnType');
-  if (type && reversalTypes.some((w) => typeKey(w) === typeKey(type))) amountFen = -Math.abs(amountFen);
+  const key = type ? typeKey(type) : null;
+  if (key !== null && reversalTypes?.some((w) => typeKey(w) === key)) amountFen = -Math.abs(amountFen);
   return { caseNo, paidAt: r.date('paidAt', true) as string, amountFen, txnRef: r.required('txnRef'), channel: r.text('channel'), reverses: amountFen < 0 ? r.text('reverses') : null };
 }
 

@@ -41,10 +41,15 @@ export class TrailerCheck {
   private readonly seen = new Set<TrailerRow>();
   private readonly counts: { rule: TrailerRow; row: number; count: number }[] = [];
 
+  /** each rule with its marker as compared (markerKey), worked out once rather than per row */
+  private readonly keyed: readonly { rule: TrailerRow; key: string }[];
+
   constructor(
     private readonly file: string,
     private readonly rules: readonly TrailerRow[] | undefined,
-  ) {}
+  ) {
+    this.keyed = (rules ?? []).map((rule) => ({ rule, key: markerKey(rule.startsWith ?? rule.contains ?? '') }));
+  }
 
   /** Takes a non-blank row: true for a trailer row, to skip (not a record); any other row is counted as a record. */
   skip(source: SourceRow): boolean {
@@ -83,7 +88,7 @@ export class TrailerCheck {
   private ruleOf(cells: SourceRow['cells']): TrailerRow | undefined {
     const first = firstCell(cells);
     if (first === null) return undefined;
-    return this.rules?.find((r) => (r.startsWith !== undefined ? first.startsWith(markerKey(r.startsWith)) : first.includes(markerKey(r.contains ?? ''))));
+    return this.keyed.find(({ rule, key }) => (rule.startsWith !== undefined ? first.startsWith(key) : first.includes(key)))?.rule;
   }
 
   private refused(why: string, details: Record<string, unknown>): CoreError {
