@@ -4,6 +4,8 @@
 //       store); (b') the same through `npm run cli`, which adds npm's own start-up
 //   (c) an updated delivery of the same 100k case numbers into the store of (b): no slower than (b)
 //   (d) a 100k-row bank-b XLSX through the CLI: within 10 s, peak RSS under 500 MB
+//   (e) the floor of the store: the rows (b) wrote inserted bare into a fresh encrypted store, plus a Node start and
+//       the key derivation (store-floor.ts); (e') the same with integer keys, what a store-format change could reach
 // Each is measured BENCH_RUNS times (default 2; the machine is shared and noisy): best wall time, spread, every run,
 // and the least CPU time (user + system) of the process, which a busy machine inflates less than wall time.
 // `npm run bench -- import`; BENCH_ROWS changes the row count.
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCases, writeBankACsv, writeBankBXlsx } from '../helpers/bank-files';
 import { makeTempDir } from '../helpers/temp-dir';
+import { measureStoreFloor, type StoreFloor } from './store-floor';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
@@ -88,6 +91,7 @@ try {
   if (!hasSqlite) console.log('sqlite3 is not installed: (a) and the ratio are skipped. Install it with: apt-get update && apt-get install -y sqlite3');
 
   const results: Record<string, Run[]> = { a: [], b: [], bNpm: [], c: [], d: [] };
+  const floors: StoreFloor[] = [];
   for (let i = 0; i < RUNS; i++) {
     if (hasSqlite) {
       const db = join(tmp.dir, 'floor.db');
@@ -96,6 +100,7 @@ try {
     }
     const dataA = freshStore('data-a', 'bank-a');
     results.b?.push(importRun(dataA, 'bank-a', csv));
+    floors.push(await measureStoreFloor(dataA, join(tmp.dir, `floor-${i}`), env.COLLECTDESK_PASSPHRASE, NODE));
     results.c?.push(importRun(dataA, 'bank-a', csvUpdated));
     const dataNpm = freshStore('data-npm', 'bank-a');
     results.bNpm?.push(importRun(dataNpm, 'bank-a', csv, 'npm'));
@@ -120,6 +125,13 @@ try {
   console.log(`(b') the same through "npm run cli"                     ${fmt(results.bNpm)}`);
   console.log(`(c)  CLI re-import, updated delivery (same case nos)   ${fmt(results.c)}`);
   console.log(`(d)  CLI import placement, bank-b XLSX                 ${fmt(results.d)}`);
+  const least = (pick: (f: StoreFloor) => number): number => Math.min(...floors.map(pick));
+  const start = least((f) => f.nodeStart) + least((f) => f.kdf);
+  const floorLine = (secs: number): string =>
+    `${(start + secs).toFixed(2).padStart(6)} s = ${secs.toFixed(2)} s inserting${results.a?.length ? `  ${((start + secs) / best(results.a)).toFixed(2)}× of (a)` : ''}`;
+  console.log(`(e)  floor of this store, text UUIDv7 keys               ${floorLine(least((f) => f.textKeys))}`);
+  console.log(`(e') the same rows with integer keys                    ${floorLine(least((f) => f.integerKeys))}`);
+  console.log(`     (e) and (e'): ${floors[0]?.rows ?? 0} rows (debtors, cases, contacts) from memory, no index but the keys, no foreign-key check, no trigger; each adds a bare Node start ${least((f) => f.nodeStart).toFixed(2)} s and scrypt ${least((f) => f.kdf).toFixed(2)} s`);
   console.log('');
   console.log(`ratio (b)/(a): ${ratio(results.b)}   (b')/(a): ${ratio(results.bNpm)}   target ≤ 4×, goal 3×`);
   console.log(`(c)/(b): ${results.b?.length && results.c?.length ? (best(results.c) / best(results.b)).toFixed(2) : 'n/a'}   target ≤ 1`);

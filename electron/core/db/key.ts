@@ -2,7 +2,7 @@ import { randomBytes, scrypt } from 'node:crypto';
 import { openSync, readSync, closeSync } from 'node:fs';
 
 /**
- * The database key is derived from the operator's passphrase with scrypt (N=2^17, r=8, p=1: ~0.3 s here, once
+ * The database key is derived from the operator's passphrase with scrypt (N=2^17, r=8, p=1: 0.6–1.0 s on the 2-core bench machine, once
  * per open) and handed to SQLCipher as a raw key, which skips SQLCipher's own PBKDF2 at every open.
  * The 16-byte salt is SQLCipher's own file salt: the first 16 bytes of the database file. So the salt travels
  * inside the database and inside every copy of it, and the passphrase alone always opens the file.
