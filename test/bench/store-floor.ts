@@ -35,6 +35,9 @@ function readRows(db: Db): Record<Table, TableRows> {
   return out;
 }
 
+/** Rows per INSERT statement, as the import writes them (placement-writer.ts): one statement per row costs far more. */
+const PER_STATEMENT = 256;
+
 /** Inserts every row in one transaction, COMMIT included: seconds. */
 function insertAll(db: Db, data: Record<Table, TableRows>): number {
   db.pragma('foreign_keys = OFF');
@@ -43,8 +46,12 @@ function insertAll(db: Db, data: Record<Table, TableRows>): number {
   db.transaction(() => {
     for (const table of TABLES) {
       const { columns, rows } = data[table];
-      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      for (const row of rows) insert.run(row);
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const insert = (n: number) => db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: n }, () => tuple).join(', ')}`);
+      const full = insert(PER_STATEMENT);
+      let i = 0;
+      for (; i + PER_STATEMENT <= rows.length; i += PER_STATEMENT) full.run(rows.slice(i, i + PER_STATEMENT).flat());
+      if (i < rows.length) insert(rows.length - i).run(rows.slice(i).flat());
     }
   })();
   return (performance.now() - t) / 1000;
