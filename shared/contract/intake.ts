@@ -62,10 +62,19 @@ export const ImportPreview = z.object({
       caseNo: z.string(),
       values: z.record(z.string(), z.string().nullable()),
       problem: z.object({ field: z.string(), code: z.string(), message: z.string() }).nullable(),
+      /** what the import would do with the row: a new case, payment or recall (inserted), an update or a reversal (updated), nothing (unchanged) */
+      outcome: z.enum(['inserted', 'updated', 'unchanged']).nullable(),
     }),
   ),
   /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */
   alreadyImportedAt: z.string().nullable(),
+  /**
+   * placements: the batch's number, term and hand as the file gives them (its values, else its first row that places a
+   * case), which the import's batch number and hand only fill in; and the profile's hand for a file that gives none
+   */
+  batch: z
+    .object({ batchNo: z.string().nullable(), placedAt: z.string().nullable(), dueBackAt: z.string().nullable(), hand: z.number().int().nullable(), defaultHand: z.number().int().nullable() })
+    .nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

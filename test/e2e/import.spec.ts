@@ -64,6 +64,12 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(first).toContainText('139****1641');
   await expect(first).toContainText('152,218.77');
   await expect(preview).not.toContainText('370102198602249048');
+  // What the import would do, rehearsed on the store: 20 new cases; the batch's term from the rows, its hand the profile's.
+  await expect(preview.getByRole('columnheader', { name: '导入结果' })).toBeVisible();
+  await expect(first.getByRole('cell').nth(1)).toHaveText('新案件');
+  await expect(page.getByTestId('preview-outcomes')).toHaveText('新案件 20 行');
+  await expect(page.getByTestId('batch-term')).toHaveText('委案期限 2026-11-01 至 2027-01-31（取自文件）');
+  await expect(page.getByText('不填则为第 1 手（委托方配置）')).toBeVisible();
   await screenshot(page, 'import-preview');
 
   await importButton(page, '导入').click();
@@ -80,6 +86,7 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   // The same file again: the preview says it was imported already, and there is nothing to import.
   await chooseFixture(page, '导入下一个文件', 'bank-a', 'placement-2026-11.csv');
   await expect(page.getByTestId('already-imported')).toContainText('已于');
+  await expect(page.getByTestId('preview-outcomes')).toHaveText('无变化 20 行');
   await expect(importButton(page, '导入')).toBeDisabled();
 
   // A file with bad rows: the preview marks them, the import rejects exactly those and keeps the rest.
@@ -183,6 +190,12 @@ test('in English: bank-b’s Excel placement file through its profile', async ({
   await expect(page.getByText(/header on row 3/)).toBeVisible();
   // The batch number bank-b writes once, in its title rows, shown with where it was found.
   await expect(page.getByTestId('file-values')).toHaveText('For the whole file:Batch no. 2026年11月 (from the title rows)');
+  // The file's batch number is the batch's: shown in its field, which cannot override it.
+  const batchNo = page.getByRole('textbox', { name: 'Batch no. (optional)' });
+  await expect(batchNo).toHaveValue('2026年11月');
+  await expect(batchNo).toBeDisabled();
+  await expect(page.getByText("From the bank's file")).toBeVisible();
+  await expect(page.getByTestId('preview-outcomes')).toHaveText('New case: 20');
   await screenshot(page, 'import-preview-en');
   await importButton(page, 'Import').click();
   await expect(page.getByTestId('summary-inserted')).toHaveText('150', { timeout: 30_000 });

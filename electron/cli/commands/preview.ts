@@ -13,6 +13,18 @@ import { dataDirFrom, openFromEnv, resolveActor } from '../session';
 
 const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 
+/** What the import would do with a row, in words, by kind of file. */
+const OUTCOME_WORDS: Record<ImportKind, Record<NonNullable<ImportPreview['rows'][number]['outcome']>, string>> = {
+  placement: { inserted: 'NEW', updated: 'UPDATE', unchanged: 'NO CHANGE' },
+  payments: { inserted: 'PAYMENT', updated: 'REVERSAL', unchanged: 'NO CHANGE' },
+  recalls: { inserted: 'RECALL', updated: 'RECALL', unchanged: 'ALREADY RECALLED' },
+};
+
+function batchHand(b: NonNullable<ImportPreview['batch']>): string {
+  if (b.hand !== null) return `hand ${b.hand}`;
+  return b.defaultHand === null ? 'no hand (--hand gives one)' : `hand ${b.defaultHand} (the profile's, unless --hand gives another)`;
+}
+
 /** The preview in words; `timezone` is the client's, whose calendar dates the earlier import of the same file. */
 function previewText(p: ImportPreview, timezone: string): string {
   const found = p.columns.filter((c) => c.header !== null);
@@ -21,9 +33,11 @@ function previewText(p: ImportPreview, timezone: string): string {
     `${p.file}: ${p.headerRow === 0 ? 'no header (columns by place)' : `header on row ${p.headerRow}`}; ${found.length} of ${p.columns.length} mapped columns found.`,
     ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
+    ...(p.batch ? [`  batch: ${p.batch.batchNo ?? '(no batch number: --batch-no gives one)'}, ${batchHand(p.batch)}, ${p.batch.placedAt ?? '?'} → ${p.batch.dueBackAt ?? '?'}`] : []),
     ...p.rows.map((r) => {
       const values = Object.entries(r.values).filter(([k, v]) => k !== 'caseNo' && v !== null).map(([k, v]) => `${k}=${v}`).join(' ');
-      return `  row ${r.row} ${r.caseNo || '(no case number)'}: ${r.problem ? `REJECTED ${r.problem.field} — ${r.problem.code}: ${r.problem.message}` : values}`;
+      const outcome = r.outcome ? `${OUTCOME_WORDS[p.kind][r.outcome]}: ` : '';
+      return `  row ${r.row} ${r.caseNo || '(no case number)'}: ${r.problem ? `REJECTED ${r.problem.field} — ${r.problem.code}: ${r.problem.message}` : outcome + values}`;
     }),
   ];
   return lines.join('\n');

@@ -17,7 +17,8 @@ import type { Header } from './header';
 import { localSource } from './local-source';
 import { mapRow, type Mapped } from './mapped-row';
 import { rejection, RowRejected, type Rejection } from './row-reader';
-import { rowHandler, type RowHandler, type RunRequest, type RunSource } from './row-handlers';
+import type { Outcome } from './placement-writer';
+import { rowHandler, type BatchTerm, type RowHandler, type RunRequest, type RunSource } from './row-handlers';
 import { WorkerUnavailable, workerSource, type WorkerEntry } from './worker-source';
 
 /** How long an import writes before it lets the app answer (a request, a progress poll). */
@@ -184,23 +185,35 @@ export interface RehearsalRequest {
   now: string;
 }
 
+/** What the import would make of some rows: each row's outcome or rejection, and for a placement the batch's term. */
+export interface Rehearsal {
+  rejected: Rejection[];
+  /** the outcome of each accepted row, by spreadsheet row */
+  outcomes: Map<number, Outcome>;
+  /** placements: the batch's number, term and hand as these rows give them */
+  batch: BatchTerm | null;
+}
+
 /**
  * What the import would make of some rows, written nowhere: they go through the import's own mapping, checks and
  * writers in a transaction that is then rolled back. So a preview shows what only the store or the rows together can
- * tell — `name_mismatch`, `unknown_case`, `duplicate_txn`, `duplicate_in_file` — exactly as the import will.
+ * tell — `name_mismatch`, `unknown_case`, `duplicate_txn`, `duplicate_in_file`, a case new or updated, a recall already
+ * taken — exactly as the import will.
  */
-export function rehearseRows(db: Db, req: RehearsalRequest): Rejection[] {
+export function rehearseRows(db: Db, req: RehearsalRequest): Rehearsal {
   const client = getClient(db, req.clientCode);
   const section = sectionOf(client, req.kind);
   db.exec('BEGIN');
   try {
     // No file size: a rehearsal never drops indexes to rebuild them.
     const run = startRun(db, { ...req, file: req.fileName }, client, section, { fileName: req.fileName, sha256: 'rehearsal', titleText: req.titleText, bytes: 0 });
+    const outcomes = new Map<number, Outcome>();
     for (const source of req.rows) {
       const m = mapRow(source, req.columns, section, run.handle.map, req.width);
-      if (m) takeMapped(run, m);
+      const outcome = m && takeMapped(run, m);
+      if (m && outcome) outcomes.set(m.row, outcome);
     }
-    return run.summary.rejected;
+    return { rejected: run.summary.rejected, outcomes, batch: run.handle.term?.() ?? null };
   } finally {
     db.exec('ROLLBACK');
   }
@@ -256,16 +269,19 @@ function startRun(db: Db, req: RunRequest, client: ClientRecord, section: AnySec
   return { summary, handle: rowHandler(db, req, client, section, source, summary, batch) };
 }
 
-/** One data row: accepted (and counted by outcome) or rejected with the first problem. */
-function takeMapped(run: ImportRun, m: Mapped<unknown>): void {
+/** One data row: accepted (and counted by outcome) or rejected with the first problem; its outcome, null when rejected. */
+function takeMapped(run: ImportRun, m: Mapped<unknown>): Outcome | null {
   const { summary } = run;
   summary.rows++;
   try {
-    summary[run.handle.take(m)]++;
+    const outcome = run.handle.take(m);
+    summary[outcome]++;
     summary.accepted++;
+    return outcome;
   } catch (err) {
     if (!(err instanceof RowRejected)) throw err;
     summary.rejected.push(rejection(m.row, m.caseNo, err));
+    return null;
   }
 }
 

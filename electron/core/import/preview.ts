@@ -14,16 +14,20 @@ import { fieldsAllowed, mapRow } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
 import { TrailerCheck } from './trailer';
-import type { RehearsalRequest } from './import-file';
+import type { Rehearsal, RehearsalRequest } from './import-file';
+import type { Outcome } from './placement-writer';
+import type { BatchTerm } from './row-handlers';
 import { paymentRecord, recallRecord } from './row-handlers';
 import { localDay } from '../../../shared/compliance/zoned';
-import { rejection, RowRejected, type Rejection, type RowReader } from './row-reader';
+import { rejection, RowRejected, type RowReader } from './row-reader';
 
 export interface PreviewRow {
   row: number;
   caseNo: string;
   values: Record<string, string | null>;
   problem: { field: string; code: string; message: string } | null;
+  /** what the import would do with the row (rehearsed on the store); null when rejected or not rehearsed */
+  outcome: Outcome | null;
 }
 
 export interface ImportPreview {
@@ -37,6 +41,8 @@ export interface ImportPreview {
   rows: PreviewRow[];
   /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */
   alreadyImportedAt: string | null;
+  /** placements: the batch's number, term and hand as the file gives them, and the profile's hand for a file without one (rehearsed; null when not) */
+  batch: (BatchTerm & { defaultHand: number | null }) | null;
 }
 
 const yuan = (fen: number | null): string | null => (fen === null ? null : formatFen(fen));
@@ -47,8 +53,8 @@ function columnLabel(header: Header, index: number): string | null {
   return header.names[index] ?? (header.row === 0 ? columnLetter(index) : null);
 }
 
-/** The rows previewed, for a rehearsal of their import (rehearseRows): what it would reject; null when it could not run. */
-export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'width' | 'rows'>) => Rejection[] | null;
+/** The rows previewed, for a rehearsal of their import (rehearseRows): what it would make of them; null when it could not run. */
+export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 'columns' | 'width' | 'rows'>) => Rehearsal | null;
 
 /**
  * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
@@ -92,18 +98,19 @@ export async function previewImport(
       seen.add(m.caseNo);
     }
     const shown = problem ? rejection(m.row, m.caseNo, new RowRejected(problem.field, problem.code, problem.detail)) : null;
-    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message } });
+    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message }, outcome: null });
     if (out.length >= limit && !section.trailer) break;
   }
   await rows.return(undefined);
   if (section.trailer) trailer.finish();
   const rehearsed = opts.rehearse?.({ fileName: basename(file), titleText: header.titleText, columns, width, rows: taken });
   if (rehearsed) {
-    const verdicts = new Map(rehearsed.map((r) => [r.row, r]));
+    const verdicts = new Map(rehearsed.rejected.map((r) => [r.row, r]));
     // The rehearsal is the import's own verdict (a credit balance of a held case is fine there, say): it decides.
     for (const p of out) {
       const r = verdicts.get(p.row);
       p.problem = r ? { field: r.field, code: r.code, message: r.message } : null;
+      p.outcome = rehearsed.outcomes.get(p.row) ?? null;
     }
   }
   return {
@@ -114,6 +121,7 @@ export async function previewImport(
     fileValues,
     rows: out,
     alreadyImportedAt: opts.importedAt ? opts.importedAt(await sha256File(file)) : null,
+    batch: rehearsed?.batch ? { ...rehearsed.batch, defaultHand: kind === 'placement' ? ((section as PlacementSection).defaults?.hand ?? null) : null } : null,
   };
 }
 

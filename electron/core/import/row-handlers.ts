@@ -33,6 +33,16 @@ export interface RowHandler {
   map: RowMapper<unknown>;
   take(m: Mapped<unknown>): Outcome;
   finish(): void;
+  /** placements: the batch's number, term and hand as the file gives them so far (the flags and the profile's default hand only fill what it leaves out) */
+  term?(): BatchTerm;
+}
+
+/** A placement batch's number, term and hand. */
+export interface BatchTerm {
+  batchNo: string | null;
+  placedAt: string | null;
+  dueBackAt: string | null;
+  hand: number | null;
 }
 
 /** The words of a transaction type as compared: half-width, without spaces. */
@@ -163,6 +173,16 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
         placedFen,
         batchId,
       );
+    },
+    term() {
+      const r = termSet ? null : firstAccepted;
+      const hand = batch.hand ?? (r?.case.hand != null ? String(r.case.hand) : null);
+      return {
+        batchNo: batch.batchNo ?? r?.case.batchNo ?? null,
+        placedAt: batch.placedAt ?? r?.case.placedAt ?? null,
+        dueBackAt: batch.dueBackAt ?? r?.case.dueBackAt ?? null,
+        hand: hand === null ? null : Number(hand),
+      };
     },
   };
 }

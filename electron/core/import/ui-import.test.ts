@@ -72,6 +72,42 @@ describe('importing from the UI: stage, preview, import in the background, summa
     expect(env.count('payments')).toBe(before);
   });
 
+  it('says what the import would do with each row — a new case, an update, no change, a recall already taken — and the batch’s term', async () => {
+    const preview = async (kind: 'placement' | 'payments' | 'recalls', file: string) =>
+      value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind, fileRef: (await env.app.stageUpload(file.split('/').pop()!, createReadStream(file))).fileRef }));
+    const first = await preview('placement', fixture('bank-a', 'placement-2026-11.csv'));
+    expect(new Set(first.rows.map((r) => r.outcome))).toEqual(new Set(['inserted']));
+    // bank-a's rows carry the term; the hand is the profile's unless the import gives one.
+    expect(first.batch).toEqual({ batchNo: null, placedAt: '2026-11-01', dueBackAt: '2027-01-31', hand: null, defaultHand: 1 });
+    await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
+
+    // A later delivery: a held case with new days overdue, one as it was, and a new case placed on a later term.
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const iconv = (await import('iconv-lite')).default;
+    const [header, r1, r2, r3] = iconv.decode(readFileSync(fixture('bank-a', 'placement-2026-11.csv')), 'gbk').split(/\r?\n/);
+    const changed = r1!.split(',');
+    changed[13] = '680';
+    const placed = r3!.split(',');
+    placed[0] = 'A261200000001';
+    placed[17] = '2026/12/01';
+    placed[18] = '2027/02/28';
+    const later = join(env.dataDir, 'placement-2026-12.csv');
+    writeFileSync(later, iconv.encode([header, changed.join(','), r2, placed.join(','), ''].join('\r\n'), 'gbk'));
+    const p = await preview('placement', later);
+    expect(p.rows.map((r) => [r.caseNo, r.outcome])).toEqual([['A261100000001', 'updated'], ['A261100000002', 'unchanged'], ['A261200000001', 'inserted']]);
+    // The batch takes its term from the row that places a case, not from the held cases before it.
+    expect(p.batch).toMatchObject({ placedAt: '2026-12-01', dueBackAt: '2027-02-28' });
+
+    const recalls = fixture('bank-a', 'recall-2026-11-25.csv');
+    expect(new Set((await preview('recalls', recalls)).rows.map((r) => r.outcome))).toEqual(new Set(['inserted']));
+    await env.run('recalls', 'bank-a', recalls);
+    const again = await preview('recalls', recalls);
+    expect(new Set(again.rows.map((r) => r.outcome))).toEqual(new Set(['unchanged']));
+    expect(again.batch).toBeNull();
+    // Nothing of the rehearsals stays behind.
+    expect([env.count('cases'), env.count('recalls')]).toEqual([200, 10]);
+  });
+
   it('imports in the background with progress, then lists the batch, the import and its rejected rows', async () => {
     const staged = await stage('bad', 'mixed-rows.csv');
     const { jobId } = value(await env.app.dispatch('import.start', { clientCode: 'bank-a', kind: 'placement', fileRef: staged.fileRef, batchNo: 'MIX-1' }));

@@ -17,6 +17,7 @@ interface Props {
 }
 
 const HAND = /^\d{1,2}$/;
+const OUTCOMES = ['inserted', 'updated', 'unchanged'] as const;
 
 /** The preview of a chosen file, the optional batch number and hand (placement), and the way on: import or another file. */
 export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Props) {
@@ -26,14 +27,25 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
   const [hand, setHand] = useState('');
   const problems = preview.rows.filter((r) => r.problem).length;
   const placement = preview.kind === 'placement';
-  const handValid = hand.trim() === '' || (HAND.test(hand.trim()) && Number(hand) >= 1);
+  // The batch number and hand the file gives are the batch's: the fields only fill what it leaves out.
+  const batch = placement ? preview.batch : null;
+  const fileBatchNo = batch?.batchNo ?? null;
+  const fileHand = batch?.hand ?? null;
+  const handValid = fileHand !== null || hand.trim() === '' || (HAND.test(hand.trim()) && Number(hand) >= 1);
+  const outcomes = OUTCOMES.map((o) => ({ o, n: preview.rows.filter((r) => !r.problem && r.outcome === o).length })).filter((c) => c.n > 0);
 
   function submit() {
     if (!handValid) return;
     onImport({
-      ...(placement && batchNo.trim() ? { batchNo: batchNo.trim() } : {}),
-      ...(placement && hand.trim() ? { hand: Number(hand.trim()) } : {}),
+      ...(placement && fileBatchNo === null && batchNo.trim() ? { batchNo: batchNo.trim() } : {}),
+      ...(placement && fileHand === null && hand.trim() ? { hand: Number(hand.trim()) } : {}),
     });
+  }
+
+  function handHelp(): string | undefined {
+    if (!handValid) return t('intake.handInvalid');
+    if (fileHand !== null) return t('intake.fromFile');
+    return batch?.defaultHand != null ? t('intake.handDefault', { hand: batch.defaultHand }) : undefined;
   }
 
   return (
@@ -47,6 +59,11 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
               ? t('intake.preview.summaryNoHeader', { count: preview.rows.length })
               : t('intake.preview.summary', { header: preview.headerRow, count: preview.rows.length })}
         </Typography>
+        {outcomes.length > 0 && (
+          <Typography variant="body2" data-testid="preview-outcomes">
+            {outcomes.map((c) => t('intake.preview.outcomeCount', { label: t(`intake.outcome.${preview.kind}.${c.o}`), n: c.n })).join(' · ')}
+          </Typography>
+        )}
         {problems > 0 && (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: 'error.main' }}>
             <WarningAmberOutlined sx={{ fontSize: 16 }} />
@@ -85,20 +102,35 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
       <Box sx={{ px: 2, pb: 2 }}>
         {placement && (
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', mb: 1.5, maxWidth: 960 }}>
-            <TextField label={t('intake.batchNo')} disabled={running !== null} value={batchNo} onChange={(e) => setBatchNo(e.target.value)} sx={{ width: 220, flexShrink: 0 }} slotProps={{ htmlInput: { maxLength: 64 } }} />
+            <TextField
+              label={t('intake.batchNo')}
+              disabled={running !== null || fileBatchNo !== null}
+              value={fileBatchNo ?? batchNo}
+              onChange={(e) => setBatchNo(e.target.value)}
+              helperText={fileBatchNo !== null ? t('intake.fromFile') : undefined}
+              sx={{ width: 220, flexShrink: 0 }}
+              slotProps={{ htmlInput: { maxLength: 64 } }}
+            />
             <TextField
               label={t('intake.hand')}
-              value={hand}
+              value={fileHand !== null ? String(fileHand) : hand}
               onChange={(e) => setHand(e.target.value)}
               error={!handValid}
-              disabled={running !== null}
-              helperText={handValid ? undefined : t('intake.handInvalid')}
-              sx={{ width: 150, flexShrink: 0 }}
+              disabled={running !== null || fileHand !== null}
+              helperText={handHelp()}
+              sx={{ width: 190, flexShrink: 0 }}
               slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 2 } }}
             />
-            <Typography variant="caption" color="textSecondary" sx={{ pt: 0.5, lineHeight: 1.6 }}>
-              {t('intake.batchHelp')}
-            </Typography>
+            <Stack spacing={0.5} sx={{ pt: 0.5 }}>
+              {(batch?.placedAt || batch?.dueBackAt) && (
+                <Typography variant="body2" data-testid="batch-term">
+                  {t('intake.term', { from: batch.placedAt ?? '—', to: batch.dueBackAt ?? '—' })}
+                </Typography>
+              )}
+              <Typography variant="caption" color="textSecondary" sx={{ lineHeight: 1.6 }}>
+                {t('intake.batchHelp')}
+              </Typography>
+            </Stack>
           </Stack>
         )}
         {running && <ImportProgress rows={running.rows} />}

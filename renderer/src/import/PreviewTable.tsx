@@ -1,5 +1,5 @@
 import { ErrorOutlineOutlined } from '@mui/icons-material';
-import { Box, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/contract/intake';
@@ -28,6 +28,18 @@ export function previewColumns(preview: ImportPreview): Column[] {
   return ordered.filter((f) => f === 'caseNo' || valued.has(f) || headers.get(f)).map((field) => ({ field, header: headers.get(field) ?? null }));
 }
 
+type Row = ImportPreview['rows'][number];
+
+const OUTCOME_COLOR = { inserted: 'success', updated: 'info', unchanged: 'default' } as const;
+
+/** What the import would do with the row: a new case, an update, nothing; or that it rejects it. */
+function OutcomeChip({ kind, row }: { kind: ImportPreview['kind']; row: Row }) {
+  const { t } = useTranslation();
+  if (row.problem) return <Chip size="small" variant="outlined" color="error" label={t('intake.outcome.rejected')} />;
+  if (!row.outcome) return null;
+  return <Chip size="small" variant="outlined" color={OUTCOME_COLOR[row.outcome]} label={t(`intake.outcome.${kind}.${row.outcome}`)} />;
+}
+
 const cellSx = (field: string) => ({
   whiteSpace: 'nowrap' as const,
   ...(NUMERIC.has(field) ? { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' } : {}),
@@ -39,12 +51,16 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const columns = previewColumns(preview);
   const absent = <span aria-label={t('common.absent')}>—</span>;
+  // Rehearsed on the store: each row says what its import would do. Without a rehearsal there is nothing to say.
+  const outcomes = preview.rows.some((r) => r.outcome !== null);
+  const outcomeCell = (r: Row) => outcomes && <TableCell sx={{ whiteSpace: 'nowrap', py: 0.5 }}><OutcomeChip kind={preview.kind} row={r} /></TableCell>;
   return (
     <TableContainer sx={{ maxHeight: 440, borderTop: 1, borderBottom: 1, borderColor: 'divider' }}>
       <Table stickyHeader aria-label={t('intake.preview.tableLabel')} sx={{ '& td, & th': { px: 1.25 } }}>
         <TableHead>
           <TableRow>
             <TableCell sx={{ textAlign: 'right', verticalAlign: 'bottom' }}>{t('intake.preview.row')}</TableCell>
+            {outcomes && <TableCell sx={{ verticalAlign: 'bottom', whiteSpace: 'nowrap' }}>{t('intake.preview.outcome')}</TableCell>}
             {columns.map((c) => (
               <TableCell key={c.field} sx={{ ...cellSx(c.field), verticalAlign: 'bottom' }}>
                 <Box>{fieldLabel(t, c.field)}</Box>
@@ -61,6 +77,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               return (
                 <TableRow key={r.row} data-problem="true" sx={{ bgcolor: (th) => alpha(th.palette.error.main, 0.07) }}>
                   <TableCell sx={{ textAlign: 'right', color: 'error.main', fontVariantNumeric: 'tabular-nums' }}>{r.row}</TableCell>
+                  {outcomeCell(r)}
                   <TableCell className="mono" sx={{ whiteSpace: 'nowrap' }}>
                     {r.caseNo || absent}
                   </TableCell>
@@ -81,6 +98,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             return (
               <TableRow key={r.row} hover>
                 <TableCell sx={{ textAlign: 'right', color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>{r.row}</TableCell>
+                {outcomeCell(r)}
                 {columns.map((c) => {
                   const v = r.values[c.field];
                   return (
