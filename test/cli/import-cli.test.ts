@@ -28,6 +28,8 @@ describe('collectdesk import … --json', () => {
     expect(rows.filter((x) => x.problem).map((x) => [x.row, x.problem?.code])).toEqual([
       [16, 'checksum'], [17, 'negative'], [18, 'missing'], [19, 'duplicate_in_file'], [20, 'invalid_date'], [21, 'not_a_number'],
     ]);
+    expect(r.json.rows).toContainEqual(expect.objectContaining({ row: 2, outcome: 'inserted' }));
+    expect(r.json.batch).toEqual({ batchNo: null, placedAt: '2026-11-01', dueBackAt: '2027-01-31', hand: null, defaultHand: 1 });
     expect(runCliProcess(['batch', 'list', '--data', data, '--json'], env).json).toEqual({ ok: true, batches: [] });
   });
 
@@ -58,6 +60,9 @@ describe('collectdesk import … --json', () => {
     expect(r.code, r.stderr).toBe(0);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     expect(r.stdout).toContain(`ALREADY IMPORTED on ${day}: importing this file again will be refused.`);
+    // The batch as the file gives it (the flags are the import's, not the preview's); the file's rows are all held now.
+    expect(r.stdout).toContain("batch: (no batch number: --batch-no gives one), hand 1 (the profile's, unless --hand gives another), 2026-11-01 → 2027-01-31");
+    expect(r.stdout).toMatch(/row 2 A261100000001: NO CHANGE: debtorName=/);
   });
 });
 
