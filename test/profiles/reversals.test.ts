@@ -75,6 +75,16 @@ describe('payment reversals (冲正)', () => {
     expect(caseOf('A261100000002')).toMatchObject({ recovered: 20000, payments: 1 });
   });
 
+  it('of an overpayment give back what it took off the balance, not the whole amount', async () => {
+    const owed = caseOf('A261100000004').balance;
+    const over = ((owed + 20000) / 100).toFixed(2);
+    await t.env.run('payments', 'bank-r', write('HK_O1.csv', [`A261100000004,2026-11-20,${over},O1,柜面,`]));
+    expect(caseOf('A261100000004')).toMatchObject({ balance: 0, status: 'paid' });
+    const s = await t.env.run('payments', 'bank-r', write('HK_O2.csv', [`A261100000004,2026-11-21,-${over},O1-CZ,柜面,O1`]));
+    expect(s).toMatchObject({ updated: 1, rejected: [] });
+    expect(caseOf('A261100000004')).toMatchObject({ balance: owed, status: 'working', recovered: 0 });
+  });
+
   it('are also rows whose transaction type says so, whatever the sign of their amount', async () => {
     const profile = shippedProfile('bank-a', 'bank-y');
     profile.payments = { ...profile.payments!, columns: { ...profile.payments!.columns, txnType: '交易类型' }, reversalTypes: ['冲正', '撤销'] };

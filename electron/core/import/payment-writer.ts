@@ -18,7 +18,14 @@ interface HeldPayment {
   id: string;
   case_id: string;
   amount_fen: number;
+  /** what it took off the balance (null: recorded before schema 11, the whole amount) */
+  applied_fen: number | null;
   paid_at: string;
+}
+
+interface HeldCase {
+  id: string;
+  balance_fen: number;
 }
 
 /**
@@ -54,19 +61,19 @@ export class PaymentWriter {
              OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND reversal_ref = @ref)`,
         )
         .pluck(),
-      paymentByRef: db.prepare(`SELECT id, case_id, amount_fen, paid_at FROM payments WHERE client_id = ? AND txn_ref = ? AND kind = 'confirmed'`),
+      paymentByRef: db.prepare(`SELECT id, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE client_id = ? AND txn_ref = ? AND kind = 'confirmed'`),
       paymentByAmount: db.prepare(
-        `SELECT id, case_id, amount_fen, paid_at FROM payments WHERE case_id = ? AND kind = 'confirmed' AND amount_fen = ? AND paid_at <= ? ORDER BY paid_at DESC, id DESC LIMIT 1`,
+        `SELECT id, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE case_id = ? AND kind = 'confirmed' AND amount_fen = ? AND paid_at <= ? ORDER BY paid_at DESC, id DESC LIMIT 1`,
       ),
       reverse: db.prepare(
-        `INSERT INTO payment_reversals (id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by, reversal_ref, reversed_at, reversal_import_id, reversal_created_at)
-         SELECT id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by, @ref, @at, @importId, @now FROM payments WHERE id = @id`,
+        `INSERT INTO payment_reversals (id, client_id, case_id, kind, txn_ref, amount_fen, applied_fen, paid_at, channel, import_id, created_at, created_by, reversal_ref, reversed_at, reversal_import_id, reversal_created_at)
+         SELECT id, client_id, case_id, kind, txn_ref, amount_fen, applied_fen, paid_at, channel, import_id, created_at, created_by, @ref, @at, @importId, @now FROM payments WHERE id = @id`,
       ),
       remove: db.prepare('DELETE FROM payments WHERE id = ?'),
-      // The balance rises by the payment again; a case it had paid off is worked again; the case's last payment is the
-      // latest one left, if the reversed one was it.
+      // The balance rises by what the payment took off it; a case it had paid off is worked again; the case's last
+      // payment is the latest one left, if the reversed one was it.
       restoreCase: db.prepare(
-        `UPDATE cases SET balance_fen = balance_fen + @amount, status = CASE WHEN status = 'paid' THEN 'working' ELSE status END,
+        `UPDATE cases SET balance_fen = balance_fen + @restored, status = CASE WHEN status = 'paid' AND balance_fen + @restored > 0 THEN 'working' ELSE status END,
            last_payment_fen = CASE WHEN last_payment_at = @paidAt AND last_payment_fen = @amount
              THEN (SELECT amount_fen FROM payments WHERE case_id = @id AND kind = 'confirmed' ORDER BY paid_at DESC LIMIT 1) ELSE last_payment_fen END,
            last_payment_at = CASE WHEN last_payment_at = @paidAt AND last_payment_fen = @amount
@@ -75,8 +82,8 @@ export class PaymentWriter {
          WHERE id = @id`,
       ),
       insert: db.prepare(
-        `INSERT INTO payments (id, client_id, case_id, kind, txn_ref, amount_fen, paid_at, channel, import_id, created_at, created_by)
-         VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO payments (id, client_id, case_id, kind, txn_ref, amount_fen, applied_fen, paid_at, channel, import_id, created_at, created_by)
+         VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       updateCase: db.prepare(
         `UPDATE cases SET balance_fen = max(0, balance_fen - @amount),
@@ -90,20 +97,22 @@ export class PaymentWriter {
   }
 
   write(p: PaymentRecord): 'inserted' | 'updated' {
-    const c = this.s.findCase.get(this.clientId, p.caseNo) as { id: string } | undefined;
+    const c = this.s.findCase.get(this.clientId, p.caseNo) as HeldCase | undefined;
     if (!c) throw this.unknown.reject(p.caseNo);
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
     if (this.s.txnExists.get({ c: this.clientId, ref: p.txnRef })) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
     // A reference is taken by a row written: a reversal that matches nothing leaves it free for a later row.
-    const outcome = p.amountFen < 0 ? this.reverse(c.id, p) : this.pay(c.id, p);
+    const outcome = p.amountFen < 0 ? this.reverse(c.id, p) : this.pay(c, p);
     this.seen.add(p.txnRef);
     return outcome;
   }
 
   /** A payment: recorded, and the case's balance lowered by it. */
-  private pay(caseId: string, p: PaymentRecord): 'inserted' {
-    this.s.insert.run(uuidv7(this.t), this.clientId, caseId, p.txnRef, p.amountFen, p.paidAt, p.channel, this.importId, this.now, this.actorId);
-    this.s.updateCase.run({ id: caseId, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
+  private pay(c: HeldCase, p: PaymentRecord): 'inserted' {
+    // An overpayment lowers the balance to 0: it takes off what the case still owed.
+    const applied = Math.min(p.amountFen, Math.max(0, c.balance_fen));
+    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, applied, p.paidAt, p.channel, this.importId, this.now, this.actorId);
+    this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
     return 'inserted';
   }
 
@@ -116,7 +125,7 @@ export class PaymentWriter {
     }
     this.s.reverse.run({ id: held.id, ref: p.txnRef, at: p.paidAt, importId: this.importId, now: this.now });
     this.s.remove.run(held.id);
-    this.s.restoreCase.run({ id: caseId, amount, paidAt: held.paid_at, now: this.now });
+    this.s.restoreCase.run({ id: caseId, amount, restored: held.applied_fen ?? amount, paidAt: held.paid_at, now: this.now });
     return 'updated';
   }
 }

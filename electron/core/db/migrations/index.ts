@@ -9,6 +9,7 @@ import { sql as promiseIndex } from './0007-promise-index';
 import { sql as kpiRecent } from './0008-kpi-recent';
 import { sql as paymentReversals } from './0009-payment-reversals';
 import { sql as recallBatch } from './0010-recall-batch';
+import { sql as paymentApplied } from './0011-payment-applied';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-kpi-recent', sql: kpiRecent },
   { version: 9, name: '0009-payment-reversals', sql: paymentReversals },
   { version: 10, name: '0010-recall-batch', sql: recallBatch },
+  { version: 11, name: '0011-payment-applied', sql: paymentApplied },
 ];
