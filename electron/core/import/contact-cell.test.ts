@@ -22,6 +22,16 @@ describe('a cell holding several contact persons', () => {
     expect(read('丙13800000241')).toEqual([{ name: '丙', relation: 'other', phone: '13800000241' }]);
   });
 
+  it('reads name, relation and phone joined by dashes or colons, as some banks write them', () => {
+    expect(parseContactCell('王芳-配偶-13900000001/张强－父亲－137-0000-0001/李四:同事:13600000001', '/', {})).toEqual([
+      { name: '王芳', relation: 'spouse', phone: '13900000001' },
+      { name: '张强', relation: 'parent', phone: '13700000001' },
+      { name: '李四', relation: 'colleague', phone: '13600000001' },
+    ]);
+    // a last word that is no relation stays in the name, as with spaces
+    expect(read('13800000005-欧阳-娜娜')).toEqual([{ name: '欧阳-娜娜', relation: 'other', phone: '13800000005' }]);
+  });
+
   it('skips an entry without a phone one could dial, and keeps the others', () => {
     expect(read('乙(配偶);丁(朋友)无;钱七(同事)12345;李四(母亲)不详;王五(父亲)138-0000-0001')).toEqual([
       { name: '王五', relation: 'parent', phone: '13800000001' },

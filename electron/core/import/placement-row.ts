@@ -93,11 +93,15 @@ const PHONE_IN = /\+?\d[\d \-–—]{5,}\d/g;
 const BRACKETS = /[(（]\s*([^()（）]*?)\s*[)）]/;
 const NOTES = /[(（][^()（）]*[)）]/g;
 const DOCUMENTED = /^\s*([^()（）\s\d]+)\s*[(（]\s*([^()（）\s]*)\s*[)）]\s*(1[3-9]\d{9})\s*$/;
+/** Spaces, dashes and colons at either end of an entry once its phone is taken out ("王芳-配偶-"). */
+const EDGES = /^[\s\-–—－_:：]+|[\s\-–—－_:：]+$/g;
+/** The words before the last one, and the last one, split at spaces, dashes or colons. */
+const LAST_WORD = /^(.*?)[\s\-–—－_:：]+([^\s\-–—－_:：]+)$/;
 
 /**
  * One entry of a contacts cell: "张三(配偶)13800000000" as the docs give it, and the ways banks vary it — the phone
  * before the brackets, a note after it ("(备用)"), spaces or dashes in it, no brackets ("赵六 同事 13800000002",
- * "丙13800000241"). An entry without a dialable phone ("李四(同事)", "张三(配偶)无", "12345") is skipped.
+ * "王芳-配偶-13900000001", "丙13800000241"). An entry without a dialable phone ("李四(同事)", "张三(配偶)无", "12345") is skipped.
  */
 function contactOf(part: string, words: Record<string, Relation>): ContactRecord | null {
   // The documented form with a plain mobile, as most banks write every entry: read without the search below.
@@ -113,10 +117,11 @@ function contactOf(part: string, words: Record<string, Relation>): ContactRecord
       const outside = `${rest.slice(0, bracket.index)} ${rest.slice(bracket.index + bracket[0].length)}`;
       return { name: cleanText(outside.replace(NOTES, ' ').replace(/\s+/g, ' ')), relation: toRelation(cleanText(bracket[1]), words), phone };
     }
-    const tokens = rest.trim().split(/\s+/).filter(Boolean);
-    const last = tokens.length > 1 ? toRelation(tokens[tokens.length - 1] ?? null, words) : 'other';
-    if (last !== 'other') tokens.pop();
-    return { name: cleanText(tokens.join(' ')), relation: last, phone };
+    // "赵六 同事", "王芳-配偶-": a last word that is a relation, after a space or a dash, is the relation.
+    const words2 = rest.replace(EDGES, '');
+    const cut = LAST_WORD.exec(words2);
+    const relation = cut ? toRelation(cut[2] ?? null, words) : 'other';
+    return { name: cleanText(relation !== 'other' && cut ? (cut[1] ?? '') : words2), relation, phone };
   }
   return null;
 }
