@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates';
-import { toHalfWidth } from '../../../shared/domain/text';
+import { parseHand } from '../../../shared/domain/hand';
 import type { FileValueSource } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
 
@@ -50,8 +50,8 @@ export function fileDate(source: FileValueSource | undefined, file: string, titl
 export function fileHand(source: FileValueSource | undefined, file: string, titleText: string): string | null {
   const raw = fileValue(source, file, titleText);
   if (raw === null || source === undefined) return null;
-  const text = toHalfWidth(raw).trim();
-  if (/^[1-9]\d*$/.test(text)) return text;
+  const hand = parseHand(raw);
+  if (hand !== null) return String(hand);
   throw new CoreError('invalid_input', `${basename(file)}: hand taken from ${whereFrom(source)} is "${raw}", which is not a whole number from 1. Nothing was imported.`, {
     file: basename(file),
     field: 'hand',

@@ -1,3 +1,4 @@
+import { parseHand } from '../../../shared/domain/hand';
 import { isValidPhone, normalisePhone } from '../../../shared/domain/phone';
 import { toRelation, type Relation } from '../../../shared/domain/relations';
 import { parseResidentId } from '../../../shared/domain/resident-id';
@@ -212,7 +213,9 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
   const lastPaymentFen = r.amount('lastPaymentAmount');
   const placedAt = r.date('placedAt');
   const dueBackAt = r.date('dueBackAt');
-  const hand = r.integer('hand');
+  const handText = r.text('hand');
+  const hand = handText === null ? null : parseHand(handText);
+  if (handText !== null && hand === null) throw new RowRejected('hand', 'not_a_number', handText.slice(0, 40));
   const currency = (mapped(section.valueMaps?.currency, r.text('currency')) ?? section.defaults?.currency ?? 'CNY').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new RowRejected('currency', 'invalid', currency.slice(0, 20));
   return {

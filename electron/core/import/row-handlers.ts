@@ -133,15 +133,30 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
   // to recount costs a probe per case once its cases are in (~0.2 s for 100k).
   let termSet = false;
   let firstAccepted: PlacementRecord | null = null;
+  // The batch number and hand the batch took from the row that set its term (null: from elsewhere, or none).
+  let fromRow: { row: number; batchNo: string | null; hand: number | null } | null = null;
   const setTerm = (record: PlacementRecord | null): void => {
     termSet = true;
     if (record) {
+      fromRow = { row: record.row, batchNo: batch.batchNo === null ? record.case.batchNo : null, hand: batch.hand === null ? record.case.hand : null };
       batch.batchNo ??= record.case.batchNo;
       batch.placedAt ??= record.case.placedAt;
       batch.dueBackAt ??= record.case.dueBackAt;
       batch.hand ??= record.case.hand === null ? null : String(record.case.hand);
     }
     db.prepare('UPDATE batches SET placed_at = ?, due_back_at = ? WHERE id = ?').run(batch.placedAt, batch.dueBackAt, batchId);
+  };
+  // A file places one batch: a later row that places a case under another batch number or hand than the batch took
+  // from its first such row is rejected, not filed under the wrong batch (the returns file would report it so).
+  const sameBatch = (record: PlacementRecord): void => {
+    if (!fromRow) return;
+    const { batchNo, hand } = record.case;
+    if (fromRow.batchNo !== null && batchNo !== null && batchNo !== fromRow.batchNo) {
+      throw new RowRejected('batchNo', 'other_batch', `${batchNo}, where row ${fromRow.row} gives ${fromRow.batchNo} (a file places one batch: import the rows of ${batchNo} as a file of their own)`);
+    }
+    if (fromRow.hand !== null && hand !== null && hand !== fromRow.hand) {
+      throw new RowRejected('hand', 'other_batch', `${hand}, where row ${fromRow.row} gives ${fromRow.hand} (a file places one batch: import the rows of hand ${hand} as a file of their own)`);
+    }
   };
   return {
     map: placementMapper(section, client.profile.relationWords ?? {}),
@@ -152,8 +167,11 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
         seen.add(m.caseNo);
       }
       const record = recordOf(m) as PlacementRecord;
+      if (writer.places(record)) {
+        if (termSet) sameBatch(record);
+        else setTerm(record);
+      }
       firstAccepted ??= record;
-      if (!termSet && writer.places(record)) setTerm(record);
       const { outcome, placedFen: fen } = writer.write(record);
       if (outcome === 'inserted') {
         count++;

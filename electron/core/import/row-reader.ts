@@ -3,7 +3,7 @@ import { numberCellFen, parseAmountFen, type AmountUnit } from '../../../shared/
 import { toHalfWidth } from '../../../shared/domain/text';
 import { cellText, type Cell } from './cells';
 
-export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch', 'extra_fields', 'unmatched_reversal'] as const;
+export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch', 'extra_fields', 'unmatched_reversal', 'other_batch'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
@@ -27,6 +27,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   name_mismatch: 'is held by a debtor under another name',
   extra_fields: 'has more fields than the header: a delimiter inside a value has shifted the columns',
   unmatched_reversal: 'matches no payment of this case to reverse',
+  other_batch: "differs from this file's batch",
 };
 
 /** A row was rejected: the first problem found, in words. */
