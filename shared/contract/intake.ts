@@ -64,6 +64,8 @@ export const ImportPreview = z.object({
       problem: z.object({ field: z.string(), code: z.string(), message: z.string() }).nullable(),
       /** what the import would do with the row: a new case, payment or recall (inserted), an update or a reversal (updated), nothing (unchanged) */
       outcome: z.enum(['inserted', 'updated', 'unchanged']).nullable(),
+      /** placements: the contact persons read from the row, phones masked (null: not a placement row, or rejected) */
+      contacts: z.array(z.object({ name: z.string().nullable(), relation: z.string(), phone: z.string() })).nullable(),
     }),
   ),
   /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */

@@ -17,3 +17,10 @@ export function maskName(name: string | null): string | null {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/** An address down to its first 6 characters (the city and district): 北京市朝阳区… */
+export function maskAddress(address: string | null): string | null {
+  if (!address) return address;
+  const chars = [...address];
+  return chars.length <= 6 ? address : `${chars.slice(0, 6).join('')}…`;
+}

@@ -64,6 +64,9 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(first).toContainText('139****1641');
   await expect(first).toContainText('152,218.77');
   await expect(preview).not.toContainText('370102198602249048');
+  // Every field the import takes, the contact persons as read (name, relation, masked phone).
+  await expect(preview.getByRole('columnheader', { name: '本金 逾期本金' })).toBeVisible();
+  await expect(first).toContainText('薛红涵其他199****5293');
   // What the import would do, rehearsed on the store: 20 new cases; the batch's term from the rows, its hand the profile's.
   await expect(preview.getByRole('columnheader', { name: '导入结果' })).toBeVisible();
   await expect(first.getByRole('cell').nth(1)).toHaveText('新案件');

@@ -35,7 +35,11 @@ function previewText(p: ImportPreview, timezone: string): string {
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
     ...(p.batch ? [`  batch: ${p.batch.batchNo ?? '(no batch number: --batch-no gives one)'}, ${batchHand(p.batch)}, ${p.batch.placedAt ?? '?'} → ${p.batch.dueBackAt ?? '?'}`] : []),
     ...p.rows.map((r) => {
-      const values = Object.entries(r.values).filter(([k, v]) => k !== 'caseNo' && v !== null).map(([k, v]) => `${k}=${v}`).join(' ');
+      const contacts = r.contacts?.map((c) => `${c.name ?? ''}(${c.relation})${c.phone}`).join(';');
+      const values = Object.entries(r.values)
+        .filter(([k, v]) => k !== 'caseNo' && v !== null)
+        .map(([k, v]) => `${k}=${k === 'contacts' && contacts ? contacts : v}`)
+        .join(' ');
       const outcome = r.outcome ? `${OUTCOME_WORDS[p.kind][r.outcome]}: ` : '';
       return `  row ${r.row} ${r.caseNo || '(no case number)'}: ${r.problem ? `REJECTED ${r.problem.field} — ${r.problem.code}: ${r.problem.message}` : outcome + values}`;
     }),

@@ -1,7 +1,7 @@
 import type { CaseDetail } from '../../../shared/contract/workbench';
 import { isConnected, type ResultCode } from '../../../shared/compliance/types';
 import { daysBetween, localDay } from '../../../shared/compliance/zoned';
-import { maskIdNumber, maskName, maskPhone } from '../../../shared/domain/masking';
+import { maskIdNumber, maskName, maskPhone, maskAddress } from '../../../shared/domain/masking';
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import type { Actor } from '../auth/actor';
 import { getClient } from '../clients/clients';
@@ -51,7 +51,7 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     id: r.id,
     caseNo: r.case_no,
     client: { code: client.code, name: client.name, rulePack: client.profile.rulePack, timezone: client.profile.timezone },
-    debtor: { name: maskName(r.name), idNumber: maskIdNumber(r.id_number), gender: r.gender, birthDate: r.birth_date ? `${r.birth_date.slice(0, 4)}` : null, mobile: maskPhone(r.mobile), employer: r.employer, homeAddress: r.home_address ? `${[...r.home_address].slice(0, 6).join('')}…` : null, timezone: tz },
+    debtor: { name: maskName(r.name), idNumber: maskIdNumber(r.id_number), gender: r.gender, birthDate: r.birth_date ? `${r.birth_date.slice(0, 4)}` : null, mobile: maskPhone(r.mobile), employer: r.employer, homeAddress: maskAddress(r.home_address), timezone: tz },
     product: r.product,
     accountMasked: r.account_masked,
     currency: r.currency,

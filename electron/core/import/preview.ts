@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { formatFen } from '../../../shared/domain/money';
 import { columnLetter } from '../../../shared/domain/spreadsheet-columns';
-import { maskIdNumber, maskPhone } from '../../../shared/domain/masking';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/domain/masking';
 import type { ColumnRef, ImportKind, PlacementSection } from '../../../shared/profile/schema';
 import type { ClientRecord } from '../clients/clients';
 import { CoreError } from '../errors';
@@ -28,6 +28,14 @@ export interface PreviewRow {
   problem: { field: string; code: string; message: string } | null;
   /** what the import would do with the row (rehearsed on the store); null when rejected or not rehearsed */
   outcome: Outcome | null;
+  /** placements: the contact persons read from the row, phones masked (null: not a placement row, or rejected) */
+  contacts: PreviewContact[] | null;
+}
+
+export interface PreviewContact {
+  name: string | null;
+  relation: string;
+  phone: string;
 }
 
 export interface ImportPreview {
@@ -81,7 +89,8 @@ export async function previewImport(
   const seen = new Set<string>();
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   // Each row through the import's own mapping (mapRow), then — as the import does first — a case number given twice.
-  const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay);
+  const contactsOf = new Map<number, PreviewContact[]>();
+  const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay, contactsOf);
   // A total or trailer row is not a record: not shown. When the profile names trailer rows, the rest of the file is
   // read too (not mapped) for their check: a file cut off or altered is refused here as the import would refuse it.
   const trailer = new TrailerCheck(file, section.trailer);
@@ -98,7 +107,7 @@ export async function previewImport(
       seen.add(m.caseNo);
     }
     const shown = problem ? rejection(m.row, m.caseNo, new RowRejected(problem.field, problem.code, problem.detail)) : null;
-    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message }, outcome: null });
+    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message }, outcome: null, contacts: problem ? null : (contactsOf.get(m.row) ?? null) });
     if (out.length >= limit && !section.trailer) break;
   }
   await rows.return(undefined);
@@ -110,6 +119,7 @@ export async function previewImport(
     for (const p of out) {
       const r = verdicts.get(p.row);
       p.problem = r ? { field: r.field, code: r.code, message: r.message } : null;
+      if (r) p.contacts = null;
       p.outcome = rehearsed.outcomes.get(p.row) ?? null;
     }
   }
@@ -125,10 +135,20 @@ export async function previewImport(
   };
 }
 
-function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, section: PlacementSection, client: ClientRecord, recallDay: string): Record<string, string | null> {
+/** A row's values as the preview shows them: every field the import takes, personal data masked as the UI shows it. */
+function mapValues(
+  kind: ImportKind,
+  r: RowReader,
+  row: number,
+  caseNo: string,
+  section: PlacementSection,
+  client: ClientRecord,
+  recallDay: string,
+  contactsOf: Map<number, PreviewContact[]>,
+): Record<string, string | null> {
   if (kind === 'payments') {
     const p = paymentRecord(r, caseNo, client.profile.payments?.reversalTypes);
-    return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses };
+    return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses, txnType: r.text('txnType') };
   }
   if (kind === 'recalls') {
     const p = recallRecord(r, caseNo, recallDay);
@@ -137,16 +157,33 @@ function mapValues(kind: ImportKind, r: RowReader, row: number, caseNo: string, 
   const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});
   // Without the store, a negative amount cannot be told from a held case's credit balance: shown as the import of a new case would.
   if (p.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(p.case.placedAmountFen));
+  contactsOf.set(row, p.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: maskPhone(c.phone) ?? '' })));
   return {
     debtorName: p.debtor.name,
+    idType: p.debtor.idType,
     idNumber: maskIdNumber(p.debtor.idNumber),
     mobile: maskPhone(p.debtor.mobile),
+    homeAddress: maskAddress(p.debtor.homeAddress),
+    workAddress: maskAddress(p.debtor.workAddress),
+    registeredAddress: maskAddress(p.debtor.registeredAddress),
+    employer: p.debtor.employer,
+    accountMasked: p.case.accountMasked,
+    product: p.case.product,
+    currency: p.case.currency,
+    principal: yuan(p.case.principalFen),
+    interest: yuan(p.case.interestFen),
+    fees: yuan(p.case.feesFen),
     placedAmount: yuan(p.case.placedAmountFen),
     balance: yuan(p.case.balanceFen ?? p.case.placedAmountFen),
     overdueDays: p.case.overdueDays === null ? null : String(p.case.overdueDays),
     stage: p.case.stage,
+    lastPaymentAt: p.case.lastPaymentAt,
+    lastPaymentAmount: yuan(p.case.lastPaymentFen),
     placedAt: p.case.placedAt,
     dueBackAt: p.case.dueBackAt,
+    batchNo: p.case.batchNo,
+    hand: p.case.hand === null ? null : String(p.case.hand),
+    remarks: p.case.remarks,
     contacts: String(p.contacts.length),
   };
 }

@@ -30,6 +30,10 @@ describe('importing from the UI: stage, preview, import in the background, summa
     expect(p.columns).toContainEqual({ field: 'caseNo', header: '案件编号' });
     expect(p.columns).toContainEqual({ field: 'remarks', header: '备注' });
     expect(p.rows[0]).toMatchObject({ row: 2, caseNo: 'A261100000001', problem: null, values: { idNumber: '3701**********9048', mobile: '139****1641', placedAmount: '152,218.77', stage: 'M7+' } });
+    // every field the import takes, addresses cut to their district; the contact persons as read, phones masked
+    expect(p.rows[0]?.values).toMatchObject({ idType: '身份证', homeAddress: '济南市历下区…', employer: '某某餐饮管理有限公司', principal: '136,213.00', lastPaymentAt: '2026-03-06', currency: 'CNY' });
+    expect(p.rows[0]?.contacts).toEqual([{ name: '薛红涵', relation: 'other', phone: '199****5293' }]);
+    expect(p.rows[1]?.contacts?.map((c) => c.relation)).toEqual(['sibling', 'parent', 'parent']);
     expect(env.count('cases')).toBe(0);
   });
 

@@ -6,7 +6,7 @@ import type { ImportPreview } from '../../../shared/contract/intake';
 import { fieldLabel, reasonText } from './intakeText';
 
 /** Fields shown right-aligned with tabular digits. */
-const NUMERIC = new Set(['placedAmount', 'balance', 'principal', 'interest', 'fees', 'overdueDays', 'amount', 'contacts', 'lastPaymentAmount']);
+const NUMERIC = new Set(['placedAmount', 'balance', 'principal', 'interest', 'fees', 'overdueDays', 'amount', 'lastPaymentAmount', 'hand']);
 const MONO = new Set(['caseNo', 'idNumber', 'mobile', 'txnRef']);
 /** Fields filled without a column of their own: contacts from several columns (or one cell), balance from the placed amount. */
 const DERIVED = new Set(['contacts', 'balance']);
@@ -16,16 +16,28 @@ interface Column {
   header: string | null;
 }
 
+/** The fields a lead checks first, in this order, before the others (addresses, account, amounts' parts, remarks). */
+const FIRST = ['caseNo', 'debtorName', 'placedAmount', 'balance', 'overdueDays', 'stage', 'idNumber', 'mobile', 'contacts', 'placedAt', 'dueBackAt', 'batchNo', 'hand',
+  'paidAt', 'amount', 'txnRef', 'txnType', 'reverses', 'recalledAt', 'reason'];
+const rank = (field: string): number => {
+  const i = FIRST.indexOf(field);
+  return i < 0 ? FIRST.length : i;
+};
+
 /**
- * The fields to show: those the file has a column for or the preview gave a value for, in the profile's
- * order; a field neither in the file nor in any row is left out (shown absent, never invented).
+ * The fields to show: those the file has a column for or the preview gave a value for, the main ones first, then the
+ * others in the profile's order; a field neither in the file nor in any row is left out (shown absent, never invented).
  */
 export function previewColumns(preview: ImportPreview): Column[] {
   const headers = new Map(preview.columns.map((c) => [c.field, c.header]));
   const valued = new Set(preview.rows.flatMap((r) => Object.entries(r.values).filter(([, v]) => v !== null).map(([k]) => k)));
   const mapped = new Set(preview.rows.flatMap((r) => Object.keys(r.values)));
   const ordered = ['caseNo', ...preview.columns.map((c) => c.field).filter((f) => f !== 'caseNo' && mapped.has(f)), ...[...mapped].filter((f) => f !== 'caseNo' && !headers.has(f))];
-  return ordered.filter((f) => f === 'caseNo' || valued.has(f) || headers.get(f)).map((field) => ({ field, header: headers.get(field) ?? null }));
+  return ordered
+    .filter((f) => f === 'caseNo' || valued.has(f) || headers.get(f))
+    .map((field, i) => ({ field, i }))
+    .sort((a, b) => rank(a.field) - rank(b.field) || a.i - b.i)
+    .map(({ field }) => ({ field, header: headers.get(field) ?? null }));
 }
 
 type Row = ImportPreview['rows'][number];
@@ -101,6 +113,22 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                 {outcomeCell(r)}
                 {columns.map((c) => {
                   const v = r.values[c.field];
+                  if (c.field === 'contacts' && r.contacts) {
+                    return (
+                      <TableCell key={c.field} sx={{ whiteSpace: 'nowrap', py: 0.5 }}>
+                        {r.contacts.length === 0 && absent}
+                        {r.contacts.map((p, i) => (
+                          <Box key={i} sx={{ fontSize: 12, lineHeight: 1.5 }}>
+                            {p.name ?? absent}
+                            <Box component="span" sx={{ color: 'text.secondary', mx: 0.5 }}>
+                              {t(`wb.relations.${p.relation}`, { defaultValue: p.relation })}
+                            </Box>
+                            <span className="mono">{p.phone}</span>
+                          </Box>
+                        ))}
+                      </TableCell>
+                    );
+                  }
                   return (
                     <TableCell key={c.field} className={MONO.has(c.field) ? 'mono' : undefined} sx={cellSx(c.field)} title={v ?? undefined}>
                       {v === null || v === undefined || v === '' ? absent : v}
