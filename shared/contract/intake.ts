@@ -62,8 +62,8 @@ export const ImportPreview = z.object({
       caseNo: z.string(),
       values: z.record(z.string(), z.string().nullable()),
       problem: z.object({ field: z.string(), code: z.string(), message: z.string() }).nullable(),
-      /** what the import would do with the row: a new case, payment or recall (inserted), an update or a reversal (updated), nothing (unchanged) */
-      outcome: z.enum(['inserted', 'updated', 'unchanged']).nullable(),
+      /** what the import would do with the row: a new case, payment or recall (inserted), an update or a reversal (updated), a waiver (adjusted), nothing (unchanged) */
+      outcome: z.enum(['inserted', 'updated', 'unchanged', 'adjusted']).nullable(),
       /** placements: the contact persons read from the row, phones masked (null: not a placement row, or rejected) */
       contacts: z.array(z.object({ name: z.string().nullable(), relation: z.string(), phone: z.string() })).nullable(),
     }),

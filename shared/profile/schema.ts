@@ -203,13 +203,19 @@ export const PaymentsSection = z
     requiredColumns: z.array(z.enum(PAYMENT_FIELDS)).optional(),
     /** the words of the `txnType` column that make a row a reversal (冲正) whatever the sign of its amount */
     reversalTypes: z.array(z.string().min(1)).min(1).optional(),
+    /** the words of the `txnType` column that make a row a change of the balance the bank made (减免, a waiver): no payment */
+    adjustmentTypes: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
   .superRefine((section, ctx) => {
     checkSection(section, ctx);
-    if (section.reversalTypes && section.columns.txnType === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['reversalTypes'], message: 'needs the column of the transaction type: map "txnType" in columns' });
+    for (const key of ['reversalTypes', 'adjustmentTypes'] as const) {
+      if (section[key] && section.columns.txnType === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'needs the column of the transaction type: map "txnType" in columns' });
+      }
     }
+    const both = section.adjustmentTypes?.find((w) => section.reversalTypes?.includes(w));
+    if (both !== undefined) ctx.addIssue({ code: 'custom', path: ['adjustmentTypes'], message: `"${both}" is in reversalTypes too: a transaction type is one or the other` });
   });
 export type PaymentsSection = z.infer<typeof PaymentsSection>;
 

@@ -67,7 +67,7 @@ export async function recordsFromFile(profile: ClientProfile, kind: PullKind, fi
         if (seen.has(caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', caseNo);
         seen.add(caseNo);
         placements.push(mapPlacementRow(reader, row, caseNo, section as PlacementSection, profile.relationWords ?? {}));
-      } else if (kind === 'payment') records.push({ ...paymentRecord(reader, caseNo, (section as PaymentsSection).reversalTypes) });
+      } else if (kind === 'payment') records.push({ ...paymentRecord(reader, caseNo, section as PaymentsSection) });
       else records.push({ ...recallRecord(reader, caseNo, recallDate) });
     } catch (err) {
       if (!(err instanceof RowRejected)) throw err;

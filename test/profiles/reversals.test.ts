@@ -1,7 +1,7 @@
 // A payments file with reversals (冲正): a negative amount undoes a payment the bank confirmed before — the one a
 // column names, or the case's payment of that amount. The payment stops counting as recovered, and the case owes it again.
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addClient, parseProfile } from '../../electron/core/clients/clients';
 import { getCaseDetail } from '../../electron/core/cases/case-detail';
@@ -98,5 +98,30 @@ describe('payment reversals (冲正)', () => {
 
     const bad = { ...profile, code: 'bank-z', payments: { ...profile.payments, columns: { ...profile.payments.columns, txnType: undefined } } };
     expect(() => parseProfile(JSON.parse(JSON.stringify(bad)), 'bank-z.json')).toThrow(/payments\.reversalTypes: needs the column of the transaction type: map "txnType" in columns/);
+  });
+
+  it('a waiver (减免) lowers the balance but is no payment: nothing recovered, no commission, its reference taken once', async () => {
+    const profile = shippedProfile('bank-a', 'bank-w');
+    profile.payments = { ...profile.payments!, columns: { ...profile.payments!.columns, txnType: '交易类型' }, reversalTypes: ['冲正'], adjustmentTypes: ['减免', '息费减免'] };
+    addClient(t.env.db, t.env.actor, profile, t.env.now);
+    await t.env.run('placement', 'bank-w', fixture('bank-a', 'placement-2026-11.csv'));
+    const before = t.env.db.prepare("SELECT c.balance_fen FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE cl.code = 'bank-w' AND c.case_no = 'A261100000002'").pluck().get() as number;
+    const file = join(t.dir, 'HK_W.csv');
+    writeFileSync(file, '案件编号,还款日期,还款金额,交易流水号,还款渠道,交易类型\nA261100000002,2026-11-20,1000.00,W1,柜面,正常还款\nA261100000002,2026-11-20,-500.00,W2,柜面,息费减免\n');
+    const pick = () => t.env.db.prepare("SELECT c.balance_fen AS balance, k.recovered_fen AS recovered FROM cases c JOIN clients cl ON cl.id = c.client_id LEFT JOIN kpi_case k ON k.case_id = c.id WHERE cl.code = 'bank-w' AND c.case_no = 'A261100000002'").get();
+    // the preview tells the waiver from a payment
+    const staged = await t.env.app.stageUpload('HK_W.csv', createReadStream(file));
+    const preview = await t.env.app.dispatch('import.preview', { clientCode: 'bank-w', kind: 'payments', fileRef: staged.fileRef });
+    expect(preview.ok && preview.value.rows.map((r) => [r.values.txnType, r.outcome])).toEqual([['正常还款', 'inserted'], ['息费减免', 'adjusted']]);
+    expect(await t.env.run('payments', 'bank-w', file)).toMatchObject({ accepted: 2, inserted: 1, updated: 1, rejected: [] });
+    expect(pick()).toEqual({ balance: before - 150000, recovered: 100000 });
+    expect(t.env.db.prepare("SELECT txn_type, amount_fen, applied_fen, adjusted_at FROM balance_adjustments WHERE txn_ref = 'W2'").get()).toEqual({ txn_type: '息费减免', amount_fen: 50000, applied_fen: 50000, adjusted_at: '2026-11-20' });
+    const again = join(t.dir, 'HK_W2.csv');
+    writeFileSync(again, '案件编号,还款日期,还款金额,交易流水号,还款渠道,交易类型\nA261100000002,2026-11-20,500.00,W2,柜面,减免\n');
+    expect((await t.env.run('payments', 'bank-w', again)).rejected.map((r) => r.code)).toEqual(['duplicate_txn']);
+    expect(pick()).toEqual({ balance: before - 150000, recovered: 100000 });
+
+    const both = { ...profile, code: 'bank-v', payments: { ...profile.payments, adjustmentTypes: ['冲正'] } };
+    expect(() => parseProfile(JSON.parse(JSON.stringify(both)), 'bank-v.json')).toThrow(/payments\.adjustmentTypes: "冲正" is in reversalTypes too/);
   });
 });

@@ -15,9 +15,9 @@ const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 
 /** What the import would do with a row, in words, by kind of file. */
 const OUTCOME_WORDS: Record<ImportKind, Record<NonNullable<ImportPreview['rows'][number]['outcome']>, string>> = {
-  placement: { inserted: 'NEW', updated: 'UPDATE', unchanged: 'NO CHANGE' },
-  payments: { inserted: 'PAYMENT', updated: 'REVERSAL', unchanged: 'NO CHANGE' },
-  recalls: { inserted: 'RECALL', updated: 'RECALL', unchanged: 'ALREADY RECALLED' },
+  placement: { inserted: 'NEW', updated: 'UPDATE', unchanged: 'NO CHANGE', adjusted: 'UPDATE' },
+  payments: { inserted: 'PAYMENT', updated: 'REVERSAL', unchanged: 'NO CHANGE', adjusted: 'BALANCE CHANGE, NO PAYMENT' },
+  recalls: { inserted: 'RECALL', updated: 'RECALL', unchanged: 'ALREADY RECALLED', adjusted: 'RECALL' },
 };
 
 function batchHand(b: NonNullable<ImportPreview['batch']>): string {

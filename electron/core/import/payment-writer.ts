@@ -12,6 +12,8 @@ export interface PaymentRecord {
   channel: string | null;
   /** a reversal (negative amount): the reference of the payment it reverses, when the bank gives it */
   reverses: string | null;
+  /** a change of the balance the bank made, no payment (a waiver, 减免): its transaction type; null for a payment */
+  adjustment: string | null;
 }
 
 interface HeldPayment {
@@ -36,6 +38,9 @@ interface HeldCase {
  * names, else the case's latest payment of that amount not after the reversal. The payment moves to
  * payment_reversals (no report counts it from then on, and the KPI tables give its amount back), the balance rises by
  * it again, and a case it had paid off is worked again. A reversal that finds no such payment is rejected.
+ *
+ * A row of one of the profile's `adjustmentTypes` (a waiver, 减免) lowers the balance without being a payment: it goes
+ * to balance_adjustments, which no recovery count reads. Its reference is taken once, like a payment's.
  */
 export class PaymentWriter {
   private readonly s;
@@ -58,7 +63,7 @@ export class PaymentWriter {
       txnExists: db
         .prepare(
           `SELECT EXISTS (SELECT 1 FROM payments WHERE client_id = @c AND txn_ref = @ref) OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND txn_ref = @ref)
-             OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND reversal_ref = @ref)`,
+             OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND reversal_ref = @ref) OR EXISTS (SELECT 1 FROM balance_adjustments WHERE client_id = @c AND txn_ref = @ref)`,
         )
         .pluck(),
       paymentByRef: db.prepare(`SELECT id, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE client_id = ? AND txn_ref = ? AND kind = 'confirmed'`),
@@ -79,6 +84,15 @@ export class PaymentWriter {
            last_payment_at = CASE WHEN last_payment_at = @paidAt AND last_payment_fen = @amount
              THEN (SELECT max(paid_at) FROM payments WHERE case_id = @id AND kind = 'confirmed') ELSE last_payment_at END,
            updated_at = @now
+         WHERE id = @id`,
+      ),
+      adjust: db.prepare(
+        `INSERT INTO balance_adjustments (id, client_id, case_id, txn_ref, txn_type, amount_fen, applied_fen, adjusted_at, import_id, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      lowerBalance: db.prepare(
+        `UPDATE cases SET balance_fen = max(0, balance_fen - @amount),
+           status = CASE WHEN balance_fen - @amount <= 0 AND status NOT IN ('recalled', 'closed') THEN 'paid' ELSE status END, updated_at = @now
          WHERE id = @id`,
       ),
       insert: db.prepare(
@@ -102,7 +116,7 @@ export class PaymentWriter {
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
     if (this.s.txnExists.get({ c: this.clientId, ref: p.txnRef })) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
     // A reference is taken by a row written: a reversal that matches nothing leaves it free for a later row.
-    const outcome = p.amountFen < 0 ? this.reverse(c.id, p) : this.pay(c, p);
+    const outcome = p.adjustment !== null ? this.adjust(c, p, p.adjustment) : p.amountFen < 0 ? this.reverse(c.id, p) : this.pay(c, p);
     this.seen.add(p.txnRef);
     return outcome;
   }
@@ -114,6 +128,14 @@ export class PaymentWriter {
     this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, applied, p.paidAt, p.channel, this.importId, this.now, this.actorId);
     this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
     return 'inserted';
+  }
+
+  /** A change of the balance the bank made (a waiver): the balance is lowered, to 0 at most; nothing is recovered. */
+  private adjust(c: HeldCase, p: PaymentRecord, type: string): 'updated' {
+    const applied = Math.min(p.amountFen, Math.max(0, c.balance_fen));
+    this.s.adjust.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, type, p.amountFen, applied, p.paidAt, this.importId, this.now, this.actorId);
+    this.s.lowerBalance.run({ id: c.id, amount: p.amountFen, now: this.now });
+    return 'updated';
   }
 
   /** A reversal: its payment leaves `payments` for payment_reversals, and the case gets the amount back. */

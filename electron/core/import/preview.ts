@@ -26,8 +26,8 @@ export interface PreviewRow {
   caseNo: string;
   values: Record<string, string | null>;
   problem: { field: string; code: string; message: string } | null;
-  /** what the import would do with the row (rehearsed on the store); null when rejected or not rehearsed */
-  outcome: Outcome | null;
+  /** what the import would do with the row (rehearsed on the store; `adjusted`: a payments row that changes the balance, no payment); null when rejected or not rehearsed */
+  outcome: Outcome | 'adjusted' | null;
   /** placements: the contact persons read from the row, phones masked (null: not a placement row, or rejected) */
   contacts: PreviewContact[] | null;
 }
@@ -89,8 +89,8 @@ export async function previewImport(
   const seen = new Set<string>();
   const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
   // Each row through the import's own mapping (mapRow), then — as the import does first — a case number given twice.
-  const contactsOf = new Map<number, PreviewContact[]>();
-  const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay, contactsOf);
+  const extras: RowExtras = { contacts: new Map(), adjustments: new Set() };
+  const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay, extras);
   // A total or trailer row is not a record: not shown. When the profile names trailer rows, the rest of the file is
   // read too (not mapped) for their check: a file cut off or altered is refused here as the import would refuse it.
   const trailer = new TrailerCheck(file, section.trailer);
@@ -107,7 +107,7 @@ export async function previewImport(
       seen.add(m.caseNo);
     }
     const shown = problem ? rejection(m.row, m.caseNo, new RowRejected(problem.field, problem.code, problem.detail)) : null;
-    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message }, outcome: null, contacts: problem ? null : (contactsOf.get(m.row) ?? null) });
+    out.push({ row: m.row, caseNo: m.caseNo, values: { caseNo: m.caseNo, ...(problem ? {} : m.record) }, problem: shown && { field: shown.field, code: shown.code, message: shown.message }, outcome: null, contacts: problem ? null : (extras.contacts.get(m.row) ?? null) });
     if (out.length >= limit && !section.trailer) break;
   }
   await rows.return(undefined);
@@ -120,7 +120,8 @@ export async function previewImport(
       const r = verdicts.get(p.row);
       p.problem = r ? { field: r.field, code: r.code, message: r.message } : null;
       if (r) p.contacts = null;
-      p.outcome = rehearsed.outcomes.get(p.row) ?? null;
+      const outcome = rehearsed.outcomes.get(p.row) ?? null;
+      p.outcome = outcome === 'updated' && extras.adjustments.has(p.row) ? 'adjusted' : outcome;
     }
   }
   return {
@@ -135,6 +136,12 @@ export async function previewImport(
   };
 }
 
+/** What a row holds besides its values: a placement row's contact persons; the payments rows that change the balance. */
+interface RowExtras {
+  contacts: Map<number, PreviewContact[]>;
+  adjustments: Set<number>;
+}
+
 /** A row's values as the preview shows them: every field the import takes, personal data masked as the UI shows it. */
 function mapValues(
   kind: ImportKind,
@@ -144,10 +151,11 @@ function mapValues(
   section: PlacementSection,
   client: ClientRecord,
   recallDay: string,
-  contactsOf: Map<number, PreviewContact[]>,
+  extras: RowExtras,
 ): Record<string, string | null> {
   if (kind === 'payments') {
-    const p = paymentRecord(r, caseNo, client.profile.payments?.reversalTypes);
+    const p = paymentRecord(r, caseNo, client.profile.payments ?? {});
+    if (p.adjustment !== null) extras.adjustments.add(row);
     return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses, txnType: r.text('txnType') };
   }
   if (kind === 'recalls') {
@@ -157,7 +165,7 @@ function mapValues(
   const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});
   // Without the store, a negative amount cannot be told from a held case's credit balance: shown as the import of a new case would.
   if (p.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(p.case.placedAmountFen));
-  contactsOf.set(row, p.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: maskPhone(c.phone) ?? '' })));
+  extras.contacts.set(row, p.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: maskPhone(c.phone) ?? '' })));
   return {
     debtorName: p.debtor.name,
     idType: p.debtor.idType,

@@ -48,17 +48,37 @@ export interface BatchTerm {
 /** The words of a transaction type as compared: half-width, without spaces. */
 const typeKey = (word: string): string => toHalfWidth(word).replace(/\s+/g, '');
 
+/** The compared form of each word of a section's transaction types, computed once per section. */
+const typeKeys = new WeakMap<readonly string[], Set<string>>();
+function isType(words: readonly string[] | undefined, key: string): boolean {
+  if (!words) return false;
+  let keys = typeKeys.get(words);
+  if (!keys) typeKeys.set(words, (keys = new Set(words.map(typeKey))));
+  return keys.has(key);
+}
+
 /**
  * One payments row, as the payment writer takes it. A reversal (冲正) of an earlier payment — the one `reverses` names,
  * or the case's payment of that amount — is a negative amount, or a row whose `txnType` is one of `reversalTypes`
- * (its amount then taken as negative whatever its sign).
+ * (its amount then taken as negative whatever its sign). A row whose `txnType` is one of `adjustmentTypes` (减免) is
+ * a change of the balance, no payment (its amount taken as positive).
  */
-export function paymentRecord(r: RowReader, caseNo: string, reversalTypes?: readonly string[]): PaymentRecord {
+export function paymentRecord(r: RowReader, caseNo: string, types: Pick<PaymentsSection, 'reversalTypes' | 'adjustmentTypes'>): PaymentRecord {
   let amountFen = nonZero(r.amount('amount', true, true) as number);
-  const type = reversalTypes && r.text('txnType');
+  const type = types.reversalTypes || types.adjustmentTypes ? r.text('txnType') : null;
   const key = type ? typeKey(type) : null;
-  if (key !== null && reversalTypes?.some((w) => typeKey(w) === key)) amountFen = -Math.abs(amountFen);
-  return { caseNo, paidAt: r.date('paidAt', true) as string, amountFen, txnRef: r.required('txnRef'), channel: r.text('channel'), reverses: amountFen < 0 ? r.text('reverses') : null };
+  const adjustment = key !== null && isType(types.adjustmentTypes, key);
+  if (adjustment) amountFen = Math.abs(amountFen);
+  else if (key !== null && isType(types.reversalTypes, key)) amountFen = -Math.abs(amountFen);
+  return {
+    caseNo,
+    paidAt: r.date('paidAt', true) as string,
+    amountFen,
+    txnRef: r.required('txnRef'),
+    channel: r.text('channel'),
+    reverses: amountFen < 0 ? r.text('reverses') : null,
+    adjustment: adjustment ? type : null,
+  };
 }
 
 /** One recalls row: without a date of its own, the file's date, else `fallbackDate`. */
@@ -73,7 +93,7 @@ export function rowHandler(db: Db, req: RunRequest, client: ClientRecord, sectio
   if (req.kind === 'payments') {
     const w = new PaymentWriter(db, client.id, summary.importId, actor, req.now);
     return {
-      map: (r, _row, caseNo) => paymentRecord(r, caseNo, (section as PaymentsSection).reversalTypes),
+      map: (r, _row, caseNo) => paymentRecord(r, caseNo, section as PaymentsSection),
       take: (m) => w.write(recordOf(m) as PaymentRecord),
       finish: () => undefined,
     };

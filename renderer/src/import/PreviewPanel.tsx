@@ -17,7 +17,7 @@ interface Props {
 }
 
 const HAND = /^\d{1,2}$/;
-const OUTCOMES = ['inserted', 'updated', 'unchanged'] as const;
+const OUTCOMES = ['inserted', 'updated', 'adjusted', 'unchanged'] as const;
 
 /** The preview of a chosen file, the optional batch number and hand (placement), and the way on: import or another file. */
 export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Props) {

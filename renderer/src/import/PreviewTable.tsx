@@ -42,7 +42,7 @@ export function previewColumns(preview: ImportPreview): Column[] {
 
 type Row = ImportPreview['rows'][number];
 
-const OUTCOME_COLOR = { inserted: 'success', updated: 'info', unchanged: 'default' } as const;
+const OUTCOME_COLOR = { inserted: 'success', updated: 'info', unchanged: 'default', adjusted: 'warning' } as const;
 
 /** What the import would do with the row: a new case, an update, nothing; or that it rejects it. */
 function OutcomeChip({ kind, row }: { kind: ImportPreview['kind']; row: Row }) {

@@ -10,6 +10,7 @@ import { sql as kpiRecent } from './0008-kpi-recent';
 import { sql as paymentReversals } from './0009-payment-reversals';
 import { sql as recallBatch } from './0010-recall-batch';
 import { sql as paymentApplied } from './0011-payment-applied';
+import { sql as balanceAdjustments } from './0012-balance-adjustments';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009-payment-reversals', sql: paymentReversals },
   { version: 10, name: '0010-recall-batch', sql: recallBatch },
   { version: 11, name: '0011-payment-applied', sql: paymentApplied },
+  { version: 12, name: '0012-balance-adjustments', sql: balanceAdjustments },
 ];
