@@ -220,7 +220,14 @@ export const PaymentsSection = z
 export type PaymentsSection = z.infer<typeof PaymentsSection>;
 
 export const RecallsSection = z
-  .object({ ...Layout, columns: RecallColumns, requiredColumns: z.array(z.enum(RECALL_FIELDS)).optional(), fileValues: z.object({ recalledAt: FileValueSource.optional() }).strict().optional() })
+  .object({
+    ...Layout,
+    columns: RecallColumns,
+    requiredColumns: z.array(z.enum(RECALL_FIELDS)).optional(),
+    fileValues: z.object({ recalledAt: FileValueSource.optional() }).strict().optional(),
+    /** the bank's reason codes in words (`R01` → 客户投诉); a code the map does not hold is kept as written */
+    valueMaps: z.object({ reason: ValueMap.optional() }).strict().optional(),
+  })
   .strict()
   .superRefine(checkSection);
 export type RecallsSection = z.infer<typeof RecallsSection>;

@@ -68,7 +68,7 @@ export async function recordsFromFile(profile: ClientProfile, kind: PullKind, fi
         seen.add(caseNo);
         placements.push(mapPlacementRow(reader, row, caseNo, section as PlacementSection, profile.relationWords ?? {}));
       } else if (kind === 'payment') records.push({ ...paymentRecord(reader, caseNo, section as PaymentsSection) });
-      else records.push({ ...recallRecord(reader, caseNo, recallDate) });
+      else records.push({ ...recallRecord(reader, caseNo, recallDate, (section as RecallsSection).valueMaps?.reason) });
     } catch (err) {
       if (!(err instanceof RowRejected)) throw err;
       left.push(rejection(row, caseNo, err));

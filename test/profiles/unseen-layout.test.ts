@@ -39,6 +39,7 @@ const PROFILE = {
     format: 'delimited', delimiter: '|', dateFormats: ['YYYYMMDD'],
     columns: { caseNo: '借据号', reason: '退回原因' },
     fileValues: { recalledAt: { fromFileName: '退案_(\\d{8})' } },
+    valueMaps: { reason: { R01: '委托方收回', R02: '客户投诉' } },
   },
 };
 
@@ -126,7 +127,8 @@ describe('a third bank’s layout, profiled from the documentation', () => {
     ]);
 
     const recalls = join(t.dir, 'C_退案_20261210.txt');
-    writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|委托方收回\n`);
+    // the bank's reason code in words, through the profile's map
+    writeFileSync(recalls, `借据号|退回原因\n${caseNo(12)}|R01\n`);
     const recallPreview = await previewImport(getClient(t.env.db, 'bank-c'), 'recalls', recalls);
     expect(recallPreview.fileValues).toEqual([{ field: 'recalledAt', value: '2026-12-10', from: 'fileName' }]);
     // Each row shows the date its recall takes: the file's.

@@ -159,7 +159,7 @@ function mapValues(
     return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses, txnType: r.text('txnType') };
   }
   if (kind === 'recalls') {
-    const p = recallRecord(r, caseNo, recallDay);
+    const p = recallRecord(r, caseNo, recallDay, client.profile.recalls?.valueMaps?.reason);
     return { recalledAt: p.recalledAt, reason: p.reason };
   }
   const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});

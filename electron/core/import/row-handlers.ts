@@ -81,9 +81,10 @@ export function paymentRecord(r: RowReader, caseNo: string, types: Pick<Payments
   };
 }
 
-/** One recalls row: without a date of its own, the file's date, else `fallbackDate`. */
-export function recallRecord(r: RowReader, caseNo: string, fallbackDate: string): RecallRecord {
-  return { caseNo, recalledAt: r.date('recalledAt') ?? fallbackDate, reason: r.text('reason') };
+/** One recalls row: without a date of its own, the file's date, else `fallbackDate`; the reason through the profile's map. */
+export function recallRecord(r: RowReader, caseNo: string, fallbackDate: string, reasons?: Record<string, string>): RecallRecord {
+  const reason = r.text('reason');
+  return { caseNo, recalledAt: r.date('recalledAt') ?? fallbackDate, reason: reason !== null && reasons?.[reason] !== undefined ? reasons[reason] : reason };
 }
 
 export function rowHandler(db: Db, req: RunRequest, client: ClientRecord, section: AnySection, source: RunSource, summary: ImportSummary, batch?: BatchKey): RowHandler {
@@ -103,7 +104,7 @@ export function rowHandler(db: Db, req: RunRequest, client: ClientRecord, sectio
   const w = new RecallWriter(db, client.id, summary.importId, actor, req.now);
   return {
     // Without a date of its own, a recall is of the day of the import — the bank's day, in its time zone.
-    map: (r, _row, caseNo) => recallRecord(r, caseNo, recalledAt ?? localDay(new Date(req.now), client.profile.timezone)),
+    map: (r, _row, caseNo) => recallRecord(r, caseNo, recalledAt ?? localDay(new Date(req.now), client.profile.timezone), recalls.valueMaps?.reason),
     take: (m) => w.write(recordOf(m) as RecallRecord),
     finish: () => undefined,
   };
