@@ -14,10 +14,15 @@ export const RELATION_WORDS: Record<string, Relation> = {
   其他: 'other', 其它: 'other', 亲戚: 'other', 亲属: 'other',
 };
 
-export function toRelation(word: string | null, extra: Record<string, Relation> = {}): Relation {
-  if (!word) return 'other';
+/** The relation a word names (the profile's words first, then the usual ones, then the canonical names); null when it names none. */
+export function knownRelation(word: string | null, extra: Record<string, Relation> = {}): Relation | null {
+  if (!word) return null;
   const w = word.trim();
   const known = extra[w] ?? RELATION_WORDS[w];
   if (known) return known;
-  return (RELATIONS as readonly string[]).includes(w) ? (w as Relation) : 'other';
+  return (RELATIONS as readonly string[]).includes(w) ? (w as Relation) : null;
+}
+
+export function toRelation(word: string | null, extra: Record<string, Relation> = {}): Relation {
+  return knownRelation(word, extra) ?? 'other';
 }

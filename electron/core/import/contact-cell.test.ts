@@ -28,8 +28,12 @@ describe('a cell holding several contact persons', () => {
       { name: '张强', relation: 'parent', phone: '13700000001' },
       { name: '李四', relation: 'colleague', phone: '13600000001' },
     ]);
-    // a last word that is no relation stays in the name, as with spaces
+    // a last word that is no relation stays in the name, as with spaces; one that means "other" is the relation
     expect(read('13800000005-欧阳-娜娜')).toEqual([{ name: '欧阳-娜娜', relation: 'other', phone: '13800000005' }]);
+    expect(read('周某-亲戚-13300000005;郑某 表哥 13300000006')).toEqual([
+      { name: '周某', relation: 'other', phone: '13300000005' },
+      { name: '郑某', relation: 'other', phone: '13300000006' },
+    ]);
   });
 
   it('skips an entry without a phone one could dial, and keeps the others', () => {

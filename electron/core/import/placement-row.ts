@@ -1,6 +1,6 @@
 import { parseHand } from '../../../shared/domain/hand';
 import { isValidPhone, normalisePhone } from '../../../shared/domain/phone';
-import { toRelation, type Relation } from '../../../shared/domain/relations';
+import { knownRelation, toRelation, type Relation } from '../../../shared/domain/relations';
 import { parseResidentId } from '../../../shared/domain/resident-id';
 import { normaliseStage } from '../../../shared/domain/stage';
 import { cleanText, toHalfWidth } from '../../../shared/domain/text';
@@ -121,8 +121,8 @@ function contactOf(part: string, words: Record<string, Relation>): ContactRecord
     // "赵六 同事", "王芳-配偶-": a last word that is a relation, after a space or a dash, is the relation.
     const words2 = rest.replace(EDGES, '');
     const cut = LAST_WORD.exec(words2);
-    const relation = cut ? toRelation(cut[2] ?? null, words) : 'other';
-    return { name: cleanText(relation !== 'other' && cut ? (cut[1] ?? '') : words2), relation, phone };
+    const relation = cut ? knownRelation(cut[2] ?? null, words) : null;
+    return { name: cleanText(relation !== null && cut ? (cut[1] ?? '') : words2), relation: relation ?? 'other', phone };
   }
   return null;
 }
