@@ -125,6 +125,18 @@ describe('a later delivery from a bank that sends no balance column', () => {
     writeFileSync(join(t.dir, 'd2.csv'), iconv.encode(`${header}\r\n${cells.join(',')}\r\n`, 'gbk'));
     expect(await t.env.run('placement', 'bank-n', join(t.dir, 'd2.csv'))).toMatchObject({ updated: 1 });
     expect(caseRow(c!.caseNo)).toMatchObject({ balance_fen: c!.placedFen - 10000, last_payment_at: '2026-11-20', last_payment_fen: 10000, overdue_days: c!.overdueDays + 30 });
+
+    // A file whose 最后还款日 is older than the payment confirmed since: the case keeps its latest payment, and the row
+    // changes nothing else. A later one is taken.
+    cells[15] = '2026/07/30';
+    cells[16] = '500.00';
+    writeFileSync(join(t.dir, 'd3.csv'), iconv.encode(`${header}\r\n${cells.join(',')}\r\n`, 'gbk'));
+    expect(await t.env.run('placement', 'bank-n', join(t.dir, 'd3.csv'))).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(caseRow(c!.caseNo)).toMatchObject({ last_payment_at: '2026-11-20', last_payment_fen: 10000 });
+    cells[15] = '2026/11/25';
+    writeFileSync(join(t.dir, 'd4.csv'), iconv.encode(`${header}\r\n${cells.join(',')}\r\n`, 'gbk'));
+    expect(await t.env.run('placement', 'bank-n', join(t.dir, 'd4.csv'))).toMatchObject({ updated: 1 });
+    expect(caseRow(c!.caseNo)).toMatchObject({ last_payment_at: '2026-11-25', last_payment_fen: 50000 });
   });
 });
 

@@ -241,7 +241,10 @@ export class PlacementWriter {
     this.settle(existing.debtor_id);
     let changed = this.s.updateDebtor.run({ id: existing.debtor_id, ...r.debtor, now: this.now }).changes > 0;
     changed = this.addContacts(existing.debtor_id, r) || changed;
-    const c = r.case;
+    // A last payment the delivery gives is news only when it is later than the one the case holds (a payment the
+    // bank confirmed since, in a payments file, is not undone by an older 最后还款日); one without a date only for a case without one.
+    const later = r.case.lastPaymentAt === null ? existing.last_payment_at === null : existing.last_payment_at === null || r.case.lastPaymentAt > existing.last_payment_at;
+    const c = later ? r.case : { ...r.case, lastPaymentAt: null, lastPaymentFen: null };
     const news = <T>(value: T | null, held: T | null): boolean => value !== null && value !== held;
     const caseChanged =
       news(c.balanceFen, existing.balance_fen) || news(c.overdueDays, existing.overdue_days) || news(c.principalFen, existing.principal_fen) ||
