@@ -48,6 +48,7 @@ export function mapRow<R>(source: SourceRow, columns: Record<string, number>, se
   try {
     checkWidth(cells, width);
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
+    reader.exactKey('caseNo');
     return { row, caseNo, record: map(reader, row, caseNo), problem: null };
   } catch (err) {
     if (!(err instanceof RowRejected)) throw err;

@@ -183,6 +183,7 @@ function phonesIn(text: string | null): string[] {
 /** Maps and validates one placement row; throws RowRejected naming the first bad field. */
 export function mapPlacementRow(r: RowReader, row: number, caseNo: string, section: PlacementSection, words: Record<string, Relation>): PlacementRecord {
   const name = r.required('debtorName');
+  r.exactKey('idNumber');
   let idNumber: string | null = r.text('idNumber');
   const idType = mapped(section.valueMaps?.idType, r.text('idType')) ?? section.defaults?.idType ?? (idNumber ? '身份证' : null);
   let gender: 'M' | 'F' | null = null;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AnySection } from './columns';
+import { mapRow } from './mapped-row';
 import { RowReader, RowRejected } from './row-reader';
 
 /** The rejection of reading `cell` as an amount in `unit`. */
@@ -19,5 +21,18 @@ describe('RowReader.amount', () => {
     expect(rejection('100.00', 'fen')).toBeNull();
     expect(rejection('12.345', 'yuan')).toEqual({ code: 'not_a_number', detail: '12.345' });
     expect(rejection('abc', 'fen')).toEqual({ code: 'not_a_number', detail: 'abc' });
+  });
+});
+
+describe('a key held as a number in a workbook', () => {
+  const mapped = (cell: number) =>
+    mapRow({ row: 7, cells: [cell, '张三'] }, { caseNo: 0, debtorName: 1 }, { dateFormats: ['YYYY-MM-DD'], amountUnit: 'yuan' } as AnySection, () => 'read');
+  it('is refused when it is too long to be exact, rather than filed under another case number', () => {
+    // 620012010000000102 as Excel keeps it: 15 digits, then zeros.
+    expect(mapped(620012010000000100)).toMatchObject({
+      caseNo: '620012010000000100',
+      problem: { field: 'caseNo', code: 'invalid', detail: '620012010000000100, a number of more than 15 digits in the workbook whose last digits are lost: the bank must store it as text' },
+    });
+    expect(mapped(261100000001)).toMatchObject({ caseNo: '261100000001', record: 'read', problem: null });
   });
 });

@@ -117,6 +117,17 @@ export class RowReader {
     throw new RowRejected(field, r.code, `${String(t).slice(0, 40)}${fraction ? ' (amounts of this file are whole fen: amountUnit "fen")' : ''}`);
   }
 
+  /**
+   * A key (case number, ID number) that a workbook holds as a number of 16 digits or more has lost its last digits
+   * (Excel keeps 15): the row is refused rather than filed under another key.
+   */
+  exactKey(field: string): void {
+    const c = this.raw(field);
+    if (typeof c === 'number' && Math.abs(c) >= 1e15) {
+      throw new RowRejected(field, 'invalid', `${cellText(c)}, a number of more than 15 digits in the workbook whose last digits are lost: the bank must store it as text`);
+    }
+  }
+
   integer(field: string): number | null {
     const c = this.raw(field);
     if (typeof c === 'string' && PLAIN_INTEGER.test(c)) return Number(c);
