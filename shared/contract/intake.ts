@@ -70,6 +70,8 @@ export const ImportPreview = z.object({
   ),
   /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */
   alreadyImportedAt: z.string().nullable(),
+  /** a workbook: the sheet read, and its other sheets, which are not imported (null: a text file) */
+  sheets: z.object({ read: z.string(), others: z.array(z.string()) }).nullable(),
   /**
    * placements: the batch's number, term and hand as the file gives them (its values, else its first row that places a
    * case), which the import's batch number and hand only fill in; and the profile's hand for a file that gives none

@@ -32,6 +32,7 @@ function previewText(p: ImportPreview, timezone: string): string {
     ...(p.alreadyImportedAt ? [`ALREADY IMPORTED on ${localDay(new Date(p.alreadyImportedAt), timezone)}: importing this file again will be refused.`] : []),
     `${p.file}: ${p.headerRow === 0 ? 'no header (columns by place)' : `header on row ${p.headerRow}`}; ${found.length} of ${p.columns.length} mapped columns found.`,
     ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
+    ...(p.sheets ? [`  sheet "${p.sheets.read}"${p.sheets.others.length > 0 ? `; the other sheets are not read: ${p.sheets.others.map((n) => `"${n}"`).join(', ')}` : ''}`] : []),
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
     ...(p.batch ? [`  batch: ${p.batch.batchNo ?? '(no batch number: --batch-no gives one)'}, ${batchHand(p.batch)}, ${p.batch.placedAt ?? '?'} → ${p.batch.dueBackAt ?? '?'}`] : []),
     ...p.rows.map((r) => {

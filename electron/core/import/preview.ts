@@ -49,6 +49,8 @@ export interface ImportPreview {
   rows: PreviewRow[];
   /** when this very file (by SHA-256) was imported for the client: importing it again will be refused */
   alreadyImportedAt: string | null;
+  /** a workbook: the sheet read, and its other sheets, which are not (null: a text file) */
+  sheets: { read: string; others: string[] } | null;
   /** placements: the batch's number, term and hand as the file gives them, and the profile's hand for a file without one (rehearsed; null when not) */
   batch: (BatchTerm & { defaultHand: number | null }) | null;
 }
@@ -132,6 +134,7 @@ export async function previewImport(
     fileValues,
     rows: out,
     alreadyImportedAt: opts.importedAt ? opts.importedAt(await sha256File(file)) : null,
+    sheets: rows.sheets ?? null,
     batch: rehearsed?.batch ? { ...rehearsed.batch, defaultHand: kind === 'placement' ? ((section as PlacementSection).defaults?.hand ?? null) : null } : null,
   };
 }

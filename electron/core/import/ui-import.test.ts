@@ -112,6 +112,19 @@ describe('importing from the UI: stage, preview, import in the background, summa
     expect([env.count('cases'), env.count('recalls')]).toEqual([200, 10]);
   });
 
+  it('names the sheet a workbook is read from, and its other sheets, which are not imported', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixture('bank-b', 'placement-2026-11.xlsx'));
+    wb.addWorksheet('分期委外').addRow(['合同号', '借款人']);
+    const file = join(env.dataDir, 'two-sheets.xlsx');
+    await wb.xlsx.writeFile(file);
+    const p = value(await env.app.dispatch('import.preview', { clientCode: 'bank-b', kind: 'placement', fileRef: (await env.app.stageUpload('two-sheets.xlsx', createReadStream(file))).fileRef }));
+    expect(p.sheets).toEqual({ read: '委外清单', others: ['分期委外'] });
+    const csv = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: (await stage('bank-a', 'placement-2026-11.csv')).fileRef }));
+    expect(csv.sheets).toBeNull();
+  });
+
   it('imports in the background with progress, then lists the batch, the import and its rejected rows', async () => {
     const staged = await stage('bad', 'mixed-rows.csv');
     const { jobId } = value(await env.app.dispatch('import.start', { clientCode: 'bank-a', kind: 'placement', fileRef: staged.fileRef, batchNo: 'MIX-1' }));

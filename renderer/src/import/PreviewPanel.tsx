@@ -85,6 +85,13 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
           ))}
         </Typography>
       )}
+      {preview.sheets && preview.sheets.others.length > 0 && (
+        <Box sx={{ px: 2 }}>
+          <Alert severity="info" data-testid="other-sheets">
+            {t('intake.preview.otherSheets', { read: preview.sheets.read, others: preview.sheets.others.join(t('intake.listSeparator')) })}
+          </Alert>
+        </Box>
+      )}
       {preview.alreadyImportedAt && (
         <Box sx={{ px: 2 }}>
           <Alert severity="warning" data-testid="already-imported">
