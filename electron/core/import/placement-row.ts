@@ -5,7 +5,7 @@ import { parseResidentId } from '../../../shared/domain/resident-id';
 import { normaliseStage } from '../../../shared/domain/stage';
 import { cleanText, toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementSection } from '../../../shared/profile/schema';
-import { RowRejected, type RowReader } from './row-reader';
+import { RowRejected, stripTextMark, type RowReader } from './row-reader';
 
 export interface ContactRecord {
   relation: Relation;
@@ -185,6 +185,7 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
   const name = r.required('debtorName');
   r.exactKey('idNumber');
   let idNumber: string | null = r.text('idNumber');
+  if (idNumber !== null) idNumber = stripTextMark(idNumber) || null;
   const idType = mapped(section.valueMaps?.idType, r.text('idType')) ?? section.defaults?.idType ?? (idNumber ? '身份证' : null);
   let gender: 'M' | 'F' | null = null;
   let birthDate: string | null = null;

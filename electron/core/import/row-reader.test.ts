@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnySection } from './columns';
 import { mapRow } from './mapped-row';
-import { RowReader, RowRejected } from './row-reader';
+import { RowReader, RowRejected, stripTextMark } from './row-reader';
 
 /** The rejection of reading `cell` as an amount in `unit`. */
 function rejection(cell: string, unit: 'yuan' | 'fen'): { code: string; detail?: string } | null {
@@ -34,5 +34,11 @@ describe('a key held as a number in a workbook', () => {
       problem: { field: 'caseNo', code: 'invalid', detail: '620012010000000100, a number of more than 15 digits in the workbook whose last digits are lost: the bank must store it as text' },
     });
     expect(mapped(261100000001)).toMatchObject({ caseNo: '261100000001', record: 'read', problem: null });
+  });
+});
+
+describe('a key marked as text for Excel', () => {
+  it('is read without its apostrophe', () => {
+    expect(['\'A2611001', 'A2611001\'', '\'\'A2611001', 'A2611001', 'O\'Neil-1'].map(stripTextMark)).toEqual(['A2611001', 'A2611001', 'A2611001', 'A2611001', 'O\'Neil-1']);
   });
 });

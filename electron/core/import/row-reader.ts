@@ -48,7 +48,15 @@ export class RowRejected extends Error {
 export function caseNoOf(r: RowReader, digits: number | undefined): string {
   const c = r.raw('caseNo');
   if (typeof c === 'number' && digits !== undefined && Number.isSafeInteger(c) && c >= 0) return String(c).padStart(digits, '0');
-  return toHalfWidth(r.text('caseNo') ?? '');
+  return stripTextMark(toHalfWidth(r.text('caseNo') ?? ''));
+}
+
+/**
+ * A key some banks' exports mark as text for Excel with an apostrophe (`'6222000012345678`): without the
+ * mark. The mark is not part of the key.
+ */
+export function stripTextMark(key: string): string {
+  return key.charCodeAt(0) === 39 || key.charCodeAt(key.length - 1) === 39 ? key.replace(/^'+|'+$/g, '').trim() : key;
 }
 
 export function rejection(row: number, caseNo: string, err: RowRejected): Rejection {
