@@ -30,6 +30,11 @@ interface HeldCase {
   balance_fen: number;
 }
 
+/** What an amount takes off a case's balance: the balance stops at 0, so an overpayment takes off what was still owed. */
+function takenOff(c: HeldCase, amountFen: number): number {
+  return Math.min(amountFen, Math.max(0, c.balance_fen));
+}
+
 /**
  * Records bank-confirmed payments, once per transaction reference (in this file and in every earlier one); each
  * lowers the case balance, and a case paid in full becomes `paid` (a recalled case stays recalled).
@@ -123,17 +128,14 @@ export class PaymentWriter {
 
   /** A payment: recorded, and the case's balance lowered by it. */
   private pay(c: HeldCase, p: PaymentRecord): 'inserted' {
-    // An overpayment lowers the balance to 0: it takes off what the case still owed.
-    const applied = Math.min(p.amountFen, Math.max(0, c.balance_fen));
-    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, applied, p.paidAt, p.channel, this.importId, this.now, this.actorId);
+    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, takenOff(c, p.amountFen), p.paidAt, p.channel, this.importId, this.now, this.actorId);
     this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
     return 'inserted';
   }
 
   /** A change of the balance the bank made (a waiver): the balance is lowered, to 0 at most; nothing is recovered. */
   private adjust(c: HeldCase, p: PaymentRecord, type: string): 'updated' {
-    const applied = Math.min(p.amountFen, Math.max(0, c.balance_fen));
-    this.s.adjust.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, type, p.amountFen, applied, p.paidAt, this.importId, this.now, this.actorId);
+    this.s.adjust.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, type, p.amountFen, takenOff(c, p.amountFen), p.paidAt, this.importId, this.now, this.actorId);
     this.s.lowerBalance.run({ id: c.id, amount: p.amountFen, now: this.now });
     return 'updated';
   }
