@@ -210,8 +210,9 @@ export function rehearseRows(db: Db, req: RehearsalRequest): Rehearsal {
     const outcomes = new Map<number, Outcome>();
     for (const source of req.rows) {
       const m = mapRow(source, req.columns, section, run.handle.map, req.width);
-      const outcome = m && takeMapped(run, m);
-      if (m && outcome) outcomes.set(m.row, outcome);
+      if (!m) continue;
+      const outcome = takeMapped(run, m);
+      if (outcome) outcomes.set(m.row, outcome);
     }
     return { rejected: run.summary.rejected, outcomes, batch: run.handle.term?.() ?? null };
   } finally {
