@@ -53,6 +53,18 @@ describe('a file without a header, its columns given by place', () => {
     expect(t.env.db.prepare("SELECT relation, name, phone FROM contact_persons WHERE relation <> 'self'").all()).toEqual([{ relation: 'parent', name: '张父', phone: '13900001111' }]);
   });
 
+  it('rejects a row with more fields than the first, where a delimiter inside a value shifted its columns', async () => {
+    const lines = [
+      `BN011|张三|${residentId('110101', '19800101', 11)}|13900000011|1234.50|20270301|张父|父亲|13900001111`,
+      `BN012|李四|${residentId('110101', '19810101', 12)}|13900000012|500|20270301|李|母|亲|13900002222`,
+    ];
+    const file = join(t.dir, 'CUST_20261204.txt');
+    writeFileSync(file, iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030'));
+    const s = await t.env.run('placement', 'bank-h', file);
+    expect(s).toMatchObject({ rows: 2, inserted: 1 });
+    expect(s.rejected.map((r) => [r.row, r.field, r.code, r.message])).toEqual([[2, 'row', 'extra_fields', expect.stringContaining('10 fields where a row has 9')]]);
+  });
+
   it('refuses a profile for such a file that names a column by its header', () => {
     const bad = { ...PROFILE, placement: { ...PROFILE.placement, columns: { ...PROFILE.placement.columns, mobile: '手机号' } } };
     expect(() => parseProfile(bad, 'bank-h.json')).toThrow(/placement\.columns\.mobile.*headerRow "none".*\{ "column": "C" \}/s);

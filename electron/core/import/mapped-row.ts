@@ -20,12 +20,13 @@ export type Mapped<R> = { row: number; caseNo: string; record: R; problem: null 
 export type RowMapper<R> = (reader: RowReader, row: number, caseNo: string) => R;
 
 /**
- * How many fields a row of a text file with a header may have: the header's, or one more when the file's rows end
- * with a delimiter the header lacks (told by its first data row: an empty field after the header's last). Undefined
- * for a workbook (its cells cannot shift) and a file without a header.
+ * How many fields a row of a text file may have: the header's, or one more when the file's rows end with a delimiter
+ * the header lacks (told by its first data row: an empty field after the header's last); in a file without a header,
+ * its first data row's. Undefined for a workbook (its cells cannot shift).
  */
 export function fieldsAllowed(section: AnySection, header: Header, firstRow: SourceRow['cells']): number | undefined {
-  if (section.format === 'xlsx' || header.row === 0) return undefined;
+  if (section.format === 'xlsx') return undefined;
+  if (header.row === 0) return firstRow.length;
   const n = header.names.length;
   return firstRow.length === n + 1 && cellText(firstRow[n]) === null ? n + 1 : n;
 }
@@ -36,7 +37,7 @@ function checkWidth(cells: SourceRow['cells'], width: number | undefined): void 
 }
 
 /**
- * Maps one source row; null for a blank row, which is not a data row. `width`, for a text file with a header, is the
+ * Maps one source row; null for a blank row, which is not a data row. `width`, for a text file, is the
  * number of fields a row may have (fieldsAllowed): a row with more has a delimiter inside a value (`北京市|朝阳区` in
  * a pipe file), which shifts every later column onto the wrong field — such a row is rejected rather than read askew.
  */
