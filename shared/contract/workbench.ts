@@ -46,7 +46,11 @@ export const TimelineItem = z.object({
 });
 export const PromiseRow = z.object({ id: z.string(), amountFen: z.number().int(), dueDate: z.string(), status: z.string(), paidFen: z.number().int(), createdAt: z.string() });
 export const PlanRow = z.object({ id: z.string(), kind: z.string(), waiverFen: z.number().int(), status: z.string(), schedule: z.array(z.object({ dueDate: z.string(), amountFen: z.number().int() })), decisionReason: z.string().nullable(), createdAt: z.string() });
-/** A bank-confirmed payment; one the bank reversed (冲正) since carries the day and reference of its reversal, and counts nowhere. */
+/**
+ * A bank-confirmed payment; one the bank reversed (冲正) since carries the day and reference of its reversal, and counts
+ * nowhere. A change of the balance the bank made that is no payment (a waiver, 减免) carries its transaction type in
+ * `adjustment`: it lowered the balance and counts nowhere either.
+ */
 export const PaymentRow = z.object({
   id: z.string(),
   paidAt: z.string(),
@@ -55,6 +59,7 @@ export const PaymentRow = z.object({
   txnRef: z.string().nullable(),
   reversedAt: z.string().nullable(),
   reversalRef: z.string().nullable(),
+  adjustment: z.string().nullable(),
 });
 
 export const CaseDetail = z.object({

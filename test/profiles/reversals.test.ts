@@ -116,6 +116,10 @@ describe('payment reversals (冲正)', () => {
     expect(await t.env.run('payments', 'bank-w', file)).toMatchObject({ accepted: 2, inserted: 1, updated: 1, rejected: [] });
     expect(pick()).toEqual({ balance: before - 150000, recovered: 100000 });
     expect(t.env.db.prepare("SELECT txn_type, amount_fen, applied_fen, adjusted_at FROM balance_adjustments WHERE txn_ref = 'W2'").get()).toEqual({ txn_type: '息费减免', amount_fen: 50000, applied_fen: 50000, adjusted_at: '2026-11-20' });
+    // the collector sees the waiver beside the payment, marked as no payment
+    const caseId = t.env.db.prepare("SELECT c.id FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE cl.code = 'bank-w' AND c.case_no = 'A261100000002'").pluck().get() as string;
+    const detail = getCaseDetail(t.env.db, t.env.actor, caseId, new Date('2026-11-23T02:00:00Z'));
+    expect(detail.payments.map((p) => [p.txnRef, p.amountFen, p.adjustment]).sort()).toEqual([['W1', 100000, null], ['W2', 50000, '息费减免']]);
     const again = join(t.dir, 'HK_W2.csv');
     writeFileSync(again, '案件编号,还款日期,还款金额,交易流水号,还款渠道,交易类型\nA261100000002,2026-11-20,500.00,W2,柜面,减免\n');
     expect((await t.env.run('payments', 'bank-w', again)).rejected.map((r) => r.code)).toEqual(['duplicate_txn']);

@@ -82,8 +82,9 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     plans: (db.prepare('SELECT id, kind, waiver_fen AS waiverFen, status, schedule, decision_reason AS decisionReason, created_at AS createdAt FROM plans WHERE case_id = ? ORDER BY created_at DESC').all(r.id) as (Omit<CaseDetail['plans'][number], 'schedule'> & { schedule: string })[]).map((p) => ({ ...p, schedule: JSON.parse(p.schedule) as CaseDetail['plans'][number]['schedule'] })),
     payments: db
       .prepare(
-        `SELECT id, paid_at AS paidAt, amount_fen AS amountFen, channel, txn_ref AS txnRef, NULL AS reversedAt, NULL AS reversalRef FROM payments WHERE case_id = @id AND kind = 'confirmed'
-         UNION ALL SELECT id, paid_at, amount_fen, channel, txn_ref, reversed_at, reversal_ref FROM payment_reversals WHERE case_id = @id AND kind = 'confirmed'
+        `SELECT id, paid_at AS paidAt, amount_fen AS amountFen, channel, txn_ref AS txnRef, NULL AS reversedAt, NULL AS reversalRef, NULL AS adjustment FROM payments WHERE case_id = @id AND kind = 'confirmed'
+         UNION ALL SELECT id, paid_at, amount_fen, channel, txn_ref, reversed_at, reversal_ref, NULL FROM payment_reversals WHERE case_id = @id AND kind = 'confirmed'
+         UNION ALL SELECT id, adjusted_at, amount_fen, NULL, txn_ref, NULL, NULL, coalesce(txn_type, '') FROM balance_adjustments WHERE case_id = @id
          ORDER BY paidAt DESC, id DESC`,
       )
       .all({ id: r.id }) as CaseDetail['payments'],

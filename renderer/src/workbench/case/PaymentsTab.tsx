@@ -8,7 +8,10 @@ import { EmptyNote } from './EmptyNote';
 
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
-/** Bank-confirmed payments (the only kind that counts toward recovery); one the bank reversed (冲正) is struck through and marked. */
+/**
+ * Bank-confirmed payments (the only kind that counts toward recovery); one the bank reversed (冲正) is struck through and
+ * marked; a waiver (减免) that lowered the balance is marked as no payment.
+ */
 export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideAmounts: boolean }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
@@ -27,7 +30,9 @@ export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideA
         {detail.payments.map((p) => (
           <TableRow key={p.id}>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDay(p.paidAt, prefs.language)}</TableCell>
-            <TableCell sx={{ ...NUM, textDecoration: p.reversedAt ? 'line-through' : undefined }}>{hideAmounts ? '••••' : formatFen(p.amountFen)}</TableCell>
+            <TableCell sx={{ ...NUM, textDecoration: p.reversedAt ? 'line-through' : undefined, color: p.adjustment !== null ? 'text.secondary' : undefined }}>
+              {hideAmounts ? '••••' : formatFen(p.amountFen)}
+            </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.channel ?? '—'}</TableCell>
             <TableCell>
               <span className="mono">{p.txnRef ?? '—'}</span>
@@ -39,6 +44,9 @@ export function PaymentsTab({ detail, hideAmounts }: { detail: CaseDetail; hideA
                   sx={{ ml: 1 }}
                   label={t('wb.payments.reversed', { date: formatDay(p.reversedAt, prefs.language), ref: p.reversalRef ?? '' })}
                 />
+              )}
+              {p.adjustment !== null && (
+                <Chip size="small" color="info" variant="outlined" sx={{ ml: 1 }} label={t('wb.payments.adjustment', { type: p.adjustment || t('wb.payments.adjustmentType') })} />
               )}
             </TableCell>
           </TableRow>
