@@ -64,6 +64,14 @@ describe('payment reversals (冲正)', () => {
     ]);
   });
 
+  it('show in the preview the payment they undo, also when matched by amount', async () => {
+    await t.env.run('payments', 'bank-r', write('HK_P1.csv', ['A261100000005,2026-11-20,1000.00,Q1,柜面,', 'A261100000005,2026-11-22,1000.00,Q2,柜面,']));
+    const file = write('HK_P2.csv', ['A261100000005,2026-11-21,-1000.00,Q1-CZ,柜面,', 'A261100000005,2026-11-23,-1000.00,Q2-CZ,柜面,Q2']);
+    const staged = await t.env.app.stageUpload('HK_P2.csv', createReadStream(file));
+    const preview = await t.env.app.dispatch('import.preview', { clientCode: 'bank-r', kind: 'payments', fileRef: staged.fileRef });
+    expect(preview.ok && preview.value.rows.map((r) => [r.row, r.outcome, r.values.reverses])).toEqual([[2, 'updated', 'Q1'], [3, 'updated', 'Q2']]);
+  });
+
   it('are taken once, and a reversed payment delivered again stays reversed', async () => {
     await t.env.run('payments', 'bank-r', write('HK_1.csv', ['A261100000002,2026-11-20,1000.00,P1,柜面,', 'A261100000002,2026-11-22,-1000.00,P1-CZ,柜面,P1']));
     const s = await t.env.run('payments', 'bank-r', write('HK_2.csv', ['A261100000002,2026-11-20,1000.00,P1,柜面,', 'A261100000002,2026-11-22,-1000.00,P1-CZ,柜面,P1', 'A261100000002,2026-11-23,200.00,P4,柜面,']));

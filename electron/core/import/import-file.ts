@@ -192,6 +192,8 @@ export interface Rehearsal {
   outcomes: Map<number, Outcome>;
   /** placements: the batch's number, term and hand as these rows give them */
   batch: BatchTerm | null;
+  /** payments: for each reversal, by spreadsheet row, the reference of the payment it undoes */
+  reversed: Map<number, string>;
 }
 
 /**
@@ -208,13 +210,17 @@ export function rehearseRows(db: Db, req: RehearsalRequest): Rehearsal {
     // No file size: a rehearsal never drops indexes to rebuild them.
     const run = startRun(db, { ...req, file: req.fileName }, client, section, { fileName: req.fileName, sha256: 'rehearsal', titleText: req.titleText, bytes: 0 });
     const outcomes = new Map<number, Outcome>();
+    const reversed = new Map<number, string>();
     for (const source of req.rows) {
       const m = mapRow(source, req.columns, section, run.handle.map, req.width);
       if (!m) continue;
       const outcome = takeMapped(run, m);
-      if (outcome) outcomes.set(m.row, outcome);
+      if (!outcome) continue;
+      outcomes.set(m.row, outcome);
+      const ref = run.handle.reversed?.();
+      if (ref) reversed.set(m.row, ref);
     }
-    return { rejected: run.summary.rejected, outcomes, batch: run.handle.term?.() ?? null };
+    return { rejected: run.summary.rejected, outcomes, batch: run.handle.term?.() ?? null, reversed };
   } finally {
     db.exec('ROLLBACK');
   }

@@ -18,6 +18,7 @@ export interface PaymentRecord {
 
 interface HeldPayment {
   id: string;
+  txn_ref: string | null;
   case_id: string;
   amount_fen: number;
   /** what it took off the balance (null: recorded before schema 11, the whole amount) */
@@ -50,6 +51,8 @@ function takenOff(c: HeldCase, amountFen: number): number {
 export class PaymentWriter {
   private readonly s;
   private readonly seen = new Set<string>();
+  /** the reference of the payment the last row written reversed; null when it reversed none */
+  reversed: string | null = null;
   private readonly t: number;
   private readonly unknown: UnknownCases;
 
@@ -71,9 +74,9 @@ export class PaymentWriter {
              OR EXISTS (SELECT 1 FROM payment_reversals WHERE client_id = @c AND reversal_ref = @ref) OR EXISTS (SELECT 1 FROM balance_adjustments WHERE client_id = @c AND txn_ref = @ref)`,
         )
         .pluck(),
-      paymentByRef: db.prepare(`SELECT id, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE client_id = ? AND txn_ref = ? AND kind = 'confirmed'`),
+      paymentByRef: db.prepare(`SELECT id, txn_ref, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE client_id = ? AND txn_ref = ? AND kind = 'confirmed'`),
       paymentByAmount: db.prepare(
-        `SELECT id, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE case_id = ? AND kind = 'confirmed' AND amount_fen = ? AND paid_at <= ? ORDER BY paid_at DESC, id DESC LIMIT 1`,
+        `SELECT id, txn_ref, case_id, amount_fen, applied_fen, paid_at FROM payments WHERE case_id = ? AND kind = 'confirmed' AND amount_fen = ? AND paid_at <= ? ORDER BY paid_at DESC, id DESC LIMIT 1`,
       ),
       reverse: db.prepare(
         `INSERT INTO payment_reversals (id, client_id, case_id, kind, txn_ref, amount_fen, applied_fen, paid_at, channel, import_id, created_at, created_by, reversal_ref, reversed_at, reversal_import_id, reversal_created_at)
@@ -116,6 +119,7 @@ export class PaymentWriter {
   }
 
   write(p: PaymentRecord): 'inserted' | 'updated' {
+    this.reversed = null;
     const c = this.s.findCase.get(this.clientId, p.caseNo) as HeldCase | undefined;
     if (!c) throw this.unknown.reject(p.caseNo);
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
@@ -148,6 +152,7 @@ export class PaymentWriter {
       throw new RowRejected(p.reverses ? 'reverses' : 'amount', 'unmatched_reversal', p.reverses ?? formatFen(p.amountFen));
     }
     this.s.reverse.run({ id: held.id, ref: p.txnRef, at: p.paidAt, importId: this.importId, now: this.now });
+    this.reversed = held.txn_ref;
     this.s.remove.run(held.id);
     this.s.restoreCase.run({ id: caseId, amount, restored: held.applied_fen ?? amount, paidAt: held.paid_at, now: this.now });
     return 'updated';

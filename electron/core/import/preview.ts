@@ -124,6 +124,9 @@ export async function previewImport(
       if (r) p.contacts = null;
       const outcome = rehearsed.outcomes.get(p.row) ?? null;
       p.outcome = outcome === 'updated' && extras.adjustments.has(p.row) ? 'adjusted' : outcome;
+      // A reversal matched by its amount: the payment it undoes, which the row does not name.
+      const undone = rehearsed.reversed.get(p.row);
+      if (undone) p.values.reverses = undone;
     }
   }
   return {

@@ -35,6 +35,8 @@ export interface RowHandler {
   finish(): void;
   /** placements: the batch's number, term and hand as the file gives them so far (the flags and the profile's default hand only fill what it leaves out) */
   term?(): BatchTerm;
+  /** payments: the reference of the payment the last row taken reversed (a reversal matched by amount names none itself) */
+  reversed?(): string | null;
 }
 
 /** A placement batch's number, term and hand. */
@@ -97,6 +99,7 @@ export function rowHandler(db: Db, req: RunRequest, client: ClientRecord, sectio
       map: (r, _row, caseNo) => paymentRecord(r, caseNo, section as PaymentsSection),
       take: (m) => w.write(recordOf(m) as PaymentRecord),
       finish: () => undefined,
+      reversed: () => w.reversed,
     };
   }
   const recalls = section as RecallsSection;
