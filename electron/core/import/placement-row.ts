@@ -119,10 +119,10 @@ function contactOf(part: string, words: Record<string, Relation>): ContactRecord
       return { name: cleanText(outside.replace(NOTES, ' ').replace(/\s+/g, ' ')), relation: toRelation(cleanText(bracket[1]), words), phone };
     }
     // "赵六 同事", "王芳-配偶-": a last word that is a relation, after a space or a dash, is the relation.
-    const words2 = rest.replace(EDGES, '');
-    const cut = LAST_WORD.exec(words2);
+    const entry = rest.replace(EDGES, '');
+    const cut = LAST_WORD.exec(entry);
     const relation = cut ? knownRelation(cut[2] ?? null, words) : null;
-    return { name: cleanText(relation !== null && cut ? (cut[1] ?? '') : words2), relation: relation ?? 'other', phone };
+    return { name: cleanText(relation !== null && cut ? (cut[1] ?? '') : entry), relation: relation ?? 'other', phone };
   }
   return null;
 }
