@@ -124,7 +124,9 @@ export const test = base.extend<
     { scope: 'worker', auto: true, timeout: 200_000 },
   ],
   // Any uncaught exception or console error in the app fails the test (CSP violations included).
-  page: async ({ page }, use) => {
+  // The page takes the host so that it is checked and closed before the host stops: a request still on its way when
+  // the test ends would otherwise be refused by a stopped host and counted as the app's error.
+  page: async ({ page, host: _running }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     page.on('console', (msg) => {
