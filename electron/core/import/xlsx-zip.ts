@@ -89,8 +89,8 @@ export function readZipDirectory(file: string): Map<string, ZipEntry> {
   }
 }
 
-/** The text of a zip entry, decoded as UTF-8 while it is inflated, in chunks. */
-export async function* entryText(file: string, entry: ZipEntry): AsyncGenerator<string> {
+/** The bytes of a zip entry, inflated as they stream, in chunks. */
+export async function* entryBytes(file: string, entry: ZipEntry): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   let start: number;
   try {
@@ -104,14 +104,19 @@ export async function* entryText(file: string, entry: ZipEntry): AsyncGenerator<
   if (entry.compressedSize === 0) return;
   const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 18 });
   const source: AsyncIterable<Buffer> = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 1 << 18 })) : raw;
-  const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of source) yield decoder.decode(chunk, { stream: true });
-    const rest = decoder.decode();
-    if (rest) yield rest;
+    yield* source;
   } finally {
     raw.destroy();
   }
+}
+
+/** The text of a zip entry, decoded as UTF-8 while it is inflated, in chunks. */
+export async function* entryText(file: string, entry: ZipEntry): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of entryBytes(file, entry)) yield decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 export async function wholeText(file: string, entry: ZipEntry): Promise<string> {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Cell, SourceRow } from './cells';
-import { entryText, fail, readZipDirectory, wholeText, type ZipEntry } from './xlsx-zip';
+import { entryBytes, entryText, fail, readZipDirectory, wholeText, type ZipEntry } from './xlsx-zip';
 import { headerKey } from './header';
 
 export { XlsxFormatError } from './xlsx-zip';
@@ -12,7 +12,8 @@ export { XlsxFormatError } from './xlsx-zip';
  * sheet, which spent ~3 s of a bank-b import in its generic SAX and object model.
  *
  * Cell values are what exceljs gave: text for strings (shared, inline, formula text), numbers, a Date for a number
- * in a date or time format (also in a formula's result), 'TRUE'/'FALSE' for booleans, null for errors and empty cells.
+ * in a date or time format (also in a formula's result), 'TRUE'/'FALSE' for booleans, null for errors and empty cells;
+ * a cell merged over several rows gives its value to each of them.
  */
 
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
@@ -290,17 +291,74 @@ export async function openWorksheet(file: string, choice: SheetChoice): Promise<
     for await (const chunk of entryText(file, sharedEntry)) for (const xml of scanner.push(chunk)) shared.push(itemText(xml));
   }
   const ctx: SheetContext = { shared, dates: stylesXml ? dateStyles(stylesXml) : [], date1904 };
-  return { rows: sheetRows(file, sheetEntry, ctx), sheet: chosen.name ?? '', others: sheets.filter((x) => x !== chosen).map((x) => x.name ?? '') };
+  const merges = await mergedDown(file, sheetEntry);
+  return { rows: sheetRows(file, sheetEntry, ctx, merges), sheet: chosen.name ?? '', others: sheets.filter((x) => x !== chosen).map((x) => x.name ?? '') };
 }
 
-async function* sheetRows(file: string, entry: ZipEntry, ctx: SheetContext): AsyncGenerator<SourceRow> {
+/** A cell merged over several rows (and maybe columns): Excel draws the value of its top row down to `bottom`. */
+interface MergedDown {
+  col: number;
+  top: number;
+  bottom: number;
+}
+
+const MERGE_LIST = Buffer.from('mergeCells');
+const MERGE_REF = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
+
+/**
+ * The sheet's cells merged over several rows. Their list follows the rows in the sheet's XML, so the sheet is inflated
+ * once before its rows are read; its bytes are only searched, not decoded, up to the list.
+ */
+async function mergedDown(file: string, entry: ZipEntry): Promise<MergedDown[]> {
+  let tail: Buffer = Buffer.alloc(0);
+  let list: Buffer[] | null = null;
+  for await (const chunk of entryBytes(file, entry)) {
+    if (list) {
+      list.push(chunk);
+      continue;
+    }
+    const buf = Buffer.concat([tail, chunk]);
+    const at = buf.indexOf(MERGE_LIST);
+    if (at >= 0) list = [buf.subarray(at)];
+    else tail = buf.subarray(Math.max(0, buf.length - MERGE_LIST.length + 1));
+  }
+  if (!list) return [];
+  const merges: MergedDown[] = [];
+  for (const a of elements(Buffer.concat(list).toString('utf8'), 'mergeCell')) {
+    const m = MERGE_REF.exec(a.ref ?? '');
+    if (!m) continue;
+    const top = Number(m[2]);
+    const bottom = Number(m[4]);
+    if (bottom > top) merges.push({ col: columnIndex(m[1] ?? ''), top, bottom });
+  }
+  return merges;
+}
+
+/**
+ * The rows of the sheet, a merged cell's value read in every row it covers, as Excel draws it (in the merge's first
+ * column: a cell merged across columns is one field).
+ */
+async function* sheetRows(file: string, entry: ZipEntry, ctx: SheetContext, merges: MergedDown[]): AsyncGenerator<SourceRow> {
+  const startingAt = new Map<number, MergedDown[]>();
+  for (const m of merges) startingAt.set(m.top, [...(startingAt.get(m.top) ?? []), m]);
+  let filling: { merge: MergedDown; value: Cell }[] = [];
   const scanner = new ElementScanner('row');
   let last = 0;
   for await (const chunk of entryText(file, entry)) {
     for (const xml of scanner.push(chunk)) {
       const r = ROW_NUMBER.exec(xml.slice(0, xml.indexOf('>') + 1));
       last = r ? Number(r[1]) : last + 1;
-      yield { row: last, cells: rowCells(xml, ctx) };
+      const cells = rowCells(xml, ctx);
+      if (filling.length > 0) {
+        filling = filling.filter((f) => f.merge.bottom >= last);
+        for (const { merge, value } of filling) {
+          if ((cells[merge.col] ?? null) !== null) continue;
+          while (cells.length <= merge.col) cells.push(null);
+          cells[merge.col] = value;
+        }
+      }
+      for (const merge of startingAt.get(last) ?? []) filling.push({ merge, value: cells[merge.col] ?? null });
+      yield { row: last, cells };
     }
   }
 }
