@@ -1,6 +1,17 @@
 
+/**
+ * A workbook's formula whose result the file does not hold: written by a program and never calculated, so its value
+ * is unknown (not empty).
+ */
+export interface UnsavedFormula {
+  formula: string;
+}
+
 /** One cell as a reader produces it: text from CSV, text/number/Date from a workbook, null when empty. */
-export type Cell = string | number | Date | null;
+export type Cell = string | number | Date | UnsavedFormula | null;
+
+/** A cell's value, once known not to be an unsaved formula. */
+export type Value = Exclude<Cell, UnsavedFormula>;
 
 export interface SourceRow {
   /** the row number a person sees in Excel (the header row counts) */
@@ -22,6 +33,7 @@ export function cellText(c: Cell | undefined): string | null {
     if (c === '') return null;
     if (!isSpaceCode(c.charCodeAt(0)) && !isSpaceCode(c.charCodeAt(c.length - 1))) return c;
   } else if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : c.toISOString().slice(0, 10);
+  else if (typeof c === 'object') return null;
   const t = String(c).replace(/^\s+|\s+$/g, '');
   return t === '' ? null : t;
 }

@@ -45,8 +45,9 @@ export function mapRow<R>(source: SourceRow, columns: Record<string, number>, se
   const { row, cells } = source;
   if (isBlankRow(cells)) return null;
   const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
-  const caseNo = caseNoOf(reader, section.caseNoDigits);
+  let caseNo = '';
   try {
+    caseNo = caseNoOf(reader, section.caseNoDigits);
     checkWidth(cells, width);
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
     reader.exactKey('caseNo');

@@ -1,9 +1,9 @@
 import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates';
 import { numberCellFen, parseAmountFen, type AmountUnit } from '../../../shared/domain/money';
 import { toHalfWidth } from '../../../shared/domain/text';
-import { cellText, type Cell } from './cells';
+import { cellText, type Cell, type Value } from './cells';
 
-export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch', 'extra_fields', 'unmatched_reversal', 'other_batch'] as const;
+export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch', 'extra_fields', 'unmatched_reversal', 'other_batch', 'unsaved_formula'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
@@ -28,6 +28,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   extra_fields: 'has more fields than the header: a delimiter inside a value has shifted the columns',
   unmatched_reversal: 'matches no payment of this case to reverse',
   other_batch: "differs from this file's batch",
+  unsaved_formula: 'is a formula whose result was not saved with the file: open and save the file in Excel, or paste the values',
 };
 
 /** A row was rejected: the first problem found, in words. */
@@ -82,9 +83,12 @@ export class RowReader {
     private readonly unit: AmountUnit,
   ) {}
 
-  raw(field: string): Cell {
+  /** A field's cell; a formula whose result the file does not hold rejects the row, as its value is unknown. */
+  raw(field: string): Value {
     const i = this.columns[field];
-    return i === undefined || i < 0 ? null : (this.cells[i] ?? null);
+    const c = i === undefined || i < 0 ? null : (this.cells[i] ?? null);
+    if (c !== null && typeof c === 'object' && !(c instanceof Date)) throw new RowRejected(field, 'unsaved_formula', `=${c.formula.slice(0, 40)}`);
+    return c;
   }
 
   text(field: string): string | null {

@@ -12,7 +12,8 @@ export { XlsxFormatError } from './xlsx-zip';
  * sheet, which spent ~3 s of a bank-b import in its generic SAX and object model.
  *
  * Cell values are what exceljs gave: text for strings (shared, inline, formula text), numbers, a Date for a number
- * in a date or time format (also in a formula's result), 'TRUE'/'FALSE' for booleans, null for errors and empty cells;
+ * in a date or time format (also in a formula's result), 'TRUE'/'FALSE' for booleans, null for errors and empty cells,
+ * an UnsavedFormula for a formula without its result;
  * a cell merged over several rows gives its value to each of them.
  */
 
@@ -152,6 +153,7 @@ const CELL_STYLE = /\ss="(\d+)"/;
 
 const INNER = {
   v: /<(?:[\w.-]+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/,
+  f: /<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/,
   is: /<(?:[\w.-]+:)?is(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?is>)/,
 };
 
@@ -210,7 +212,11 @@ function cellValue(inner: string, t: string | undefined, style: number, ctx: She
     return is === undefined ? null : itemText(is);
   }
   const v = innerOf(inner, 'v');
-  if (v === undefined) return null;
+  if (v === undefined) {
+    // A formula without its result: the file was written by a program and never calculated.
+    const f = innerOf(inner, 'f');
+    return f === undefined ? null : { formula: decodeXml(f) };
+  }
   switch (t) {
     case 's':
       return ctx.shared[Number(v)] ?? null;

@@ -1,6 +1,7 @@
 // A branch's workbook as people lay it out in Excel: a two-row header (the single columns merged over both rows, the
 // contact group's label over its three columns), and the placement date and stage written once for a group of rows,
-// merged down. The remarks cell of one row is merged across two columns.
+// merged down. The remarks cell of one row is merged across two columns. And a workbook written by a program, whose
+// formulas were never calculated.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,6 +9,7 @@ import { addClient, getClient, parseProfile } from '../../electron/core/clients/
 import { previewImport } from '../../electron/core/import/preview';
 import { residentId } from '../helpers/bank-files';
 import { useImportStore } from '../helpers/import';
+import { i18n } from '../../renderer/src/i18n';
 
 const PROFILE = {
   profileVersion: 1,
@@ -44,7 +46,7 @@ async function writePlacement(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-describe('a workbook with merged cells', () => {
+describe('a workbook as Excel shows it', () => {
   const t = useImportStore(async (env) => {
     addClient(env.db, env.actor, parseProfile(PROFILE, 'bank-m.json'), env.now);
   });
@@ -79,5 +81,38 @@ describe('a workbook with merged cells', () => {
       { case_no: 'NS001', name: '张建国', relation: 'parent' },
       { case_no: 'NS003', name: '王六', relation: 'sibling' },
     ]);
+  });
+
+  it('rejects a row whose mapped cell is a formula the file holds no result for, naming the formula; a saved result is read', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('委外清单');
+    ws.addRow(['示例农商银行 委外清单（系统导出）']);
+    ws.addRow([]);
+    ws.addRow([]);
+    ws.addRow(['借据号', '姓名', '身份证号', '手机', '欠款金额', '账龄', '委案日期', '姓名', '关系', '电话', '备注', '本金', '利息', '核对']);
+    const row = (n: number, amount: ExcelJS.CellValue, check: ExcelJS.CellValue) =>
+      ws.addRow([`NS00${n}`, `客户${n}`, residentId('330102', '19800101', n), `1390000000${n}`, amount, 'M3', new Date(Date.UTC(2026, 10, 2)), '', '', '', '', 4000, 1000, check]);
+    row(1, { formula: 'L5+M5', result: 5000 }, { formula: 'E5-L5-M5' }); // saved by Excel; an unmapped column's formula without a result
+    row(2, { formula: 'L6+M6' }, null); // written by a program: no result
+    await wb.xlsx.writeFile(join(t.dir, '程序导出.xlsx'));
+
+    const file = join(t.dir, '程序导出.xlsx');
+    const preview = await previewImport(getClient(t.env.db, 'bank-m'), 'placement', file);
+    expect(preview.rows.map((r) => [r.row, r.problem?.code ?? null, r.values.placedAmount ?? null])).toEqual([
+      [5, null, '5,000.00'],
+      [6, 'unsaved_formula', null],
+    ]);
+    const s = await t.env.run('placement', 'bank-m', file);
+    expect(s).toMatchObject({ rows: 2, accepted: 1 });
+    expect(s.rejected).toEqual([
+      {
+        row: 6,
+        caseNo: 'NS002',
+        field: 'placedAmount',
+        code: 'unsaved_formula',
+        message: 'Row 6: placedAmount is a formula whose result was not saved with the file: open and save the file in Excel, or paste the values: =L6+M6.',
+      },
+    ]);
+    expect(i18n.getFixedT('zh-CN')('intake.reason.unsaved_formula')).toContain('没有保存它的计算结果');
   });
 });
