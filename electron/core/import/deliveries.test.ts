@@ -278,4 +278,29 @@ describe('a recalled case placed again', () => {
     expect(purgeExpired(t.env.db, t.env.actor, '2027-03-01', '2027-03-01T00:00:00.000Z', { vacuum: false }).cases).toBe(0);
     expect(t.env.db.prepare('SELECT d.name FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id = ?').pluck().get(before.id)).toBe(again.name);
   });
+
+  it('is not brought back by its own batch sent again, nor by a placement dated before the recall: it stays frozen', async () => {
+    const [held, other] = generateCases(2) as [GeneratedCase, GeneratedCase];
+    writeBankACsv(join(t.dir, 'd1.csv'), [held, other]);
+    const s1 = await t.env.run('placement', 'bank-a', join(t.dir, 'd1.csv'), { batchNo: 'B-2611' });
+    writeFileSync(join(t.dir, 'pay.csv'), `案件编号,还款日期,还款金额,交易流水号,还款渠道\n${held.caseNo},2026-11-20,100.00,TXN-F-1,柜面\n`);
+    await t.env.run('payments', 'bank-a', join(t.dir, 'pay.csv'));
+    writeFileSync(join(t.dir, 'recall.csv'), iconv.encode(`案件编号,退案日期,退案原因\r\n${held.caseNo},2026-11-25,已结清\r\n`, 'gbk'));
+    await t.env.run('recalls', 'bank-a', join(t.dir, 'recall.csv'));
+    const caseRow = () => t.env.db.prepare('SELECT batch_id, status, balance_fen FROM cases WHERE case_no = ?').get(held.caseNo);
+    const frozen = { batch_id: s1.batchId, status: 'recalled', balance_fen: held.placedFen - 10000 };
+    expect(caseRow()).toEqual(frozen);
+
+    // The same batch's file again, saved anew (other bytes, so not refused as the same file): nothing of the recalled case changes.
+    writeBankACsv(join(t.dir, 'd1-again.csv'), [held, { ...other, overdueDays: other.overdueDays + 1 }]);
+    const again = await t.env.run('placement', 'bank-a', join(t.dir, 'd1-again.csv'), { batchNo: 'B-2611' });
+    expect(again).toMatchObject({ inserted: 0, updated: 1, unchanged: 1, rejected: [] });
+    expect(caseRow()).toEqual(frozen);
+
+    // Another batch number, but placed on 2026-11-01, before the recall: an old file, not a new placement.
+    writeBankACsv(join(t.dir, 'd0.csv'), [held]);
+    const old = await t.env.run('placement', 'bank-a', join(t.dir, 'd0.csv'), { batchNo: 'B-2610' });
+    expect(old).toMatchObject({ inserted: 0, unchanged: 1 });
+    expect(caseRow()).toEqual(frozen);
+  });
 });

@@ -24,6 +24,13 @@ function nameKey(name: string): string {
   return toHalfWidth(name).replace(NAME_DOTS, '').toLowerCase();
 }
 
+/** What a file gives for all its rows, as far as it is known. */
+export interface FileBatch {
+  batchNo: string | null;
+  hand: number | null;
+  placedAt: string | null;
+}
+
 interface ExistingCase {
   id: string;
   debtor_id: string;
@@ -127,8 +134,8 @@ export class PlacementWriter {
   private readonly debtorRows: BulkInsert;
   private readonly contactRows: BulkInsert;
   private readonly caseRows: BulkInsert;
-  /** the case looked up last (places() then write() of one record) */
-  private looked: { caseNo: string; existing: ExistingCase | undefined } | null = null;
+  /** the case looked up last (places() then write() of one record), and whether the record places it in this batch */
+  private looked: { caseNo: string; existing: ExistingCase | undefined; placing: boolean } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -136,6 +143,8 @@ export class PlacementWriter {
     private readonly batchId: string,
     private readonly actorId: string,
     private readonly now: string,
+    /** the batch number, hand and placement date the file gives for all its rows (null: none, or not yet known) */
+    private readonly fileBatch: () => FileBatch = () => ({ batchNo: null, hand: null, placedAt: null }),
   ) {
     const t = Date.parse(now);
     this.ids = () => uuidv7(t);
@@ -189,6 +198,10 @@ export class PlacementWriter {
       updateStage: db.prepare('UPDATE cases SET stage = @stage WHERE id = @id'),
       updateStatus: db.prepare('UPDATE cases SET status = @status WHERE id = @id'),
       leaveBatch: db.prepare('UPDATE batches SET case_count = case_count - 1, placed_total_fen = placed_total_fen - @placedFen WHERE id = @batchId'),
+      recalledFrom: db.prepare(
+        `SELECT b.batch_no AS batchNo, b.hand, r.recalled_at AS recalledAt FROM recalls r LEFT JOIN batches b ON b.id = r.batch_id
+         WHERE r.case_id = ? ORDER BY r.recalled_at DESC LIMIT 1`,
+      ),
       placeAgain: db.prepare('UPDATE cases SET placed_amount_fen = @placedAmountFen, balance_fen = @balanceFen, status = @status, next_action_at = NULL, updated_at = @now WHERE id = @id'),
       phones: db.prepare('SELECT phone FROM contact_persons WHERE debtor_id = ?').pluck(),
       insertContact: db.prepare(
@@ -202,21 +215,35 @@ export class PlacementWriter {
    * case placed again — rather than updating one the agency works. The lookup serves the write() that follows.
    */
   places(r: PlacementRecord): boolean {
-    const existing = this.existingOf(r.caseNo);
-    return !existing || (existing.status === 'recalled' && existing.batch_id !== this.batchId);
+    return this.lookUp(r).placing;
   }
 
-  private existingOf(caseNo: string): ExistingCase | undefined {
-    if (this.looked?.caseNo === caseNo) return this.looked.existing;
-    const existing = this.clientHasCases ? (this.s.findCase.get(this.clientId, caseNo) as ExistingCase | undefined) : undefined;
-    this.looked = { caseNo, existing };
-    return existing;
+  private lookUp(r: PlacementRecord): { existing: ExistingCase | undefined; placing: boolean } {
+    if (this.looked?.caseNo === r.caseNo) return this.looked;
+    const existing = this.clientHasCases ? (this.s.findCase.get(this.clientId, r.caseNo) as ExistingCase | undefined) : undefined;
+    const placing = !existing || (existing.status === 'recalled' && existing.batch_id !== this.batchId && this.placesAgain(existing, r));
+    this.looked = { caseNo: r.caseNo, existing, placing };
+    return this.looked;
+  }
+
+  /**
+   * A recalled case is placed again by a later placement (a new hand, a new batch) — not by its own batch's file sent
+   * again, nor by a placement dated before the recall: those would bring back a case the bank has taken away.
+   */
+  private placesAgain(existing: ExistingCase, r: PlacementRecord): boolean {
+    const from = this.s.recalledFrom.get(existing.id) as { batchNo: string | null; hand: number | null; recalledAt: string } | undefined;
+    if (!from) return true;
+    const file = this.fileBatch();
+    const batchNo = r.case.batchNo ?? file.batchNo;
+    const hand = r.case.hand ?? file.hand;
+    if (batchNo !== null && batchNo === from.batchNo && (hand === null || from.hand === null || hand === from.hand)) return false;
+    const placedAt = r.case.placedAt ?? file.placedAt;
+    return placedAt === null || placedAt >= from.recalledAt.slice(0, 10);
   }
 
   write(r: PlacementRecord): { outcome: Outcome; placedFen: number } {
-    const existing = this.existingOf(r.caseNo);
+    const { existing, placing } = this.lookUp(r);
     this.looked = null;
-    const placing = !existing || (existing.status === 'recalled' && existing.batch_id !== this.batchId);
     if (placing && r.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(r.case.placedAmountFen));
     if (!existing) {
       const debtorId = this.debtorFor(r);
@@ -228,6 +255,8 @@ export class PlacementWriter {
       if (this.caseRows.rows >= FLUSH_CASES) this.flush();
       return { outcome: 'inserted', placedFen: c.placedAmountFen };
     }
+    // A recalled case is frozen: a delivery that does not place it again changes nothing of it.
+    if (existing.status === 'recalled' && !placing) return { outcome: 'unchanged', placedFen: 0 };
     // A recalled case the bank places again (a new hand): it joins this batch, with this file's amount and term, and
     // is worked again; its history and assignment stay. For the batch it is a new case.
     if (placing) {

@@ -139,7 +139,6 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
     db.prepare(`INSERT INTO batches (id, client_id, file_name, sha256, imported_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`).run(batchId, client.id, key?.fileName ?? summary.file, key?.sha256 ?? summary.sha256, req.now, req.actor.id);
   }
   const rebuildIndexes = deferIndexes(db, bytes);
-  const writer = new PlacementWriter(db, client.id, batchId, req.actor.id, req.now);
   const fv = section.fileValues;
   const batch = {
     batchNo: prior?.batch_no ?? fileValue(fv?.batchNo, req.file, titleText),
@@ -147,6 +146,11 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
     dueBackAt: prior?.due_back_at ?? fileDate(fv?.dueBackAt, req.file, titleText, section.dateFormats, 'dueBackAt'),
     hand: prior?.hand != null ? String(prior.hand) : fileHand(fv?.hand, req.file, titleText),
   };
+  const writer = new PlacementWriter(db, client.id, batchId, req.actor.id, req.now, () => ({
+    batchNo: batch.batchNo ?? req.batchNo ?? null,
+    hand: batch.hand !== null ? Number(batch.hand) : (req.hand ?? null),
+    placedAt: batch.placedAt,
+  }));
   const seen = new Set<string>();
   let count = prior?.case_count ?? 0;
   let placedFen = prior?.placed_total_fen ?? 0;
