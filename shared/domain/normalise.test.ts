@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCalendarDate, fromExcelSerial } from './dates';
 import { formatFen, parseAmountFen } from './money';
-import { isValidPhone, normalisePhone } from './phone';
+import { isNoNumber, isValidPhone, normalisePhone } from './phone';
 import { checkCharacter, parseResidentId } from './resident-id';
 import { toRelation } from './relations';
 import { cleanText, toHalfWidth } from './text';
@@ -67,13 +67,30 @@ describe('phones', () => {
     ['１３８００１３８０００', '13800138000'],
     ['(010) 6512-3456', '01065123456'],
     [' 138 0013 8000 ', '13800138000'],
+    // a note in brackets is not part of the number; an area code in brackets is
+    ['13800138000（本人）', '13800138000'],
+    ['(母亲) 13800138000', '13800138000'],
+    ['（0394）8123456', '03948123456'],
+    // the line to dial, without its extension
+    ['0394-8123456转802', '03948123456'],
+    ['0394-8123456 分机 802', '03948123456'],
+    ['010-65123456 ext. 12', '01065123456'],
+    ['0371-6234567-802', '03716234567'],
   ])('%s -> %s', (raw, phone) => expect(normalisePhone(raw)).toBe(phone));
 
   it('knows a plausible number', () => {
     expect(isValidPhone('13800138000')).toBe(true);
     expect(isValidPhone('01065123456')).toBe(true);
     expect(isValidPhone('12345')).toBe(false);
+    expect(isValidPhone('6234567')).toBe(false);
+    expect(isValidPhone('00000000000')).toBe(false);
+    expect(isValidPhone('13333333333')).toBe(true);
     expect(normalisePhone('  ')).toBeNull();
+  });
+
+  it('knows what banks write for "no number"', () => {
+    for (const raw of ['无', '暂无', '不详', 'NULL', 'N/A', '-', '--', '/', '00000000000', '0', '11111111111', ' 0000 0000 ']) expect(isNoNumber(raw), raw).toBe(true);
+    for (const raw of ['13800138000', '6234567', '010-65123456', '张三']) expect(isNoNumber(raw), raw).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseHand } from '../../../shared/domain/hand';
-import { isValidPhone, normalisePhone } from '../../../shared/domain/phone';
+import { isNoNumber, isValidPhone, normalisePhone } from '../../../shared/domain/phone';
 import { knownRelation, toRelation, type Relation } from '../../../shared/domain/relations';
 import { parseResidentId } from '../../../shared/domain/resident-id';
 import { normaliseStage } from '../../../shared/domain/stage';
@@ -174,10 +174,11 @@ function ownOtherPhones(texts: string[], mobile: string | null): string[] {
 /** The separators a bank puts between two numbers in one phone cell (13800000003/13900000003). */
 const PHONE_SEPARATORS = /[/／,，;；、|]/;
 
-/** The numbers of one phone cell: usually one; several when the bank lists more than one. */
+/** The numbers of one phone cell: usually one; several when the bank lists more than one; none where it says so (无, 00000000000). */
 function phonesIn(text: string | null): string[] {
   if (text === null) return [];
-  return PHONE_SEPARATORS.test(text) ? text.split(PHONE_SEPARATORS).map((p) => p.trim()).filter(Boolean) : [text];
+  if (!PHONE_SEPARATORS.test(text)) return isNoNumber(text) ? [] : [text];
+  return text.split(PHONE_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '' && !isNoNumber(p));
 }
 
 /** Maps and validates one placement row; throws RowRejected naming the first bad field. */
