@@ -53,7 +53,8 @@ export const ImportPreview = z.object({
   file: z.string(),
   kind: ImportKind,
   headerRow: z.number().int(),
-  columns: z.array(z.object({ field: z.string(), header: z.string().nullable() })),
+  /** each column the profile maps (contact parts as contacts.N.part / contacts.cell), as the profile names it, and the header found for it (null: not in this file) */
+  columns: z.array(z.object({ field: z.string(), expected: z.string(), header: z.string().nullable() })),
   /** values given once for the whole file by the profile (batch number, dates, hand) and where they were found */
   fileValues: z.array(z.object({ field: z.string(), value: z.string(), from: z.enum(['profile', 'fileName', 'titleRows']) })),
   rows: z.array(

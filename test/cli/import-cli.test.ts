@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { fileURLToPath } from 'node:url';
 import { CLI_ARGS, NODE, runCliProcess } from '../helpers/cli';
 import { generateCases, writeBankACsv } from '../helpers/bank-files';
@@ -31,6 +33,16 @@ describe('collectdesk import … --json', () => {
     expect(r.json.rows).toContainEqual(expect.objectContaining({ row: 2, outcome: 'inserted' }));
     expect(r.json.batch).toEqual({ batchNo: null, placedAt: '2026-11-01', dueBackAt: '2027-01-31', hand: null, defaultHand: 1 });
     expect(runCliProcess(['batch', 'list', '--data', data, '--json'], env).json).toEqual({ ok: true, batches: [] });
+  });
+
+  it('names in the preview each mapped column the file lacks, a contact group’s too (a header the bank renamed)', () => {
+    const renamed = join(tmp.dir, 'renamed.csv');
+    const text = iconv.decode(readFileSync(fixture('bank-a', 'placement-2026-11.csv')), 'gbk').replace('联系人2电话', '联系人2手机').replace('滞纳金', '滞纳金额');
+    writeFileSync(renamed, iconv.encode(text, 'gbk'));
+    const r = runCliProcess(['preview', 'placement', '--client', 'bank-a', renamed, '--rows', '1', '--data', data], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('renamed.csv: header on row 1; 28 of 30 mapped columns found.');
+    expect(r.stdout).toContain('  not in this file: fees (滞纳金)\n  not in this file: contact 2 phone (联系人2电话)\n');
   });
 
   it('prints the summary of CLI.md for a placement file', () => {

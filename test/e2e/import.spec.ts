@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ADMIN, completeFirstRun, field, PASSPHRASE, signInZh, signOutZh } from './flows';
 import { expect, runScript, screenshot, test, type WebHost } from './fixtures';
@@ -32,9 +34,13 @@ async function withClients(page: Page, host: WebHost, opts: { english?: boolean 
 
 /** Clicks the button that opens the file dialog and answers it with a fixture. */
 async function chooseFixture(page: Page, button: string, ...path: string[]): Promise<void> {
+  await chooseFile(page, button, fixture(...path));
+}
+
+async function chooseFile(page: Page, button: string, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('region', { name: /导入文件|Import a file/ }).getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(fixture(...path));
+  await (await chooser).setFiles(file);
 }
 
 /** The Import button of the panel (the navigation has one of the same name). */
@@ -54,6 +60,7 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(page.getByTestId('chosen-file')).toContainText('placement-2026-11.csv');
   const preview = page.getByRole('table', { name: '导入预览' });
   await expect(preview.getByRole('row')).toHaveCount(21); // header + 20 rows
+  await expect(page.getByTestId('missing-columns')).toHaveCount(0); // every column of the profile is in the file
   // Each column: our label, and under it the bank's header (or where the value came from).
   await expect(preview.getByRole('columnheader', { name: '债务人姓名 客户姓名' })).toBeVisible();
   await expect(preview.getByRole('columnheader', { name: '委案金额 委案金额' })).toBeVisible();
@@ -152,7 +159,7 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(dialog).toBeHidden();
 });
 
-test('a file refused whole says so, and nothing is imported; a collector has no Import', async ({ page, host }) => {
+test('a file refused whole says so, and nothing is imported; a collector has no Import', async ({ page, host }, testInfo) => {
   await withClients(page, host);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '导入' }).click();
   await chooseFixture(page, '选择文件…', 'bad', 'header-only.csv');
@@ -172,6 +179,13 @@ test('a file refused whole says so, and nothing is imported; a collector has no 
   // …and what the header row holds instead, so a wrong profile shows at once.
   await expect(refused).toContainText('最像表头的第 1 行是：案件编号、客户姓名、证件类型');
   await screenshot(page, 'import-missing-column');
+
+  // A mapped column the file lacks (the bank renamed a contact header) is named, not dropped silently.
+  const renamed = testInfo.outputPath('placement-renamed.csv');
+  writeFileSync(renamed, iconv.encode(iconv.decode(readFileSync(fixture('bank-a', 'placement-2026-11.csv')), 'gbk').replace('联系人2电话', '联系人2手机'), 'gbk'));
+  await chooseFile(page, '选择其他文件', renamed);
+  await expect(page.getByTestId('missing-columns')).toHaveText('委托方配置的这些列在本文件中找不到，导入后这些字段为空：联系人2电话（“联系人2电话”）。如果银行改了列名，请管理员更新委托方配置。');
+  await screenshot(page, 'import-missing-mapped-column');
 
   await signOutZh(page);
   await signInZh(page, COLLECTOR.name, COLLECTOR.password);

@@ -40,8 +40,8 @@ describe('a file without a header, its columns given by place', () => {
 
     const preview = await previewImport(getClient(t.env.db, 'bank-h'), 'placement', file);
     expect(preview.headerRow).toBe(0);
-    expect(preview.columns).toContainEqual({ field: 'caseNo', header: 'A' });
-    expect(preview.columns).toContainEqual({ field: 'idNumber', header: 'C' });
+    expect(preview.columns).toContainEqual({ field: 'caseNo', expected: 'column A', header: 'A' });
+    expect(preview.columns).toContainEqual({ field: 'idNumber', expected: 'column 3', header: 'C' });
     expect(preview.rows.map((r) => [r.row, r.caseNo, r.problem?.code ?? null])).toEqual([[1, 'BN001', null], [2, 'BN002', 'negative'], [3, 'BN003', null]]);
 
     const s = await t.env.run('placement', 'bank-h', file);

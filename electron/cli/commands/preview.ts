@@ -25,13 +25,19 @@ function batchHand(b: NonNullable<ImportPreview['batch']>): string {
   return b.defaultHand === null ? 'no hand (--hand gives one)' : `hand ${b.defaultHand} (the profile's, unless --hand gives another)`;
 }
 
+/** A mapped column's field as a person reads it: `contacts.1.phone` is contact group 2's phone. */
+function columnField(field: string): string {
+  const part = /^contacts\.(\d+)\.(\w+)$/.exec(field);
+  return part ? `contact ${Number(part[1]) + 1} ${part[2]}` : field === 'contacts.cell' ? 'contacts' : field;
+}
+
 /** The preview in words; `timezone` is the client's, whose calendar dates the earlier import of the same file. */
 function previewText(p: ImportPreview, timezone: string): string {
   const found = p.columns.filter((c) => c.header !== null);
   const lines = [
     ...(p.alreadyImportedAt ? [`ALREADY IMPORTED on ${localDay(new Date(p.alreadyImportedAt), timezone)}: importing this file again will be refused.`] : []),
     `${p.file}: ${p.headerRow === 0 ? 'no header (columns by place)' : `header on row ${p.headerRow}`}; ${found.length} of ${p.columns.length} mapped columns found.`,
-    ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${c.field}`),
+    ...p.columns.filter((c) => c.header === null).map((c) => `  not in this file: ${columnField(c.field)} (${c.expected})`),
     ...(p.sheets ? [`  sheet "${p.sheets.read}"${p.sheets.others.length > 0 ? `; the other sheets are not read: ${p.sheets.others.map((n) => `"${n}"`).join(', ')}` : ''}`] : []),
     ...p.fileValues.map((v) => `  once per file: ${v.field} = ${v.value} (from ${v.from})`),
     ...(p.batch ? [`  batch: ${p.batch.batchNo ?? '(no batch number: --batch-no gives one)'}, ${batchHand(p.batch)}, ${p.batch.placedAt ?? '?'} → ${p.batch.dueBackAt ?? '?'}`] : []),

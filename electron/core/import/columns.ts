@@ -18,22 +18,25 @@ export function requiredColumns(kind: ImportKind, section: AnySection): Record<s
 }
 
 /**
- * Canonical field → column index (-1 when the file lacks it). Contact columns are keyed contacts.N.part / contacts.cell.
- * A header name the file repeats is taken left to right: first by the fields of `columns`, then by the contact groups
- * in their order (the second group's 关系 is the second 关系 column).
+ * The columns the profile maps, in the order they take a repeated header: the fields of `columns`, then the contact
+ * cell or the contact groups' parts (keyed contacts.cell / contacts.N.part; a part the group does not map has no ref).
  */
-export function resolveColumns(index: HeaderIndex, section: AnySection): Record<string, number> {
-  const out: Record<string, number> = {};
-  const taken = new Map<string, number>();
-  for (const [field, ref] of Object.entries(section.columns as Record<string, ColumnRef | undefined>)) out[field] = findColumn(index, ref, taken);
+export function mappedColumns(section: AnySection): [field: string, ref: ColumnRef | undefined][] {
+  const out: [string, ColumnRef | undefined][] = Object.entries(section.columns as Record<string, ColumnRef | undefined>);
   const contacts = 'contacts' in section ? section.contacts : undefined;
-  if (contacts && 'cell' in contacts) out['contacts.cell'] = findColumn(index, contacts.cell, taken);
+  if (contacts && 'cell' in contacts) out.push(['contacts.cell', contacts.cell]);
   if (contacts && 'columns' in contacts) {
-    contacts.columns.forEach((c, i) => {
-      out[`contacts.${i}.name`] = findColumn(index, c.name, taken);
-      out[`contacts.${i}.relation`] = findColumn(index, c.relation, taken);
-      out[`contacts.${i}.phone`] = findColumn(index, c.phone, taken);
-    });
+    contacts.columns.forEach((c, i) => out.push([`contacts.${i}.name`, c.name], [`contacts.${i}.relation`, c.relation], [`contacts.${i}.phone`, c.phone]));
   }
   return out;
+}
+
+/**
+ * Canonical field → column index (-1 when the file lacks it). A header name the file repeats is taken left to right:
+ * first by the fields of `columns`, then by the contact groups in their order (the second group's 关系 is the second
+ * 关系 column).
+ */
+export function resolveColumns(index: HeaderIndex, section: AnySection): Record<string, number> {
+  const taken = new Map<string, number>();
+  return Object.fromEntries(mappedColumns(section).map(([field, ref]) => [field, findColumn(index, ref, taken)]));
 }

@@ -17,7 +17,7 @@ function alternatives(ref: string | string[]): string[] {
 }
 
 /** How a column reference reads in a message: its header(s), or its place. */
-function refText(ref: ColumnRef): string {
+export function refText(ref: ColumnRef): string {
   return typeof ref === 'object' && !Array.isArray(ref) ? `column ${ref.column}` : alternatives(ref).join(' / ');
 }
 

@@ -2,14 +2,14 @@ import { basename } from 'node:path';
 import { formatFen } from '../../../shared/domain/money';
 import { columnLetter } from '../../../shared/domain/spreadsheet-columns';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/domain/masking';
-import type { ColumnRef, ImportKind, PlacementSection } from '../../../shared/profile/schema';
+import type { ImportKind, PlacementSection } from '../../../shared/profile/schema';
 import type { ClientRecord } from '../clients/clients';
 import { CoreError } from '../errors';
 import { fileValuesOf, type FileValueFound } from './file-values';
 import { isBlankRow, type SourceRow } from './cells';
-import { requiredColumns, resolveColumns } from './columns';
+import { mappedColumns, requiredColumns, resolveColumns } from './columns';
 import { sha256File } from './hash';
-import { readHeader, type Header } from './header';
+import { readHeader, refText, type Header } from './header';
 import { fieldsAllowed, mapRow } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
@@ -43,7 +43,7 @@ export interface ImportPreview {
   kind: ImportKind;
   headerRow: number;
   /** each canonical field of the profile and the header it was found under (null: not in this file) */
-  columns: { field: string; header: string | null }[];
+  columns: { field: string; expected: string; header: string | null }[];
   /** the values the profile takes once for the whole file (batch number, dates, hand), and where from */
   fileValues: FileValueFound[];
   rows: PreviewRow[];
@@ -133,7 +133,7 @@ export async function previewImport(
     file: basename(file),
     kind,
     headerRow: header.row,
-    columns: Object.entries(section.columns as Record<string, ColumnRef | undefined>).map(([field]) => ({ field, header: columnLabel(header, columns[field] ?? -1) })),
+    columns: mappedColumns(section).flatMap(([field, ref]) => (ref === undefined ? [] : [{ field, expected: refText(ref), header: columnLabel(header, columns[field] ?? -1) }])),
     fileValues,
     rows: out,
     alreadyImportedAt: opts.importedAt ? opts.importedAt(await sha256File(file)) : null,

@@ -27,8 +27,11 @@ describe('importing from the UI: stage, preview, import in the background, summa
     const p = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: staged.fileRef }));
     expect(p).toMatchObject({ file: 'placement-2026-11.csv', kind: 'placement', headerRow: 1, alreadyImportedAt: null });
     expect(p.rows).toHaveLength(20);
-    expect(p.columns).toContainEqual({ field: 'caseNo', header: '案件编号' });
-    expect(p.columns).toContainEqual({ field: 'remarks', header: '备注' });
+    expect(p.columns).toContainEqual({ field: 'caseNo', expected: '案件编号', header: '案件编号' });
+    expect(p.columns).toContainEqual({ field: 'remarks', expected: '备注', header: '备注' });
+    // every mapped column is found in the bank's file, the contact groups' too
+    expect(p.columns.filter((c) => c.header === null)).toEqual([]);
+    expect(p.columns).toContainEqual({ field: 'contacts.2.phone', expected: '联系人3电话', header: '联系人3电话' });
     expect(p.rows[0]).toMatchObject({ row: 2, caseNo: 'A261100000001', problem: null, values: { idNumber: '3701**********9048', mobile: '139****1641', placedAmount: '152,218.77', stage: 'M7+' } });
     // every field the import takes, addresses cut to their district; the contact persons as read, phones masked
     expect(p.rows[0]?.values).toMatchObject({ idType: '身份证', homeAddress: '济南市历下区…', employer: '某某餐饮管理有限公司', principal: '136,213.00', lastPaymentAt: '2026-03-06', currency: 'CNY' });

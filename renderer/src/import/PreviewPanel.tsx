@@ -6,6 +6,7 @@ import type { ImportPreview } from '../../../shared/contract/intake';
 import { useApp } from '../app/AppContext';
 import { formatDateTime } from '../format';
 import { ImportProgress } from './ImportProgress';
+import { fieldLabel } from './intakeText';
 import { PreviewTable } from './PreviewTable';
 
 interface Props {
@@ -26,6 +27,8 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
   const [batchNo, setBatchNo] = useState('');
   const [hand, setHand] = useState('');
   const problems = preview.rows.filter((r) => r.problem).length;
+  // Columns the profile maps that the file lacks (a renamed header): their fields stay empty, so the lead is told.
+  const missing = preview.headerRow === 0 ? [] : preview.columns.filter((c) => c.header === null);
   const placement = preview.kind === 'placement';
   // The batch number and hand the file gives are the batch's: the fields only fill what it leaves out.
   const batch = placement ? preview.batch : null;
@@ -89,6 +92,15 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
         <Box sx={{ px: 2 }}>
           <Alert severity="info" data-testid="other-sheets">
             {t('intake.preview.otherSheets', { read: preview.sheets.read, others: preview.sheets.others.join(t('intake.listSeparator')) })}
+          </Alert>
+        </Box>
+      )}
+      {missing.length > 0 && (
+        <Box sx={{ px: 2 }}>
+          <Alert severity="info" data-testid="missing-columns">
+            {t('intake.preview.missingColumns', {
+              columns: missing.map((c) => t('intake.preview.missingColumn', { field: fieldLabel(t, c.field), expected: c.expected })).join(t('intake.listSeparator')),
+            })}
           </Alert>
         </Box>
       )}

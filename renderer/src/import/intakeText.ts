@@ -16,7 +16,10 @@ export function toFailure(err: unknown): Failure {
 
 /** A canonical field (caseNo, placedAmount…) in the current language; an unknown one as it is. */
 export function fieldLabel(t: TFunction, field: string): string {
-  return t(`intake.field.${field}`, { defaultValue: field });
+  // A contact group's part (contacts.1.phone): “联系人2电话”; the contacts cell: “联系人”.
+  const part = /^contacts\.(\d+)\.(name|relation|phone)$/.exec(field);
+  if (part) return t('intake.field.contactPart', { n: Number(part[1]) + 1, part: t(`intake.field.contactParts.${part[2]}`) });
+  return t(`intake.field.${field === 'contacts.cell' ? 'contacts' : field}`, { defaultValue: field });
 }
 
 /** Why a row was rejected: the field and the translated reason, e.g. “证件号码：校验位不正确”. */
