@@ -27,6 +27,15 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   await expect(balanceHeader).toHaveAttribute('aria-sort', 'ascending');
   const balances = async () => Promise.all((await dataRows(grid).locator('[data-field="balanceFen"]').all()).slice(0, 3).map(async (c) => yuan(await c.innerText())));
   await expect.poll(async () => { const b = await balances(); return b[0]! <= b[1]! && b[1]! <= b[2]!; }).toBe(true);
+  // The next page keeps the order, and stays: its first balance is not below the last of page 1.
+  const lastOfFirst = yuan(await dataRows(grid).last().locator('[data-field="balanceFen"]').innerText());
+  await page.getByRole('button', { name: '下一页' }).click();
+  await expect(page.getByText('第 51–100 条，共 200 条')).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByText('第 51–100 条，共 200 条')).toBeVisible();
+  expect((await balances())[0]).toBeGreaterThanOrEqual(lastOfFirst);
+  await page.getByRole('button', { name: '上一页' }).click();
+  await expect(page.getByText('第 1–50 条，共 200 条')).toBeVisible();
 
   // Filters beside the grid: stage, then status.
   await choose(page, '阶段', 'M2');

@@ -30,7 +30,10 @@ export function QueueGrid({ rows, total, loading, state, team, language, emptyTe
   const { t } = useTranslation();
   const apiRef = useGridApiRef();
   const columns = useMemo(() => queueColumns(t, language, team), [t, language, team]);
-  const sortModel: GridSortModel = state.sort ? [{ field: FIELD_OF[state.sort.field], sort: state.sort.dir }] : [];
+  // One model per order: a new array each render reads to the grid as a new order, and it goes back to page 1.
+  const sortField = state.sort?.field;
+  const sortDir = state.sort?.dir;
+  const sortModel: GridSortModel = useMemo(() => (sortField && sortDir ? [{ field: FIELD_OF[sortField], sort: sortDir }] : []), [sortField, sortDir]);
   const focusedInGrid = useRef(false);
 
   // Keep the highlighted row in view (and focused, when the keyboard is in the grid).
