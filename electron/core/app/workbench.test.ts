@@ -45,7 +45,7 @@ describe('the collector’s workbench through the contract', () => {
     expect(refused, JSON.stringify(refused)).toMatchObject({ ok: false, error: { code: 'compliance', details: { allowed: true } } });
     value(await env.app.dispatch('activity.record', { caseId, contactId: self, channel: 'call', party: 'debtor', resultCode: 'PTP', promise: { amountFen: 100_00, dueDate: '2027-01-15' }, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'], notes: '本人承诺月中还款' }));
     const after = value(await env.app.dispatch('case.get', { caseId }));
-    expect(after).toMatchObject({ status: 'ptp', promises: [{ amountFen: 10000, dueDate: '2027-01-15', status: 'pending' }], timeline: [{ resultCode: 'PTP', collector: '张三', notes: '本人承诺月中还款' }] });
+    expect(after).toMatchObject({ status: 'ptp', promises: [{ amountFen: 10000, dueDate: '2027-01-15', status: 'pending' }], timeline: [{ resultCode: 'PTP', collector: '张三', notes: '本人承诺月中还款', contactName: '刘*雨' }] });
     expect(env.db.prepare("SELECT entity, count(*) AS n FROM outbox GROUP BY entity ORDER BY entity").all()).toEqual([{ entity: 'activity', n: 1 }, { entity: 'promise', n: 1 }]);
     const queue = value(await env.app.dispatch('cases.list', { search: 'A261100000001' }));
     expect(queue.rows[0]).toMatchObject({ promiseDueDate: '2027-01-15', promiseAmountFen: 10000 });

@@ -40,11 +40,13 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
   const today = localDay(now, tz);
   const activities = db
     .prepare(
-      `SELECT a.id, a.started_at, a.channel, a.party, a.result_code, a.phone, a.notes, a.override_reason, a.verdicts, a.contact_person_id, u.display_name AS collector, cp.name AS contact_name
+      `SELECT a.id, a.started_at, a.channel, a.party, a.result_code, a.phone, a.notes, a.override_reason, a.verdicts, a.contact_person_id, u.display_name AS collector, cp.name AS contact_name, cp.relation AS contact_relation
        FROM activities a JOIN users u ON u.id = a.collector_id LEFT JOIN contact_persons cp ON cp.id = a.contact_person_id
        WHERE a.debtor_id = ? ORDER BY a.started_at DESC`,
     )
-    .all(r.debtor_id) as { id: string; started_at: string; channel: string; party: string; result_code: ResultCode; phone: string | null; notes: string | null; override_reason: string | null; verdicts: string; contact_person_id: string | null; collector: string; contact_name: string | null }[];
+    .all(r.debtor_id) as { id: string; started_at: string; channel: string; party: string; result_code: ResultCode; phone: string | null; notes: string | null; override_reason: string | null; verdicts: string; contact_person_id: string | null; collector: string; contact_name: string | null; contact_relation: string | null }[];
+  // The debtor's name is masked wherever it shows, as in the header; a third party's is shown as the contacts list shows it.
+  const personName = (relation: string | null, name: string | null): string | null => (relation === 'self' ? maskName(name) : name);
   const contacts = db.prepare('SELECT id, relation, name, phone, status FROM contact_persons WHERE debtor_id = ? ORDER BY relation = \'self\' DESC, rowid').all(r.debtor_id) as { id: string; relation: string; name: string | null; phone: string | null; status: string }[];
   const calls = activities.filter((a) => a.channel === 'call');
   return {
@@ -71,10 +73,10 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     contacts: contacts.map((c) => {
       const mine = calls.filter((a) => a.phone !== null && a.phone === c.phone);
       const todays = mine.filter((a) => localDay(new Date(a.started_at), tz) === today);
-      return { id: c.id, relation: c.relation, name: c.relation === 'self' ? maskName(c.name) : c.name, phone: maskPhone(c.phone), status: c.status, lastAttemptAt: mine[0]?.started_at ?? null, attemptsToday: todays.length, reachedToday: todays.filter((a) => isConnected(a.result_code) && a.party !== 'none').length };
+      return { id: c.id, relation: c.relation, name: personName(c.relation, c.name), phone: maskPhone(c.phone), status: c.status, lastAttemptAt: mine[0]?.started_at ?? null, attemptsToday: todays.length, reachedToday: todays.filter((a) => isConnected(a.result_code) && a.party !== 'none').length };
     }),
     timeline: activities.map((a) => ({
-      id: a.id, at: a.started_at, channel: a.channel, party: a.party, resultCode: a.result_code, collector: a.collector, contactName: a.contact_name,
+      id: a.id, at: a.started_at, channel: a.channel, party: a.party, resultCode: a.result_code, collector: a.collector, contactName: personName(a.contact_relation, a.contact_name),
       phone: maskPhone(a.phone), notes: a.notes, overrideReason: a.override_reason,
       warns: (JSON.parse(a.verdicts) as { rule: string; kind: string }[]).filter((v) => v.kind === 'warn').map((v) => v.rule),
     })),
