@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CoreError } from '../errors';
 import type { SourceRow } from './cells';
@@ -75,6 +75,37 @@ async function* workbookRows(file: string, layout: SectionLayout, onSheet: (shee
   }
 }
 
+/** What a file is, by its first bytes, when it is not what its profile reads: said in words, not as unreadable text. */
+type ForeignFormat = 'xls' | 'html' | 'xlsx';
+
+const FOREIGN: Record<ForeignFormat, string> = {
+  xls: 'is an Excel 97-2003 workbook (.xls), or a workbook protected by a password: open it in Excel and save it as an Excel Workbook (.xlsx) without a password.',
+  html: 'is a web page (HTML) with an Excel name, not a workbook: open it in Excel and save it as an Excel Workbook (.xlsx).',
+  xlsx: 'is an Excel workbook, but the profile reads a text file: save it as CSV, or read it with a profile whose format is "xlsx".',
+};
+
+function sniff(file: string): ForeignFormat | null {
+  const head = Buffer.alloc(512);
+  const fd = openSync(file, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) return 'xls';
+  if (n >= 4 && head.readUInt32BE(0) === 0x504b0304) return 'xlsx';
+  const text = head.toString('latin1', 0, n).replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  return /^<(!doctype html|html|table|\?xml[^>]*>\s*<html)/.test(text) ? 'html' : null;
+}
+
+/** A file of another format than its profile reads: refused naming what it is and how to save it. */
+function checkFormat(file: string, layout: SectionLayout): void {
+  const found = sniff(file);
+  const wrong = layout.format === 'xlsx' ? found === 'xls' || found === 'html' : found !== null;
+  if (found && wrong) throw unreadable(file, FOREIGN[found], { format: found });
+}
+
 /** The rows of a bank file, as its profile section describes it. Empty files are refused here. */
 export function readTable(file: string, layout: SectionLayout): TableRows {
   let size: number;
@@ -84,6 +115,7 @@ export function readTable(file: string, layout: SectionLayout): TableRows {
     throw new CoreError('not_found', `${file}: no such file.`, { file });
   }
   if (size === 0) throw unreadable(file, 'the file is empty.');
+  checkFormat(file, layout);
   if (layout.format !== 'xlsx') return delimitedRows(file, layout);
   const rows: TableRows = workbookRows(file, layout, (sheets) => (rows.sheets = sheets));
   return rows;

@@ -42,6 +42,8 @@ export function failureText(t: TFunction, failure: Failure): string {
     return t('intake.failure.missingColumns', { columns, closest: closest + sheets });
   }
   if (failure.code === 'unreadable_file' && failure.details.trailer === true) return trailerText(t, failure.details);
+  const format = failure.details.format;
+  if (failure.code === 'unreadable_file' && (format === 'xls' || format === 'html' || format === 'xlsx')) return t(`intake.failure.format.${format}`);
   const code = FAILURE_CODES.has(failure.code) ? failure.code : 'internal';
   return t(`intake.failure.${code}`);
 }
