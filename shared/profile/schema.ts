@@ -191,6 +191,8 @@ export const PlacementSection = z
     valueMaps: z.object({ stage: StageMap.optional(), currency: ValueMap.optional(), idType: ValueMap.optional(), product: ValueMap.optional() }).strict().optional(),
     fileValues: z.object({ batchNo: FileValueSource.optional(), placedAt: FileValueSource.optional(), dueBackAt: FileValueSource.optional(), hand: FileValueSource.optional() }).strict().optional(),
     defaults: z.object({ hand: z.number().int().min(1).optional(), currency: z.string().min(1).optional(), idType: z.string().min(1).optional() }).strict().optional(),
+    /** a row without a stage takes the one its days overdue imply (1–30 days M1, 31–60 M2, … over 180 M7+) */
+    stageFromOverdueDays: z.boolean().optional(),
   })
   .strict()
   .superRefine(checkSection);

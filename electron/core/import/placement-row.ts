@@ -2,7 +2,7 @@ import { parseHand } from '../../../shared/domain/hand';
 import { isNoNumber, isValidPhone, normalisePhone } from '../../../shared/domain/phone';
 import { knownRelation, toRelation, type Relation } from '../../../shared/domain/relations';
 import { parseResidentId } from '../../../shared/domain/resident-id';
-import { normaliseStage } from '../../../shared/domain/stage';
+import { normaliseStage, stageFromDays } from '../../../shared/domain/stage';
 import { cleanText, toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementSection } from '../../../shared/profile/schema';
 import { RowRejected, stripTextMark, type RowReader } from './row-reader';
@@ -246,7 +246,7 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
       placedAmountFen,
       balanceFen,
       overdueDays,
-      stage: stageOf(mapped(section.valueMaps?.stage, r.text('stage'))),
+      stage: stageOf(mapped(section.valueMaps?.stage, r.text('stage'))) ?? (section.stageFromOverdueDays && overdueDays !== null ? stageFromDays(overdueDays) : null),
       lastPaymentAt,
       lastPaymentFen,
       placedAt,
