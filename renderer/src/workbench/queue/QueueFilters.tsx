@@ -1,5 +1,5 @@
 import { FilterAltOffOutlined } from '@mui/icons-material';
-import { Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchRow, ClientSummary } from '../../../../shared/contract/intake';
@@ -16,7 +16,7 @@ interface Props {
 function Select({ label, value, options, onChange }: { label: string; value: string | undefined; options: { value: string; label: string }[]; onChange(v: string | undefined): void }) {
   const { t } = useTranslation();
   return (
-    <TextField select label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+    <TextField select label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} sx={{ width: 148 }}>
       <MenuItem value="">
         <em>{t('wb.queue.filters.any')}</em>
       </MenuItem>
@@ -29,7 +29,10 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-/** The filter controls beside the grid: client, stage, status, balance band and (for leads) batch — all sent to the core. */
+/**
+ * The filter controls in one row above the grid — client, stage, status, balance band and (for leads) batch, all sent
+ * to the core — so the grid keeps the window's width for its columns (a 1366-pixel laptop shows them all).
+ */
 export function QueueFilters({ filters, team, onChange }: Props) {
   const { t } = useTranslation();
   const [clients, setClients] = useState<ClientSummary[]>([]);
@@ -44,9 +47,8 @@ export function QueueFilters({ filters, team, onChange }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const active = Object.entries(filters).some(([k, v]) => k !== 'due' && v !== undefined);
   return (
-    <Paper variant="outlined" component="aside" aria-label={t('wb.queue.filters.title')} sx={{ width: 176, flexShrink: 0, p: 1.5, alignSelf: 'flex-start' }}>
-      <Stack spacing={1.5}>
-        <Typography variant="subtitle2">{t('wb.queue.filters.title')}</Typography>
+    <Box component="section" aria-label={t('wb.queue.filters.title')}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <Select label={t('queue.columns.client')} value={filters.clientCode} options={clients.map((c) => ({ value: c.code, label: c.name }))} onChange={(v) => set({ clientCode: v, batchId: undefined })} />
         <Select label={t('queue.columns.stage')} value={filters.stage} options={STAGES.map((s) => ({ value: s, label: s }))} onChange={(v) => set({ stage: v })} />
         <Select label={t('queue.columns.status')} value={filters.status} options={STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))} onChange={(v) => set({ status: v })} />
@@ -68,6 +70,6 @@ export function QueueFilters({ filters, team, onChange }: Props) {
           {t('wb.queue.filters.clear')}
         </Button>
       </Stack>
-    </Paper>
+    </Box>
   );
 }

@@ -131,8 +131,10 @@ export function QueueScreen({ user, store, searchRequest, onOpen }: Props) {
           {errorText(list.error, t, prefs.language)}
         </Alert>
       )}
-      <Stack direction="row" spacing={2} sx={{ flex: 1, minHeight: 0 }}>
+      <Box sx={{ mb: 1.5 }}>
         <QueueFilters filters={state.filters} team={team} onChange={setFilters} />
+      </Box>
+      <Stack direction="row" sx={{ flex: 1, minHeight: 0 }}>
         <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
           <QueueGrid
             rows={list.rows}

@@ -42,17 +42,17 @@ export function queueColumns(t: TFunction, language: Language, team: boolean): G
     { field: 'balanceFen', headerName: t('wb.queue.columns.balance'), width: 104, ...NUM, valueFormatter: (v: number) => formatFen(v) },
     { field: 'overdueDays', headerName: t('wb.queue.columns.overdueDays'), description: t('wb.case.overdueDays'), width: 80, ...NUM, valueFormatter: (v: number | null) => (v === null ? absent : String(v)) },
     { field: 'stage', headerName: t('queue.columns.stage'), width: 56, valueGetter: (v: string | null) => v ?? absent },
-    { field: 'status', headerName: t('queue.columns.status'), width: language === 'zh-CN' ? 80 : 116, renderCell: (p) => <CaseStatusChip status={p.row.status} /> },
+    { field: 'status', headerName: t('queue.columns.status'), width: language === 'zh-CN' ? 96 : 120, renderCell: (p) => <CaseStatusChip status={p.row.status} /> },
     {
       field: 'promiseDueDate',
       headerName: t('wb.queue.columns.promise'),
-      minWidth: 130,
+      minWidth: 156,
       flex: 1,
       renderCell: (p) => <PromiseCell row={p.row} language={language} brokenLabel={t('wb.queue.broken')} />,
     },
-    { field: 'nextActionAt', headerName: t('queue.columns.nextAction'), width: 120, valueFormatter: (v: string | null) => (v ? formatDateTime(v, language) : '') },
+    { field: 'nextActionAt', headerName: t('queue.columns.nextAction'), width: 136, valueFormatter: (v: string | null) => (v ? formatDateTime(v, language) : '') },
     { field: 'dueBackAt', headerName: t('wb.queue.columns.dueBack'), width: 92, valueFormatter: (v: string | null) => (v ? formatDay(v, language) : '') },
-    team && { field: 'assignedToName', headerName: t('queue.columns.assignedTo'), width: 76, valueGetter: (v: string | null) => v ?? t('queue.unassigned') },
+    team && { field: 'assignedToName', headerName: t('queue.columns.assignedTo'), width: language === 'zh-CN' ? 76 : 88, valueGetter: (v: string | null) => v ?? t('queue.unassigned') },
   ];
   return cols.filter((c): c is GridColDef<CaseListRow> => c !== false).map((c) => ({ ...c, sortable: c.field in SORT_OF, disableColumnMenu: true, filterable: false }));
 }
