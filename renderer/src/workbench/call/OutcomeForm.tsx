@@ -122,7 +122,8 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
           </Box>
         )}
         {outcome.failure !== null && <Alert severity="error">{errorText(outcome.failure, t, prefs.language)}</Alert>}
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        {/* Save stays in view at the foot of the call column, however far the script above it runs. */}
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', position: 'sticky', bottom: 0, zIndex: 1, bgcolor: 'background.paper', py: 1, my: -1 }}>
           <Typography variant="caption" color={blockedByNotes ? 'error' : 'textSecondary'} sx={{ flex: 1 }}>
             {blockedByNotes ? t('wb.outcome.rewriteNotes') : reached !== 'none' && v.resultCode ? t('wb.outcome.confirmHint') : ''}
           </Typography>
