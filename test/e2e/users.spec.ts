@@ -42,6 +42,9 @@ test('keyboard: ? opens the shortcuts help, / focuses the case search', async ({
   const help = page.getByRole('dialog', { name: '键盘快捷键' });
   await expect(help).toBeVisible();
   await expect(help).toContainText('搜索案件');
+  // Keys pressed together are joined by +, keys that do the same by /.
+  await expect(help.getByRole('row').filter({ hasText: 'Alt' })).toContainText('Alt + 1…7');
+  await expect(help.getByRole('row').filter({ hasText: 'J' })).toContainText('↑ / ↓ / J / K');
   await screenshot(page, 'shortcuts-help');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();

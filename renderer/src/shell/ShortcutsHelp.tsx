@@ -24,11 +24,11 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): voi
         <Table aria-labelledby="shortcuts-title">
           <TableBody>
             {SHORTCUTS.map((s) => (
-              <TableRow key={s.label} sx={{ '&:last-child td': { border: 0 } }}>
+              <TableRow key={`${s.label}:${s.keys.join()}`} sx={{ '&:last-child td': { border: 0 } }}>
                 <TableCell sx={{ whiteSpace: 'nowrap', width: 120 }}>
                   {s.keys.map((k, i) => (
                     <Fragment key={k}>
-                      {i > 0 && ' + '}
+                      {i > 0 && (s.either ? ' / ' : ' + ')}
                       <Key>{k}</Key>
                     </Fragment>
                   ))}

@@ -7,13 +7,15 @@ export interface ShortcutHandlers {
   go(index: number): void;
 }
 
-/** The shortcuts the help overlay lists, as i18n keys (keys shown as printed on the keyboard). */
-export const SHORTCUTS: { keys: string[]; label: string }[] = [
+/**
+ * The shortcuts the help overlay lists, as i18n keys (keys shown as printed on the keyboard): pressed together
+ * (Alt + 1), or `either` one of them (↑ / ↓ / J / K).
+ */
+export const SHORTCUTS: { keys: string[]; either?: true; label: string }[] = [
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['/'], label: 'shortcuts.search' },
   { keys: ['Alt', '1…7'], label: 'shortcuts.navigate' },
-  { keys: ['↑', '↓'], label: 'shortcuts.moveRows' },
-  { keys: ['J', 'K'], label: 'shortcuts.moveRows' },
+  { keys: ['↑', '↓', 'J', 'K'], either: true, label: 'shortcuts.moveRows' },
   { keys: ['Enter'], label: 'shortcuts.openCase' },
   { keys: ['Enter'], label: 'shortcuts.submit' },
   { keys: ['Esc'], label: 'shortcuts.close' },
