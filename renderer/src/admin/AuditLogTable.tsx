@@ -49,7 +49,7 @@ export function AuditLogTable({ rows, language }: { rows: AuditRow[]; language: 
                 )}
               </TableCell>
               <TableCell sx={NOWRAP}>
-                {r.entity ?? '—'}
+                {r.entity ? t(`auditLog.entities.${r.entity}`, { defaultValue: r.entity }) : '—'}
                 {r.entityId && (
                   <Typography variant="caption" component="div" className="mono" color="textSecondary" title={r.entityId}>
                     {r.entityId.length > 14 ? `${r.entityId.slice(0, 12)}…` : r.entityId}
