@@ -78,7 +78,7 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(preview.getByRole('columnheader', { name: '导入结果' })).toBeVisible();
   await expect(first.getByRole('cell').nth(1)).toHaveText('新案件');
   await expect(page.getByTestId('preview-outcomes')).toHaveText('新案件 20 行');
-  await expect(page.getByTestId('batch-term')).toHaveText('委案期限 2026-11-01 至 2027-01-31（取自文件）');
+  await expect(page.getByTestId('batch-term')).toHaveText('委案期限 2026/11/01 至 2027/01/31（取自文件）');
   await expect(page.getByText('不填则为第 1 手（委托方配置）')).toBeVisible();
   await screenshot(page, 'import-preview');
 
@@ -90,7 +90,7 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   const batch = batches.getByRole('row').filter({ hasText: 'placement-2026-11.csv' });
   await expect(batch).toContainText('示例银行A信用卡中心');
   await expect(batch.getByRole('cell').nth(6)).toHaveText('200');
-  await expect(batch).toContainText('2027-01-31');
+  await expect(batch).toContainText('2027/01/31');
   await expect(batch).toContainText(/还剩 \d+ 天/);
 
   // The same file again: the preview says it was imported already, and there is nothing to import.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchRow } from '../../../shared/contract/intake';
 import { formatFen } from '../../../shared/domain/money';
 import { formatDateTime } from '../format';
+import { formatDay } from '../workbench/dates';
 import type { Language } from '../i18n';
 import { daysUntil } from './intakeText';
 
@@ -68,9 +69,9 @@ export function BatchesTable({ batches, clientNames, language }: Props) {
               <TableCell sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={b.fileName}>
                 {b.fileName}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{b.placedAt ?? absent}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{b.placedAt ? formatDay(b.placedAt, language) : absent}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {b.dueBackAt ?? absent}
+                {b.dueBackAt ? formatDay(b.dueBackAt, language) : absent}
                 {b.dueBackAt && b.status === 'active' && <DaysLeft date={b.dueBackAt} today={today} />}
               </TableCell>
               <TableCell sx={NUM}>{b.hand ?? absent}</TableCell>

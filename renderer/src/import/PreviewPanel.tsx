@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/contract/intake';
 import { useApp } from '../app/AppContext';
 import { formatDateTime } from '../format';
+import { formatDay } from '../workbench/dates';
 import { ImportProgress } from './ImportProgress';
 import { fieldLabel } from './intakeText';
 import { PreviewTable } from './PreviewTable';
@@ -143,7 +144,7 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
             <Stack spacing={0.5} sx={{ pt: 0.5 }}>
               {(batch?.placedAt || batch?.dueBackAt) && (
                 <Typography variant="body2" data-testid="batch-term">
-                  {t('intake.term', { from: batch.placedAt ?? '—', to: batch.dueBackAt ?? '—' })}
+                  {t('intake.term', { from: batch.placedAt ? formatDay(batch.placedAt, prefs.language) : '—', to: batch.dueBackAt ? formatDay(batch.dueBackAt, prefs.language) : '—' })}
                 </Typography>
               )}
               <Typography variant="caption" color="textSecondary" sx={{ lineHeight: 1.6 }}>

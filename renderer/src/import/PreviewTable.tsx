@@ -3,11 +3,15 @@ import { Box, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHea
 import { alpha } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/contract/intake';
+import { useApp } from '../app/AppContext';
+import { formatDay } from '../workbench/dates';
 import { fieldLabel, reasonText } from './intakeText';
 
 /** Fields shown right-aligned with tabular digits. */
 const NUMERIC = new Set(['placedAmount', 'balance', 'principal', 'interest', 'fees', 'overdueDays', 'amount', 'lastPaymentAmount', 'hand']);
 const MONO = new Set(['caseNo', 'idNumber', 'mobile', 'txnRef']);
+/** Calendar dates, shown as everywhere else in the app (2026/11/01, 01/11/2026). */
+const DAYS = new Set(['placedAt', 'dueBackAt', 'lastPaymentAt', 'paidAt', 'recalledAt']);
 /** Fields filled without a column of their own: contacts from several columns (or one cell), balance from the placed amount. */
 const DERIVED = new Set(['contacts', 'balance']);
 
@@ -61,6 +65,7 @@ const cellSx = (field: string) => ({
 /** The first rows of a file as the profile maps them; a row with a problem is tinted and says what is wrong. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
+  const { prefs } = useApp();
   const columns = previewColumns(preview);
   const absent = <span aria-label={t('common.absent')}>—</span>;
   // Rehearsed on the store: each row says what its import would do. Without a rehearsal there is nothing to say.
@@ -131,7 +136,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                   }
                   return (
                     <TableCell key={c.field} className={MONO.has(c.field) ? 'mono' : undefined} sx={cellSx(c.field)} title={v ?? undefined}>
-                      {v === null || v === undefined || v === '' ? absent : v}
+                      {v === null || v === undefined || v === '' ? absent : DAYS.has(c.field) ? formatDay(v, prefs.language) : v}
                     </TableCell>
                   );
                 })}
