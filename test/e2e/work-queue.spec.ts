@@ -69,6 +69,7 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   const third = dataRows(grid).nth(2);
   await expect(third).toHaveAttribute('aria-selected', 'true');
   const caseNo = (await third.locator('[data-field="caseNo"]').innerText()).trim();
+  const nextNo = (await dataRows(grid).nth(3).locator('[data-field="caseNo"]').innerText()).trim();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
 
@@ -86,8 +87,13 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   await page.getByRole('dialog').getByRole('button', { name: '确认标记' }).click();
   await expect(page.getByTestId('flag-vulnerable')).toBeVisible();
 
-  // A recalled case stays visible but read-only: a banner says why, and there is nothing to call.
+  // The next case of the queue page, without going back; back in the queue, it is the highlighted row.
+  await page.getByRole('button', { name: '下一个案件' }).click();
+  await expect(page.getByRole('heading', { name: `案件 ${nextNo}` })).toBeVisible();
   await page.getByRole('button', { name: '返回工作队列' }).click();
+  await expect(dataRows(grid).nth(3)).toHaveAttribute('aria-selected', 'true');
+
+  // A recalled case stays visible but read-only: a banner says why, and there is nothing to call.
   await page.keyboard.press('/');
   await page.keyboard.type('A261100000191');
   await expect(dataRows(grid)).toHaveCount(1);

@@ -32,6 +32,8 @@ export function Shell({ user }: { user: SessionUser }) {
   const [help, setHelp] = useState(false);
   const [searchRequest, setSearchRequest] = useState(0);
   const [openCase, setOpenCase] = useState<CaseListRow | null>(null);
+  // The queue page the case was opened from: the case screen's next case is the row after it.
+  const [queuePage, setQueuePage] = useState<CaseListRow[]>([]);
   const queue = useQueueState();
   const items = visibleItems(user.role);
 
@@ -71,13 +73,24 @@ export function Shell({ user }: { user: SessionUser }) {
         user={user}
         store={queue}
         searchRequest={searchRequest}
-        onOpen={(row) => {
+        onOpen={(row, page) => {
           setOpenCase(row);
+          setQueuePage(page);
           setScreen('case');
         }}
       />
     );
-  } else if (screen === 'case') content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen('queue')} />;
+  } else if (screen === 'case') {
+    const at = openCase ? queuePage.findIndex((r) => r.id === openCase.id) : -1;
+    const next = at >= 0 ? queuePage[at + 1] : undefined;
+    const openNext = next
+      ? () => {
+          setOpenCase(next);
+          queue.update({ selectedId: next.id });
+        }
+      : undefined;
+    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen('queue')} onNext={openNext} nextCaseNo={next?.caseNo} />;
+  }
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
   else if (screen === 'import' && user.role !== 'collector') content = <ImportScreen user={user} />;
   else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} />;

@@ -1,4 +1,4 @@
-import { ArrowBack, FolderSharedOutlined, LockOutlined, Refresh } from '@mui/icons-material';
+import { ArrowBack, ArrowForward, FolderSharedOutlined, LockOutlined, Refresh } from '@mui/icons-material';
 import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,10 +22,13 @@ import { useCaseDetail } from './useCaseDetail';
 interface Props {
   caseId: string | null;
   onBack(): void;
+  /** opens the next case of the queue page this one was opened from (absent: it was the page's last) */
+  onNext?: () => void;
+  nextCaseNo?: string;
 }
 
 /** The case screen: left the debtor, the debt and the tabs; right the call script, the gate and the outcome form. */
-export function CaseWorkbench({ caseId, onBack }: Props) {
+export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const state = useCaseDetail(caseId);
@@ -51,6 +54,13 @@ export function CaseWorkbench({ caseId, onBack }: Props) {
             <Button startIcon={<ArrowBack />} onClick={onBack}>
               {t('case.backToQueue')}
             </Button>
+            <Tooltip title={nextCaseNo ? t('case.nextCaseIs', { caseNo: nextCaseNo }) : t('case.noNextCase')}>
+              <span>
+                <Button variant="outlined" endIcon={<ArrowForward />} onClick={onNext} disabled={!onNext}>
+                  {t('case.nextCase')}
+                </Button>
+              </span>
+            </Tooltip>
           </>
         }
       />

@@ -19,7 +19,8 @@ interface Props {
   store: QueueStore;
   /** increments each time `/` asks for the search box */
   searchRequest: number;
-  onOpen(row: CaseListRow): void;
+  /** a row opened, with the page it is on (for the case screen's next case) */
+  onOpen(row: CaseListRow, page: CaseListRow[]): void;
 }
 
 function Kbd({ children }: { children: string }) {
@@ -60,7 +61,7 @@ export function QueueScreen({ user, store, searchRequest, onOpen }: Props) {
   };
   const open = (row: CaseListRow) => {
     update({ selectedId: row.id });
-    onOpen(row);
+    onOpen(row, list.rows);
   };
   const openSelected = () => {
     const row = list.rows[selectedIndex];
