@@ -26,3 +26,8 @@ export function formatFen(fen: number): string {
   const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}.${cents}`;
 }
+
+/** Integer fen as a short yuan amount for a tight space: 2,864.1万 and 5.1亿, or 28.6M in English. */
+export function formatFenCompact(fen: number, language: string): string {
+  return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
+}

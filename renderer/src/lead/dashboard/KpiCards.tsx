@@ -2,12 +2,14 @@ import { Box, ButtonBase, Link, Paper, Skeleton, Tooltip, Typography } from '@mu
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/domain/money';
+import { formatFenCompact } from '../../format';
 import type { KpiFigures } from '../../../../shared/kpi/kpi';
 import { FIGURE_COLUMNS, figureLabel, figureText, formatCount, type DrillMetric, type FigureKey } from '../figures';
 
 interface CardDef {
   figure: FigureKey;
-  caption(f: KpiFigures, t: TFunction, language: string): string;
+  /** the line under the figure; `full` for its tooltip, where a short form is shown in the card */
+  caption(f: KpiFigures, t: TFunction, language: string, full?: boolean): string;
   /** a second way into the cases, under the card (e.g. the broken promises) */
   extra?: DrillMetric;
 }
@@ -15,7 +17,13 @@ interface CardDef {
 const worked = (f: KpiFigures, t: TFunction, l: string) => t('lead.card.worked', { n: formatCount(f.workedCases, l) });
 
 const CARDS: CardDef[] = [
-  { figure: 'recoveryRateAmount', caption: (f, t) => t('lead.card.recoveredOfPlaced', { recovered: formatFen(f.recoveredFen), placed: formatFen(f.placedFen) }) },
+  {
+    figure: 'recoveryRateAmount',
+    caption: (f, t, l, full) => {
+      const amount = (fen: number) => (full ? formatFen(fen) : formatFenCompact(fen, l));
+      return t('lead.card.recoveredOfPlaced', { recovered: amount(f.recoveredFen), placed: amount(f.placedFen) });
+    },
+  },
   { figure: 'recoveryRateCount', caption: (f, t, l) => t('lead.card.casesOf', { n: formatCount(f.recoveredCases, l), total: formatCount(f.cases, l) }) },
   { figure: 'contactRate', caption: worked },
   { figure: 'rpcRate', caption: worked },
@@ -59,7 +67,7 @@ export function KpiCards({ total, onDrill }: Props) {
                 <Typography sx={{ fontSize: 22, fontWeight: 600, lineHeight: 1.35, fontVariantNumeric: 'tabular-nums', color: value === '—' ? 'text.disabled' : 'text.primary' }}>
                   {value ?? <Skeleton width={90} />}
                 </Typography>
-                <Typography variant="caption" color="textSecondary" component="div" noWrap title={total ? card.caption(total, t, language) : undefined}>
+                <Typography variant="caption" color="textSecondary" component="div" noWrap title={total ? card.caption(total, t, language, true) : undefined}>
                   {total ? card.caption(total, t, language) : <Skeleton width={140} />}
                 </Typography>
               </ButtonBase>
