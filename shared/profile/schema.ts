@@ -207,17 +207,21 @@ export const PaymentsSection = z
     reversalTypes: z.array(z.string().min(1)).min(1).optional(),
     /** the words of the `txnType` column that make a row a change of the balance the bank made (减免, a waiver): no payment */
     adjustmentTypes: z.array(z.string().min(1)).min(1).optional(),
+    /** the words of the `txnType` column of rows that record no money moved (扣款失败, a failed debit): taken as unchanged */
+    ignoreTypes: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
   .superRefine((section, ctx) => {
     checkSection(section, ctx);
-    for (const key of ['reversalTypes', 'adjustmentTypes'] as const) {
+    for (const key of ['reversalTypes', 'adjustmentTypes', 'ignoreTypes'] as const) {
       if (section[key] && section.columns.txnType === undefined) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'needs the column of the transaction type: map "txnType" in columns' });
       }
     }
     const both = section.adjustmentTypes?.find((w) => section.reversalTypes?.includes(w));
     if (both !== undefined) ctx.addIssue({ code: 'custom', path: ['adjustmentTypes'], message: `"${both}" is in reversalTypes too: a transaction type is one or the other` });
+    const ignored = section.ignoreTypes?.find((w) => section.reversalTypes?.includes(w) || section.adjustmentTypes?.includes(w));
+    if (ignored !== undefined) ctx.addIssue({ code: 'custom', path: ['ignoreTypes'], message: `"${ignored}" is in reversalTypes or adjustmentTypes too: a transaction type is one or the other` });
   });
 export type PaymentsSection = z.infer<typeof PaymentsSection>;
 

@@ -136,4 +136,28 @@ describe('payment reversals (冲正)', () => {
     const both = { ...profile, code: 'bank-v', payments: { ...profile.payments, adjustmentTypes: ['冲正'] } };
     expect(() => parseProfile(JSON.parse(JSON.stringify(both)), 'bank-v.json')).toThrow(/payments\.adjustmentTypes: "冲正" is in reversalTypes too/);
   });
+
+  it('a row of a type the profile ignores (扣款失败, amount 0) is taken as unchanged: no payment, no rejection, its reference not taken', async () => {
+    const profile = shippedProfile('bank-a', 'bank-f');
+    profile.payments = { ...profile.payments!, columns: { ...profile.payments!.columns, txnType: '交易类型' }, ignoreTypes: ['扣款失败'] };
+    addClient(t.env.db, t.env.actor, profile, t.env.now);
+    await t.env.run('placement', 'bank-f', fixture('bank-a', 'placement-2026-11.csv'));
+    const file = join(t.dir, 'HK_F.csv');
+    writeFileSync(
+      file,
+      '案件编号,还款日期,还款金额,交易流水号,还款渠道,交易类型\nA261100000002,2026-11-20,0,F1,代扣,扣款失败\nNOSUCHCASE01,2026-11-20,0.00,F2,代扣,扣 款 失 败\nA261100000002,2026-11-21,300.00,F1,代扣,正常还款\n',
+    );
+    const staged = await t.env.app.stageUpload('HK_F.csv', createReadStream(file));
+    const preview = await t.env.app.dispatch('import.preview', { clientCode: 'bank-f', kind: 'payments', fileRef: staged.fileRef });
+    expect(preview.ok && preview.value.rows.map((r) => [r.values.txnType, r.values.amount, r.outcome, r.problem])).toEqual([
+      ['扣款失败', '0', 'unchanged', null],
+      ['扣 款 失 败', '0.00', 'unchanged', null],
+      ['正常还款', '300.00', 'inserted', null],
+    ]);
+    expect(await t.env.run('payments', 'bank-f', file)).toMatchObject({ rows: 3, accepted: 3, inserted: 1, unchanged: 2, rejected: [] });
+    expect(t.env.db.prepare("SELECT p.txn_ref, p.amount_fen FROM payments p JOIN clients cl ON cl.id = p.client_id WHERE cl.code = 'bank-f'").all()).toEqual([{ txn_ref: 'F1', amount_fen: 30000 }]);
+
+    const overlap = { ...profile, code: 'bank-u', payments: { ...profile.payments, ignoreTypes: ['冲正'], reversalTypes: ['冲正'] } };
+    expect(() => parseProfile(JSON.parse(JSON.stringify(overlap)), 'bank-u.json')).toThrow(/payments\.ignoreTypes: "冲正" is in reversalTypes or adjustmentTypes too/);
+  });
 });

@@ -14,6 +14,8 @@ export interface PaymentRecord {
   reverses: string | null;
   /** a change of the balance the bank made, no payment (a waiver, 减免): its transaction type; null for a payment */
   adjustment: string | null;
+  /** a row of a type the profile ignores (扣款失败: no money moved): its transaction type; it changes nothing */
+  ignored?: string;
 }
 
 interface HeldPayment {
@@ -118,8 +120,9 @@ export class PaymentWriter {
     };
   }
 
-  write(p: PaymentRecord): 'inserted' | 'updated' {
+  write(p: PaymentRecord): 'inserted' | 'updated' | 'unchanged' {
     this.reversed = null;
+    if (p.ignored !== undefined) return 'unchanged';
     const c = this.s.findCase.get(this.clientId, p.caseNo) as HeldCase | undefined;
     if (!c) throw this.unknown.reject(p.caseNo);
     if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);

@@ -162,6 +162,8 @@ function mapValues(
   if (kind === 'payments') {
     const p = paymentRecord(r, caseNo, client.profile.payments ?? {});
     if (p.adjustment !== null) extras.adjustments.add(row);
+    // A row of a type the profile ignores shows what the file says; its import changes nothing.
+    if (p.ignored !== undefined) return { paidAt: p.paidAt || null, amount: r.text('amount'), txnRef: p.txnRef || null, channel: p.channel, reverses: null, txnType: p.ignored };
     return { paidAt: p.paidAt, amount: yuan(p.amountFen), txnRef: p.txnRef, channel: p.channel, reverses: p.reverses, txnType: r.text('txnType') };
   }
   if (kind === 'recalls') {

@@ -65,10 +65,14 @@ function isType(words: readonly string[] | undefined, key: string): boolean {
  * (its amount then taken as negative whatever its sign). A row whose `txnType` is one of `adjustmentTypes` (减免) is
  * a change of the balance, no payment (its amount taken as positive).
  */
-export function paymentRecord(r: RowReader, caseNo: string, types: Pick<PaymentsSection, 'reversalTypes' | 'adjustmentTypes'>): PaymentRecord {
-  let amountFen = nonZero(r.amount('amount', true, true) as number);
-  const type = types.reversalTypes || types.adjustmentTypes ? r.text('txnType') : null;
+export function paymentRecord(r: RowReader, caseNo: string, types: Pick<PaymentsSection, 'reversalTypes' | 'adjustmentTypes' | 'ignoreTypes'>): PaymentRecord {
+  const type = types.reversalTypes || types.adjustmentTypes || types.ignoreTypes ? r.text('txnType') : null;
   const key = type ? typeKey(type) : null;
+  // A row that records no money moved (a failed debit, often with amount 0) is taken as it is, and changes nothing.
+  if (type !== null && key !== null && isType(types.ignoreTypes, key)) {
+    return { caseNo, paidAt: r.date('paidAt') ?? '', amountFen: 0, txnRef: r.text('txnRef') ?? '', channel: r.text('channel'), reverses: null, adjustment: null, ignored: type };
+  }
+  let amountFen = nonZero(r.amount('amount', true, true) as number);
   const adjustment = key !== null && isType(types.adjustmentTypes, key);
   if (adjustment) amountFen = Math.abs(amountFen);
   else if (key !== null && isType(types.reversalTypes, key)) amountFen = -Math.abs(amountFen);
