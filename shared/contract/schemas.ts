@@ -28,6 +28,8 @@ export const UserRow = SessionUser.extend({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
+  /** the cases assigned to the user that are still worked (not paid, recalled or closed): a collector's load */
+  openCases: z.number().int(),
 });
 export type UserRow = z.infer<typeof UserRow>;
 

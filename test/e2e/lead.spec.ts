@@ -72,6 +72,13 @@ test('assignment: unassigned cases split evenly between two collectors, then a l
   await choose(page, '当前催收员', '未分配');
   await expect(preview).toHaveText(new RegExp(`^已选 ${unassigned.toLocaleString('zh-CN')} 件案件`));
 
+  // Each collector shows the cases in hand, so a lead sees the load before sharing more out.
+  const load = async (name: string) => {
+    const label = (await page.getByRole('group', { name: '分配给' }).locator('label').filter({ hasText: name }).innerText()).replace(/\s+/g, ' ');
+    return Number(/在手 ([\d,]+) 件/.exec(label)?.[1]?.replace(/,/g, '') ?? NaN);
+  };
+  const liBefore = await load('李娜');
+  expect(liBefore).toBeGreaterThanOrEqual(0);
   await page.getByRole('checkbox', { name: /^张伟/ }).check();
   await page.getByRole('checkbox', { name: /^李娜/ }).check();
   await page.getByRole('button', { name: '平均分配' }).click();
@@ -88,6 +95,7 @@ test('assignment: unassigned cases split evenly between two collectors, then a l
   const li = await resultCases(result, '李娜');
   expect(zhang + li).toBe(unassigned);
   expect(Math.abs(zhang - li)).toBeLessThanOrEqual(1);
+  await expect.poll(() => load('李娜')).toBe(liBefore + li);
   await expect(preview).toHaveText('没有符合条件的案件。');
   await expect(page.getByText(`已把 ${unassigned.toLocaleString('zh-CN')} 件案件分配给 2 名催收员。`)).toBeVisible();
   await screenshot(page, 'assignment');

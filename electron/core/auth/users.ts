@@ -17,7 +17,12 @@ export interface UserRecord {
   locked_until: string | null;
   disabled_at: string | null;
   created_at: string;
+  /** read with USER_ROW only */
+  open_cases?: number;
 }
+
+/** A user with the count of the cases assigned to them still being worked. */
+const USER_ROW = `SELECT u.*, (SELECT count(*) FROM cases c WHERE c.assigned_to = u.id AND c.status NOT IN ('paid', 'recalled', 'closed')) AS open_cases FROM users u`;
 
 export function toUserRow(u: UserRecord): UserRow {
   return {
@@ -28,6 +33,7 @@ export function toUserRow(u: UserRecord): UserRow {
     disabled: u.disabled_at !== null,
     lockedUntil: u.locked_until,
     createdAt: u.created_at,
+    openCases: u.open_cases ?? 0,
   };
 }
 
@@ -36,13 +42,13 @@ export function findUserByName(db: Db, name: string): UserRecord | undefined {
 }
 
 export function getUser(db: Db, id: string): UserRecord {
-  const u = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRecord | undefined;
+  const u = db.prepare(`${USER_ROW} WHERE u.id = ?`).get(id) as UserRecord | undefined;
   if (!u) throw new CoreError('not_found', 'No such user.', { userId: id });
   return u;
 }
 
 export function listUsers(db: Db): UserRow[] {
-  return (db.prepare('SELECT * FROM users ORDER BY role, name').all() as UserRecord[]).map(toUserRow);
+  return (db.prepare(`${USER_ROW} ORDER BY u.role, u.name`).all() as UserRecord[]).map(toUserRow);
 }
 
 export interface NewUser {

@@ -10,7 +10,7 @@ interface Props {
 
 /** Who gets the cases: the active collectors, any number of them. */
 export function CollectorPicker({ collectors, selected, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((s) => s !== id));
   if (collectors.length === 0) {
     return (
@@ -43,6 +43,9 @@ export function CollectorPicker({ collectors, selected, onChange }: Props) {
                 {c.displayName}
                 <Typography component="span" variant="caption" color="textSecondary" className="mono" sx={{ ml: 0.75 }}>
                   {c.name}
+                </Typography>
+                <Typography component="span" variant="caption" color="textSecondary" sx={{ ml: 0.75 }}>
+                  {t('lead.assign.load', { n: c.openCases.toLocaleString(i18n.language) })}
                 </Typography>
               </span>
             }
