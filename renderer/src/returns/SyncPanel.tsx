@@ -88,8 +88,9 @@ export function SyncPanel() {
                     <TableCell>
                       <StateChip s={s} running={running.has(s.clientCode)} />
                     </TableCell>
-                    <TableCell align="right" data-testid={`sync-pending-${s.clientCode}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {new Intl.NumberFormat(prefs.language).format(s.pending)}
+                    {/* Without a sync interface nothing waits to be pushed: the outcomes go back in the returns file. */}
+                    <TableCell align="right" data-testid={`sync-pending-${s.clientCode}`} sx={{ fontVariantNumeric: 'tabular-nums' }} title={s.enabled ? undefined : t('returns.sync.byFile')}>
+                      {s.enabled ? new Intl.NumberFormat(prefs.language).format(s.pending) : '—'}
                     </TableCell>
                     <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', color: s.failed > 0 ? 'error.main' : undefined }}>
                       {new Intl.NumberFormat(prefs.language).format(s.failed)}
