@@ -157,6 +157,13 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await screenshot(page, 'import-rejects-dialog');
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toBeHidden();
+
+  // From the summary to assigning the batch just imported: the assignment screen opens on its unassigned cases.
+  await page.getByRole('button', { name: '分配这批新案件（18 件）' }).click();
+  await expect(page.getByRole('heading', { name: '分案', exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '批次' })).toHaveText(/MIX-2026-11/);
+  await expect(page.getByRole('combobox', { name: '当前催收员' })).toHaveText('未分配');
+  await expect(page.getByRole('status', { name: '所选案件' })).toHaveText(/^已选 18 件案件/);
 });
 
 test('a file refused whole says so, and nothing is imported; a collector has no Import', async ({ page, host }, testInfo) => {

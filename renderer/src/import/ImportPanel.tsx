@@ -15,6 +15,8 @@ interface Props {
   userId: string;
   clients: ClientSummary[];
   onFinished(): void;
+  /** opens the assignment screen on a batch just imported */
+  onAssign(batch: { clientCode: string; batchId: string }): void;
 }
 
 /** The remembered choice of client and kind while the screen is closed and reopened. */
@@ -23,7 +25,7 @@ let lastChoice: { clientCode: string; kind: ImportKind | '' } | null = null;
 const fileOf = (flow: Flow) => ('file' in flow ? flow.file : null);
 
 /** One import, start to end: client, kind and file → preview → import with progress → summary or failure. */
-export function ImportPanel({ userId, clients, onFinished }: Props) {
+export function ImportPanel({ userId, clients, onFinished, onAssign }: Props) {
   const { t } = useTranslation();
   const { flow, choose, retarget, start, discard } = useImportFlow(userId, onFinished);
   const [clientCode, setClientCode] = useState(lastChoice?.clientCode ?? '');
@@ -87,7 +89,7 @@ export function ImportPanel({ userId, clients, onFinished }: Props) {
       />
     );
   } else if (flow.step === 'done') {
-    body = <SummaryPanel summary={flow.summary} onNext={chooseNew} />;
+    body = <SummaryPanel summary={flow.summary} onNext={chooseNew} onAssign={onAssign} />;
   } else body = <FailurePanel error={flow.error} during="import" onChooseAnother={chooseNew} />;
 
   return (

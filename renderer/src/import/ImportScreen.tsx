@@ -9,7 +9,7 @@ import { ImportPanel } from './ImportPanel';
 import { useIntakeLists } from './useIntakeLists';
 
 /** Import (leads and admins): a bank file in, through its client's profile; below, the batches and past imports. */
-export function ImportScreen({ user }: { user: SessionUser }) {
+export function ImportScreen({ user, onAssign }: { user: SessionUser; onAssign(batch: { clientCode: string; batchId: string }): void }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const lists = useIntakeLists();
@@ -21,7 +21,7 @@ export function ImportScreen({ user }: { user: SessionUser }) {
           {errorText(lists.error, t, prefs.language)}
         </Alert>
       )}
-      {lists.clients && <ImportPanel userId={user.id} clients={lists.clients} onFinished={lists.reload} />}
+      {lists.clients && <ImportPanel userId={user.id} clients={lists.clients} onFinished={lists.reload} onAssign={onAssign} />}
       <HistoryPanel lists={lists} />
     </>
   );

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, FolderOpenOutlined } from '@mui/icons-material';
+import { CallSplitOutlined, CheckCircleOutlined, FolderOpenOutlined } from '@mui/icons-material';
 import { Alert, AlertTitle, Box, Button, Stack, Typography } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,7 @@ function Tile({ name, value, language }: { name: Count; value: number; language:
 }
 
 /** What an import did: the counts, and the rejected rows with their export. */
-export function SummaryPanel({ summary, onNext }: { summary: ImportSummary; onNext(): void }) {
+export function SummaryPanel({ summary, onNext, onAssign }: { summary: ImportSummary; onNext(): void; onAssign(batch: { clientCode: string; batchId: string }): void }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const counts: Record<Count, number> = { ...summary, rejected: summary.rejected.length };
@@ -54,11 +54,16 @@ export function SummaryPanel({ summary, onNext }: { summary: ImportSummary; onNe
           <RejectsTable rows={summary.rejected} />
         </>
       )}
-      <Box sx={{ px: 2 }}>
-        <Button variant="contained" startIcon={<FolderOpenOutlined />} onClick={onNext}>
+      <Stack direction="row" spacing={1} sx={{ px: 2 }}>
+        {summary.kind === 'placement' && summary.inserted > 0 && summary.batchId && (
+          <Button variant="contained" startIcon={<CallSplitOutlined />} onClick={() => onAssign({ clientCode: summary.client, batchId: summary.batchId as string })}>
+            {t('intake.assignBatch', { n: summary.inserted.toLocaleString(prefs.language) })}
+          </Button>
+        )}
+        <Button variant={summary.kind === 'placement' && summary.inserted > 0 ? 'outlined' : 'contained'} startIcon={<FolderOpenOutlined />} onClick={onNext}>
           {t('intake.next')}
         </Button>
-      </Box>
+      </Stack>
     </Stack>
   );
 }

@@ -34,6 +34,12 @@ export function Shell({ user }: { user: SessionUser }) {
   const [openCase, setOpenCase] = useState<CaseListRow | null>(null);
   // The queue page the case was opened from: the case screen's next case is the row after it.
   const [queuePage, setQueuePage] = useState<CaseListRow[]>([]);
+  // A batch just imported, to assign: the assignment screen opens on its unassigned cases (once).
+  const [assignBatch, setAssignBatch] = useState<{ clientCode: string; batchId: string } | null>(null);
+  const go = (key: ScreenKey) => {
+    setAssignBatch(null);
+    setScreen(key);
+  };
   const queue = useQueueState();
   const items = visibleItems(user.role);
 
@@ -45,7 +51,7 @@ export function Shell({ user }: { user: SessionUser }) {
     },
     go: (index) => {
       const item = items[index];
-      if (item) setScreen(item.key);
+      if (item) go(item.key);
     },
   });
 
@@ -92,9 +98,19 @@ export function Shell({ user }: { user: SessionUser }) {
     content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen('queue')} onNext={openNext} nextCaseNo={next?.caseNo} />;
   }
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
-  else if (screen === 'import' && user.role !== 'collector') content = <ImportScreen user={user} />;
+  else if (screen === 'import' && user.role !== 'collector') {
+    content = (
+      <ImportScreen
+        user={user}
+        onAssign={(batch) => {
+          setAssignBatch(batch);
+          setScreen('assignment');
+        }}
+      />
+    );
+  }
   else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} />;
-  else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen user={user} />;
+  else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
   else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} />;
   else if (screen === 'returns' && user.role !== 'collector') content = <ReturnsScreen />;
   else content = <ComingSoon screen={screen} />;
@@ -103,7 +119,7 @@ export function Shell({ user }: { user: SessionUser }) {
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <AppTopBar user={user} onHelp={() => setHelp(true)} onSignOut={() => void signOut()} onLock={() => void lock()} />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
-        <Navigation role={user.role} current={screen} onSelect={setScreen} />
+        <Navigation role={user.role} current={screen} onSelect={go} />
         <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5 }}>
           {content}
         </Box>

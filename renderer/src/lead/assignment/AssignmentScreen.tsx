@@ -18,13 +18,14 @@ import { CollectorPicker } from './CollectorPicker';
 import { useAssignPreview } from './useAssignPreview';
 
 /** Assignment (leads, admins): choose cases, see how many and how much, split them evenly among collectors. */
-export function AssignmentScreen({ user }: { user: SessionUser }) {
+export function AssignmentScreen({ user, batch }: { user: SessionUser; batch?: { clientCode: string; batchId: string } | null }) {
   const { t, i18n } = useTranslation();
   const { prefs } = useApp();
   const notify = useNotify();
   const [generation, setGeneration] = useState(0);
   const lists = useLeadLists(user, generation);
-  const [form, setForm] = useState<AssignForm>(EMPTY_FORM);
+  // Opened from an import: that batch's cases not yet assigned.
+  const [form, setForm] = useState<AssignForm>(batch ? { ...EMPTY_FORM, clientCode: batch.clientCode, batchId: batch.batchId, assignedTo: 'none' } : EMPTY_FORM);
   const [to, setTo] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<AssignOutcome | null>(null);
