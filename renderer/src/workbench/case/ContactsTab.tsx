@@ -40,7 +40,7 @@ export function ContactsTab({ detail, activeId, onCall }: Props) {
         {detail.contacts.map((c) => (
           <TableRow key={c.id} selected={c.id === activeId} data-testid={`contact-${c.relation}`}>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`wb.relations.${c.relation}`, { defaultValue: c.relation })}</TableCell>
-            <TableCell>{c.name ?? absent}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.name ?? absent}</TableCell>
             <TableCell>
               <UnmaskedValue caseId={detail.id} field="contactPhone" contactId={c.id} masked={c.phone} label={t('wb.unmask.phone')} />
             </TableCell>
