@@ -93,7 +93,7 @@ export function QueueGrid({ rows, total, loading, state, team, language, emptyTe
         ...LOCALE[language].components.MuiDataGrid.defaultProps.localeText,
         noRowsLabel: emptyText,
         paginationRowsPerPage: t('queue.rowsPerPage'),
-        paginationDisplayedRows: ({ from, to, count }) => t('queue.displayedRows', { from, to, count }),
+        paginationDisplayedRows: ({ from, to, count }) => (count === 0 ? t('queue.displayedNone') : t('queue.displayedRows', { from, to, count })),
       }}
       sx={{
         border: 0,
