@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { toHalfWidth } from '../../shared/domain/text';
 import type { ClientProfile, ImportKind, PaymentsSection, PlacementSection, RecallsSection } from '../../shared/profile/schema';
-import { isBlankRow, type SourceRow } from '../../electron/core/import/cells';
+import { isBlankRow } from '../../electron/core/import/cells';
 import { requiredColumns, resolveColumns, type AnySection } from '../../electron/core/import/columns';
 import { fileValue } from '../../electron/core/import/file-values';
-import { readHeader } from '../../electron/core/import/header';
+import { readHeader, rowsAfter } from '../../electron/core/import/header';
 import { paymentRecord, recallRecord } from '../../electron/core/import/row-handlers';
 import { mapPlacementRow, type PlacementRecord } from '../../electron/core/import/placement-row';
 import { readTable } from '../../electron/core/import/read-table';
@@ -56,7 +56,7 @@ export async function recordsFromFile(profile: ClientProfile, kind: PullKind, fi
   const records: Record<string, unknown>[] = [];
   const recallDate = kind === 'recall' ? (fileValue((section as RecallsSection).fileValues?.recalledAt, file, header.titleText) ?? opts.today) : opts.today;
   const seen = new Set<string>();
-  const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+  const rest = rowsAfter(header, rows);
   for await (const { row, cells } of rest) {
     if (isBlankRow(cells)) continue;
     const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);

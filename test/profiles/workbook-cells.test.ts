@@ -83,6 +83,16 @@ describe('a workbook as Excel shows it', () => {
     ]);
   });
 
+  it('finds a header of two rows by itself (headerRow auto): its lower row, and the first data row after it is read', async () => {
+    addClient(t.env.db, t.env.actor, parseProfile({ ...PROFILE, code: 'bank-m2', placement: { ...PROFILE.placement, headerRow: 'auto' } }, 'bank-m2.json'), t.env.now);
+    const file = join(t.dir, '委外清单.xlsx');
+    await writePlacement(file);
+    const preview = await previewImport(getClient(t.env.db, 'bank-m2'), 'placement', file);
+    expect(preview.headerRow).toBe(4);
+    expect(preview.rows.map((r) => [r.row, r.problem])).toEqual([[5, null], [6, null], [7, null], [8, null]]);
+    expect(await t.env.run('placement', 'bank-m2', file)).toMatchObject({ rows: 4, accepted: 4, rejected: [] });
+  });
+
   it('rejects a row whose mapped cell is a formula the file holds no result for, naming the formula; a saved result is read', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('委外清单');

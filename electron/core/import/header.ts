@@ -50,6 +50,18 @@ export interface Header {
   names: (string | null)[];
   /** the text of the title rows above the header, for values given once per file */
   titleText: string;
+  /** the row read after the header to tell a header of two rows, when it is the first data row (rowsAfter gives it first) */
+  firstData?: SourceRow;
+}
+
+/** The rows after the header: the one read ahead to tell a two-row header, then the rest. */
+export async function* rowsAfter(header: Header, rows: AsyncIterator<SourceRow>): AsyncGenerator<SourceRow> {
+  if (header.firstData) yield header.firstData;
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function indexOf(cells: SourceRow['cells']): HeaderIndex {
@@ -88,7 +100,8 @@ export async function readHeader(
       .map(([field, ref]) => `${refText(ref)} (${field})`);
     if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
       if (missing.length > 0) throw missingColumns(file, missing, row, cells, rows.sheets);
-      return { row, index, names: cells.map(cellText), titleText: titles.join('\n') };
+      const header: Header = { row, index, names: cells.map(cellText), titleText: titles.join('\n') };
+      return headerRow === 'auto' ? lowerRowOf(header, await rows.next(), required) : header;
     }
     if (!best || missing.length < best.missing.length) best = { row, cells, missing };
     titles.push(cells.map((c) => cellText(c) ?? '').join(' '));
@@ -96,6 +109,20 @@ export async function readHeader(
   }
   if (!best) throw new CoreError('unreadable_file', `${basename(file)}: the file holds no rows.`, { file: basename(file) });
   throw missingColumns(file, best.missing, best.row, best.cells, rows.sheets);
+}
+
+/**
+ * A header of two rows — its single columns merged over both (a workbook reads their names in both rows), a group's
+ * label (联系人) over its sub-headers (姓名 关系 电话) — is the lower row: the row after the header that holds every
+ * required column where the header does. Any other row after it is the first data row, kept to be read first.
+ */
+function lowerRowOf(header: Header, next: IteratorResult<SourceRow>, required: Record<string, ColumnRef>): Header {
+  if (next.done) return header;
+  // Only columns named by their header tell: a column given by place is found in any row.
+  const named = Object.values(required).filter((ref) => typeof ref !== 'object' || Array.isArray(ref));
+  const index = indexOf(next.value.cells);
+  const same = named.length > 0 && named.every((ref) => findColumn(index, ref) === findColumn(header.index, ref));
+  return same ? { row: next.value.row, index, names: next.value.cells.map(cellText), titleText: header.titleText } : { ...header, firstData: next.value };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ImportKind } from '../../../shared/profile/schema';
-import { isBlankRow, type SourceRow } from './cells';
+import { isBlankRow } from './cells';
 import { requiredColumns, type AnySection } from './columns';
-import { readHeader } from './header';
+import { readHeader, rowsAfter } from './header';
 import { fieldsAllowed, mapRow, type Mapped, type MappedSource } from './mapped-row';
 import { readTable } from './read-table';
 import { TrailerCheck } from './trailer';
@@ -22,7 +22,7 @@ export function localSource(file: string, kind: ImportKind, section: AnySection)
       let width: number | undefined;
       let batch: Mapped<unknown>[] = [];
       const trailer = new TrailerCheck(file, section.trailer);
-      const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+      const rest = rowsAfter(h, rows);
       for await (const source of rest) {
         if (isBlankRow(source.cells) || trailer.skip(source)) continue;
         if (first) {

@@ -9,7 +9,7 @@ import { fileValuesOf, type FileValueFound } from './file-values';
 import { isBlankRow, type SourceRow } from './cells';
 import { mappedColumns, requiredColumns, resolveColumns } from './columns';
 import { sha256File } from './hash';
-import { readHeader, refText, type Header } from './header';
+import { readHeader, refText, rowsAfter, type Header } from './header';
 import { fieldsAllowed, mapRow } from './mapped-row';
 import { mapPlacementRow } from './placement-row';
 import { readTable } from './read-table';
@@ -89,7 +89,7 @@ export async function previewImport(
   const taken: SourceRow[] = [];
   let width: number | undefined;
   const seen = new Set<string>();
-  const rest: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => rows };
+  const rest = rowsAfter(header, rows);
   // Each row through the import's own mapping (mapRow), then — as the import does first — a case number given twice.
   const extras: RowExtras = { contacts: new Map(), adjustments: new Set() };
   const display = (r: RowReader, row: number, caseNo: string) => mapValues(kind, r, row, caseNo, section as PlacementSection, client, recallDay, extras);
