@@ -10,13 +10,14 @@ import { FileChooser } from './FileChooser';
 import { PreviewPanel } from './PreviewPanel';
 import { SummaryPanel } from './SummaryPanel';
 import { useImportFlow, type Flow } from './useImportFlow';
+import type { BatchToAssign } from '../lead/assignment/assignForm';
 
 interface Props {
   userId: string;
   clients: ClientSummary[];
   onFinished(): void;
   /** opens the assignment screen on a batch just imported */
-  onAssign(batch: { clientCode: string; batchId: string }): void;
+  onAssign(batch: BatchToAssign): void;
 }
 
 /** The remembered choice of client and kind while the screen is closed and reopened. */

@@ -7,9 +7,10 @@ import { PageHeader } from '../components/PageHeader';
 import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { useIntakeLists } from './useIntakeLists';
+import type { BatchToAssign } from '../lead/assignment/assignForm';
 
 /** Import (leads and admins): a bank file in, through its client's profile; below, the batches and past imports. */
-export function ImportScreen({ user, onAssign }: { user: SessionUser; onAssign(batch: { clientCode: string; batchId: string }): void }) {
+export function ImportScreen({ user, onAssign }: { user: SessionUser; onAssign(batch: BatchToAssign): void }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const lists = useIntakeLists();

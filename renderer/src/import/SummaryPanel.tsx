@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../shared/contract/intake';
 import { useApp } from '../app/AppContext';
 import { ExportRejectsButton, RejectsTable } from './RejectsTable';
+import type { BatchToAssign } from '../lead/assignment/assignForm';
 
 type Count = 'rows' | 'accepted' | 'inserted' | 'updated' | 'unchanged' | 'rejected';
 const COUNTS: Count[] = ['rows', 'accepted', 'inserted', 'updated', 'unchanged', 'rejected'];
@@ -25,7 +26,7 @@ function Tile({ name, value, language }: { name: Count; value: number; language:
 }
 
 /** What an import did: the counts, and the rejected rows with their export. */
-export function SummaryPanel({ summary, onNext, onAssign }: { summary: ImportSummary; onNext(): void; onAssign(batch: { clientCode: string; batchId: string }): void }) {
+export function SummaryPanel({ summary, onNext, onAssign }: { summary: ImportSummary; onNext(): void; onAssign(batch: BatchToAssign): void }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const counts: Record<Count, number> = { ...summary, rejected: summary.rejected.length };

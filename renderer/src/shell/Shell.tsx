@@ -22,6 +22,7 @@ import { visibleItems, type ScreenKey } from './navItems';
 import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
+import type { BatchToAssign } from '../lead/assignment/assignForm';
 
 /** The signed-in frame: app bar, left navigation, the current screen, the status bar, the help overlay. */
 export function Shell({ user }: { user: SessionUser }) {
@@ -35,7 +36,7 @@ export function Shell({ user }: { user: SessionUser }) {
   // The queue page the case was opened from: the case screen's next case is the row after it.
   const [queuePage, setQueuePage] = useState<CaseListRow[]>([]);
   // A batch just imported, to assign: the assignment screen opens on its unassigned cases (once).
-  const [assignBatch, setAssignBatch] = useState<{ clientCode: string; batchId: string } | null>(null);
+  const [assignBatch, setAssignBatch] = useState<BatchToAssign | null>(null);
   const go = (key: ScreenKey) => {
     setAssignBatch(null);
     setScreen(key);

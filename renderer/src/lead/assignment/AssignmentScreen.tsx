@@ -13,12 +13,12 @@ import { useLeadLists } from '../useLeadLists';
 import { AssignConfirmDialog, type AssignOutcome } from './AssignConfirmDialog';
 import { AssignFilters } from './AssignFilters';
 import { AssignResult } from './AssignResult';
-import { EMPTY_FORM, parseForm, type AssignForm } from './assignForm';
+import { EMPTY_FORM, parseForm, type AssignForm, type BatchToAssign } from './assignForm';
 import { CollectorPicker } from './CollectorPicker';
 import { useAssignPreview } from './useAssignPreview';
 
 /** Assignment (leads, admins): choose cases, see how many and how much, split them evenly among collectors. */
-export function AssignmentScreen({ user, batch }: { user: SessionUser; batch?: { clientCode: string; batchId: string } | null }) {
+export function AssignmentScreen({ user, batch }: { user: SessionUser; batch?: BatchToAssign | null }) {
   const { t, i18n } = useTranslation();
   const { prefs } = useApp();
   const notify = useNotify();

@@ -53,3 +53,9 @@ export function parseForm(f: AssignForm): ParsedForm {
   if (f.assignedTo) filter.assignedTo = f.assignedTo;
   return { filter, errors, valid: !errors.min && !errors.max };
 }
+
+/** A batch just imported, for the assignment screen to open on (its unassigned cases). */
+export interface BatchToAssign {
+  clientCode: string;
+  batchId: string;
+}
