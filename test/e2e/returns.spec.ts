@@ -188,7 +188,7 @@ test('a collector has no returns screen', async ({ page, host }) => {
 /** The bank simulator (`npm run bank-sim`) on a free port, holding bank-a's November placement to be pulled. */
 async function startBank(dir: string): Promise<{ url: string; process: ChildProcess }> {
   const sim = ['--import', 'tsx', 'test/bank-sim/main.ts'];
-  const load = spawnSync(NODE, [...sim, 'load', '--data', dir, '--client', 'bank-a', 'placements', join(ROOT, '../shared/fixtures/bank-a/placement-2026-11.csv'), '--json'], { cwd: ROOT, encoding: 'utf8', env: ENV });
+  const load = spawnSync(NODE, [...sim, 'load', '--data', dir, '--client', 'bank-a', 'placements', join(ROOT, 'test/fixtures/bank-a/placement-2026-11.csv'), '--json'], { cwd: ROOT, encoding: 'utf8', env: ENV });
   if (load.status !== 0) throw new Error(`bank-sim load failed: ${load.stderr}`);
   const child = spawn(NODE, [...sim, '--data', dir, '--port', '0', '--key-id', 'agency-7', '--secret', SYNC_SECRET], { cwd: ROOT, env: ENV });
   const url = await new Promise<string>((done, fail) => {

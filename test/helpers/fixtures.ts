@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { ClientProfile } from '../../shared/profile/schema';
 import { parseProfile } from '../../electron/core/clients/clients';
 
-/** The bank files in ../shared/fixtures (read-only). */
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+/** The bank files, copied unchanged from the shared fixtures (do not edit). */
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const fixture = (...parts: string[]): string => join(FIXTURES, ...parts);
 
 const PROFILES = fileURLToPath(new URL('../../resources/profiles/', import.meta.url));
