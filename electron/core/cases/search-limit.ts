@@ -64,22 +64,22 @@ function isRepeat(db: Db, actor: Actor, t: SearchTerms, nowMs: number): boolean 
 
 /**
  * When the user may search by `field` again, or null when they may now. Counted from the audit rows of earlier
- * searches (so a restart or another window of the app does not reset it), through the index on (actor_id, at).
+ * searches (so a restart or another window of the app does not reset it): one pass over the user's events of the
+ * longest window, through the index on (actor_id, at); the searches among them are at most the day's limit.
  */
 export function searchAllowedAt(db: Db, actor: Actor, field: SearchField, now: Date): Date | null {
+  const nowMs = now.getTime();
+  const longest = Math.max(...SEARCH_WINDOWS.map((w) => w.ms));
+  const done = db
+    .prepare(`SELECT at, json_extract(details, '$.field') AS field FROM audit_events WHERE actor_id = ? AND at > ? AND action = ? ORDER BY at`)
+    .all(actor.id, new Date(nowMs - longest).toISOString(), AUDIT_ACTION) as { at: string; field: string | null }[];
   let retry: number | null = null;
   for (const w of SEARCH_WINDOWS) {
     if (w.field && w.field !== field) continue;
-    const since = new Date(now.getTime() - w.ms).toISOString();
-    const fieldCond = w.field ? `AND json_extract(details, '$.field') = @field` : '';
-    const params = { actor: actor.id, since, field: w.field ?? null, action: AUDIT_ACTION };
-    const { n } = db.prepare(`SELECT count(*) AS n FROM audit_events WHERE actor_id = @actor AND at > @since AND action = @action ${fieldCond}`).get(params) as { n: number };
-    if (n < w.max) continue;
+    const inWindow = done.filter((d) => Date.parse(d.at) > nowMs - w.ms && (!w.field || d.field === w.field));
+    if (inWindow.length < w.max) continue;
     // The window frees a place when the search that filled it leaves: the (n − max + 1)-th oldest in it.
-    const oldest = db
-      .prepare(`SELECT at FROM audit_events WHERE actor_id = @actor AND at > @since AND action = @action ${fieldCond} ORDER BY at LIMIT 1 OFFSET @skip`)
-      .get({ ...params, skip: n - w.max }) as { at: string };
-    const at = Date.parse(oldest.at) + w.ms;
+    const at = Date.parse(inWindow[inWindow.length - w.max]!.at) + w.ms;
     retry = retry === null ? at : Math.max(retry, at);
   }
   return retry === null ? null : new Date(retry);
