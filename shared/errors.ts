@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'account_locked',
   /** the database was written by a newer version, or an applied migration was edited */
   'schema_mismatch',
+  /** too many searches by a personal field (name, phone, ID number); details.retryAt says when the next is allowed */
+  'rate_limited',
   /** a bank sync round failed; the result's errors say where and why (docs/bank-sync-api.yaml) */
   'sync_failed',
   'internal',

@@ -15,7 +15,7 @@ import { CoreError, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
 import { placementWorkerEntry } from '../import/worker-entry';
-import { discardStaged, resolveStaged, stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
+import { clearStaging, discardStaged, resolveStaged, stagePath, stageStream, type StagedFile } from '../import/staging';
 import { backupsDir, createBackup, prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/backup';
 import { APP_VERSION } from '../version';
 import type { HandlerContext } from './context';
@@ -127,7 +127,8 @@ export class CoreApp {
       const { db, key } = await openDatabase({ dataDir: this.dataDir, secret, now: this.clock.now().toISOString() });
       this.db = db;
       this.key = key;
-      sweepStaging(this.dataDir, this.clock.now().getTime());
+      // Whatever a crash left staged: no bank file outlives the session that chose it.
+      clearStaging(this.dataDir);
       settlePromises(db, agencyDay(this.clock.now()), this.clock.now().toISOString());
       purgeExpired(db, { id: 'system', role: 'admin', via: 'system' }, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
@@ -211,6 +212,7 @@ export class CoreApp {
     this.db?.close();
     this.db = null;
     this.key = null;
+    clearStaging(this.dataDir);
     return this.status();
   }
 
@@ -243,6 +245,8 @@ export class CoreApp {
       const db = this.db;
       const user = this.user;
       db.transaction(() => appendAudit(db, { actorId: user.id, via: this.via, action: 'auth.sign_out', entity: 'user', entityId: user.id }, this.clock.now().toISOString()))();
+      // The files the user staged and did not import go with them (a running import removes its own when done).
+      if (!this.imports.running) clearStaging(this.dataDir);
     }
     this.user = null;
   }

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'activity.record',
   'compliance.override',
   'pii.unmask',
+  'pii.search',
   'case.assign',
   'plan.approve',
   'plan.reject',
