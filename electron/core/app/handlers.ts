@@ -1,10 +1,9 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
 import { verifyAudit } from '../audit/audit';
-import { setDisabled, createUser, getUser, listUsers, setPassword } from '../auth/users';
-import { verifyPassword } from '../auth/passwords';
+import { setDisabled, createUser, listUsers, setPassword } from '../auth/users';
+import { changeOwnPassword } from '../auth/sign-in';
 import { listCases } from '../cases/list-cases';
 import { isoNow } from '../clock';
-import { CoreError } from '../errors';
 import type { CoreApp } from './core-app';
 import { requireActor, requireDb, type HandlerContext } from './context';
 import { intakeHandlers } from './intake-handlers';
@@ -40,12 +39,7 @@ export const handlers: Handlers = {
     return done;
   },
   'auth.changePassword': async (i, ctx) => {
-    const db = requireDb(ctx);
-    const actor = requireActor(ctx);
-    if (!(await verifyPassword(i.currentPassword, getUser(db, actor.id).password_hash))) {
-      throw new CoreError('bad_credentials', 'The current password is wrong.', { field: 'currentPassword' });
-    }
-    await setPassword(db, actor, actor.id, i.newPassword, isoNow(ctx.clock));
+    await changeOwnPassword(requireDb(ctx), requireActor(ctx), i.currentPassword, i.newPassword, ctx.clock.now());
     return done;
   },
 
