@@ -20,22 +20,25 @@ const done = { done: true } as const;
 
 /** One handler per contract method; the compiler refuses a missing or extra one. */
 export const handlers: Handlers = {
-  'app.status': (_i, _c, app) => app.status(),
-  'app.setup': (i, _c, app) => app.setup(i),
-  'app.setupDemo': async (i, _c, app) => {
+  'app.status': (_i, ctx, app) => app.status(ctx.session),
+  'app.setup': (i, ctx, app) => app.setup(i, ctx.session),
+  'app.setupDemo': async (i, ctx, app) => {
     const { cases, ...setup } = i;
-    return app.setupWithDemo(setup, cases);
+    return app.setupWithDemo(setup, cases, ctx.session);
   },
   'app.restore': (i, _c, app) => app.restoreFirstRun(i.fileRef, i.passphrase),
-  'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
-  'app.lock': (i, _c, app) => (i.idle ? app.lockForIdle() : app.lock()),
+  'app.unlock': async (i, ctx, app) => {
+    await app.unlock({ passphrase: i.passphrase });
+    return app.status(ctx.session);
+  },
+  'app.lock': (i, ctx, app) => (i.idle ? app.endIdleSession(ctx.session) : app.lock()),
 
   'prefs.get': (_i, _c, app) => app.prefs.get(),
   'prefs.set': (i, _c, app) => app.prefs.set(i),
 
-  'auth.signIn': (i, _c, app) => app.signIn(i.name, i.password),
-  'auth.signOut': (_i, _c, app) => {
-    app.signOut();
+  'auth.signIn': (i, ctx, app) => app.signIn(i.name, i.password, ctx.session),
+  'auth.signOut': (_i, ctx, app) => {
+    app.signOut(ctx.session);
     return done;
   },
   'auth.changePassword': async (i, ctx) => {
