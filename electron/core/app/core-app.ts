@@ -273,6 +273,11 @@ export class CoreApp {
     this.sessions.leave(session);
   }
 
+  /** Signs a user out everywhere but `keep`: after their password was changed or reset, an old session ends. */
+  endSessionsOf(userId: string, keep?: Session): void {
+    this.sessions.leaveUser(userId, keep);
+  }
+
   /** The database, for in-process callers (tests, the CLI). */
   get database(): Db | null {
     return this.db;

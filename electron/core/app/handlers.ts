@@ -34,22 +34,30 @@ export const handlers: Handlers = {
   'app.lock': (i, ctx, app) => (i.idle ? app.endIdleSession(ctx.session) : app.lock()),
 
   'prefs.get': (_i, _c, app) => app.prefs.get(),
-  'prefs.set': (i, _c, app) => app.prefs.set(i),
+  'prefs.set': (i, ctx, app) => {
+    // Language and theme may be chosen before sign-in; the idle lock guards the signed-in sessions, so only a
+    // signed-in user may change it, not anyone who merely holds the browser-mode token.
+    if (i.idleLockMinutes !== undefined) requireActor(ctx);
+    return app.prefs.set(i);
+  },
 
   'auth.signIn': (i, ctx, app) => app.signIn(i.name, i.password, ctx.session),
   'auth.signOut': (_i, ctx, app) => {
     app.signOut(ctx.session);
     return done;
   },
-  'auth.changePassword': async (i, ctx) => {
-    await changeOwnPassword(requireDb(ctx), requireActor(ctx), i.currentPassword, i.newPassword, ctx.clock.now());
+  'auth.changePassword': async (i, ctx, app) => {
+    const actor = requireActor(ctx);
+    await changeOwnPassword(requireDb(ctx), actor, i.currentPassword, i.newPassword, ctx.clock.now());
+    app.endSessionsOf(actor.id, ctx.session);
     return done;
   },
 
   'users.list': (_i, ctx) => listUsers(requireDb(ctx)),
   'users.add': (i, ctx) => createUser(requireDb(ctx), requireActor(ctx), i, isoNow(ctx.clock)),
-  'users.resetPassword': async (i, ctx) => {
+  'users.resetPassword': async (i, ctx, app) => {
     await setPassword(requireDb(ctx), requireActor(ctx), i.userId, i.newPassword, isoNow(ctx.clock));
+    app.endSessionsOf(i.userId, ctx.session);
     return done;
   },
   'users.setDisabled': (i, ctx) => setDisabled(requireDb(ctx), requireActor(ctx), i.userId, i.disabled, isoNow(ctx.clock)),

@@ -53,4 +53,25 @@ describe('sessions: each caller signed in on its own', () => {
     expect(value(await env.app.dispatch('app.status', {}, a)).user).toBeNull();
     expect(value(await env.app.dispatch('app.status', {})).user?.name).toBe(ADMIN.name);
   });
+
+  it('a changed or reset password signs that user out of every other session', async () => {
+    const a = newSession();
+    const b = newSession();
+    value(await env.app.dispatch('auth.signIn', { name: 'zhang', password: 'collector-pass' }, a));
+    value(await env.app.dispatch('auth.signIn', { name: 'zhang', password: 'collector-pass' }, b));
+    value(await env.app.dispatch('auth.changePassword', { currentPassword: 'collector-pass', newPassword: 'new-password-2' }, a));
+    expect(value(await env.app.dispatch('app.status', {}, a)).user?.name).toBe('zhang');
+    expect(value(await env.app.dispatch('app.status', {}, b)).user).toBeNull();
+    const zhang = value(await env.app.dispatch('users.list', {})).find((u) => u.name === 'zhang');
+    value(await env.app.dispatch('users.resetPassword', { userId: zhang!.id, newPassword: 'reset-pass-3' }));
+    expect(value(await env.app.dispatch('app.status', {}, a)).user).toBeNull();
+    expect(value(await env.app.dispatch('app.status', {})).user?.name).toBe(ADMIN.name);
+  });
+
+  it('only a signed-in user may change the idle lock; language and theme may be chosen before sign-in', async () => {
+    const stranger = newSession();
+    expect(await env.app.dispatch('prefs.set', { idleLockMinutes: 0 }, stranger)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(value(await env.app.dispatch('prefs.set', { language: 'en' }, stranger))).toMatchObject({ language: 'en', idleLockMinutes: 15 });
+    expect(value(await env.app.dispatch('prefs.set', { idleLockMinutes: 30 }))).toMatchObject({ idleLockMinutes: 30 });
+  });
 });

@@ -27,6 +27,18 @@ export class SignedInSessions {
     this.live.delete(session);
   }
 
+  /** Signs a user out of every session but `keep` (their password changed); answers how many ended. */
+  leaveUser(userId: string, keep?: Session): number {
+    let ended = 0;
+    for (const s of [...this.live]) {
+      if (s !== keep && s.user?.id === userId) {
+        this.leave(s);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   leaveAll(): void {
     for (const s of this.live) s.user = null;
     this.live.clear();
