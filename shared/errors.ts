@@ -16,7 +16,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   /** user name or password wrong (never says which) */
   'bad_credentials',
-  /** too many failed sign-ins; details.lockedUntil says until when */
+  /** too many wrong passwords in a row (sign-in or password change); details.lockedUntil says until when */
   'account_locked',
   /** the database was written by a newer version, or an applied migration was edited */
   'schema_mismatch',
