@@ -66,9 +66,14 @@ export class HubClient {
     private readonly opts: HubClientOptions,
   ) {}
 
+  /** The station's wall clock (Unix ms), as its requests are dated. */
+  now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
   /** Signed headers for a request this client does not send itself (the event stream). */
   signedHeaders(method: 'GET' | 'POST', target: string, body: Uint8Array<ArrayBuffer> | string = ''): Promise<Record<string, string>> {
-    return signRequest({ method, target, body, stationId: this.identity.stationId, privateKey: this.identity.privateKey, schemaVersion: this.opts.schemaVersion, nowMs: (this.opts.now ?? Date.now)() });
+    return signRequest({ method, target, body, stationId: this.identity.stationId, privateKey: this.identity.privateKey, schemaVersion: this.opts.schemaVersion, nowMs: this.now() });
   }
 
   private async call<S extends z.ZodType>(method: 'GET' | 'POST', target: string, input: unknown, schema: S, signed = true): Promise<z.infer<S>> {

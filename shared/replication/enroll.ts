@@ -24,7 +24,7 @@ export async function issueEnrollmentCode(
   input: { dataKeys: readonly AgencyKey[]; users: HubUser[]; replica: Replica; ttlMs: number; nowMs?: number },
 ): Promise<{ text: string; codeId: string; expiresAt: string }> {
   const prepared = await prepareEnrollment(input.dataKeys);
-  const expiresAt = new Date((input.nowMs ?? Date.now()) + input.ttlMs).toISOString();
+  const expiresAt = new Date((input.nowMs ?? client.now()) + input.ttlMs).toISOString();
   const res = await client.issueEnrollmentCode({ id: prepared.code.id, verifier: prepared.verifier, wrappedKeys: prepared.wrappedKeys, users: input.users, replica: input.replica, expiresAt });
   return { text: prepared.text, codeId: res.code.id, expiresAt: res.code.expiresAt };
 }
