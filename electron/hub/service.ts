@@ -135,7 +135,14 @@ export class HubService {
     if (input.routeKey !== undefined && !full && !(await this.store.holdsRoute(input.routeKey, users))) {
       throw new HubError('forbidden', 'This case is not assigned to this station\'s users.', { routeKey: input.routeKey });
     }
-    return this.store.pull({ after: input.after, limit: input.limit, full, users, routeKey: input.routeKey, before: input.before });
+    const page = await this.store.pull({ after: input.after, limit: input.limit, full, users, routeKey: input.routeKey, before: input.before });
+    if (input.after > page.head) {
+      throw new HubError('invalid_input', `The cursor ${input.after} is past the end of the hub's log (${page.head}): the hub's store was restored from an older backup or replaced. Ask the administrator.`, {
+        field: 'after',
+        head: page.head,
+      });
+    }
+    return page;
   }
 
   async ack(caller: Caller, body: unknown): Promise<{ ok: true; cursor: number; head: number }> {

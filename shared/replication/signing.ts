@@ -116,7 +116,7 @@ export function readSignedHeaders(get: (name: string) => string | undefined): Si
   const nonce = get(HUB_HEADERS.nonce);
   const signature = get(HUB_HEADERS.signature);
   const version = get(HUB_HEADERS.schemaVersion);
-  if (!stationId || !/^[0-9a-f-]{36}$/.test(stationId)) return `header ${HUB_HEADERS.station} is missing or not a station id`;
+  if (!stationId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(stationId)) return `header ${HUB_HEADERS.station} is missing or not a station id`;
   if (!ts || !/^\d{1,15}$/.test(ts)) return `header ${HUB_HEADERS.timestamp} is missing or not Unix milliseconds`;
   if (!nonce || !NONCE_PATTERN.test(nonce)) return `header ${HUB_HEADERS.nonce} is missing or malformed`;
   if (!signature || !SIGNATURE_PATTERN.test(signature)) return `header ${HUB_HEADERS.signature} is missing or malformed`;

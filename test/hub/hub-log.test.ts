@@ -42,6 +42,7 @@ bothStores('hub log', (kind) => {
     expect(await lead.client.ack(3)).toMatchObject({ cursor: 3 });
     expect((await admin.client.stations()).stations.find((s) => s.id === lead.id)).toMatchObject({ cursor: 3, pending: 0 });
     await expect(lead.client.ack(4)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(lead.client.pull({ after: 4 })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'after', head: 3 } });
     expect(await hub.store.head()).toBe(3);
   });
 
