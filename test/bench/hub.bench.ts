@@ -6,7 +6,6 @@
 //   (c) push throughput over HTTPS, 500 sealed records a push: one station, then four at once; and on SQLite
 // The PostgreSQL is HUB_BENCH_PG_URL (else the tests' one); the bench works in its own schema and drops it.
 import pg from 'pg';
-import { uuidv7 } from '../../shared/domain/ids';
 import { sealFields, type ChangeRecord } from '../../shared/replication/change';
 import { importDataKey } from '../../shared/replication/sealed-value';
 import { HUB_PATHS } from '../../shared/replication/api';
