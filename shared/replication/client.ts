@@ -17,6 +17,7 @@ import {
 } from './api';
 import { utf8 } from './bytes';
 import { HubErrorBody, isHubErrorCode, type HubErrorCode } from './errors';
+import type { WrappedKey } from './key-wrap';
 import { signRequest } from './signing';
 
 /**
@@ -108,7 +109,7 @@ export class HubClient {
     return this.call('POST', HUB_PATHS.join, input, JoinResponse);
   }
 
-  issueEnrollmentCode(input: { id: string; verifier: string; wrappedKeys: unknown[]; users: HubUser[]; replica: Replica; expiresAt: string }): Promise<z.infer<typeof EnrollmentCodeResponse>> {
+  issueEnrollmentCode(input: { id: string; verifier: string; wrappedKeys: WrappedKey[]; users: HubUser[]; replica: Replica; expiresAt: string }): Promise<z.infer<typeof EnrollmentCodeResponse>> {
     return this.call('POST', HUB_PATHS.enrollmentCodes, input, EnrollmentCodeResponse);
   }
 

@@ -34,7 +34,7 @@ export class SqliteHubStore implements HubStore {
       migrate(db, file);
     } catch (err) {
       db.close();
-      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new StoreOpenError(`The hub store ${file} is in use by another hub process: one hub serves a SQLite store (use PostgreSQL for several).`);
+      if (String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) throw new StoreOpenError(`The hub store ${file} is in use by another hub process: one hub serves a SQLite store (use PostgreSQL for several).`);
       throw err;
     }
     return new SqliteHubStore(db);
