@@ -51,6 +51,13 @@ function freeName(dir: string, base: string): string {
 const RANK: Record<Role, number> = { collector: 1, lead: 2, admin: 3 };
 
 /**
+ * How long a request of the app waits for the store's write lock held by another program (an import from the command
+ * line). The wait holds the app's one thread, so every screen would stop answering meanwhile: it is short, and the
+ * screens try again a little later (renderer/src/api/retry.ts) while the import goes on.
+ */
+export const APP_BUSY_TIMEOUT_MS = 1000;
+
+/**
  * The application as both transports see it: one database, one signed-in user, and `dispatch`, which parses
  * every input with the contract, checks access, runs the handler and answers with the error envelope.
  */
@@ -79,6 +86,10 @@ export class CoreApp {
       openConnection: () => this.openConnection(),
       worker: placementWorkerEntry(),
       onLog: (err) => this.opts.logError?.('import', err),
+      // The import writes in one transaction on this same thread, yielding between chunks: a write on the app's
+      // connection that waited for it would freeze the app and hold the import still. It is answered `busy` at once
+      // instead, and the screen tries again a little later.
+      onRunning: (running) => this.db?.pragma(`busy_timeout = ${running ? 0 : APP_BUSY_TIMEOUT_MS}`),
     });
     this.sync = new SyncScheduler({ connect: () => this.openConnection(), key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
   }
@@ -101,6 +112,7 @@ export class CoreApp {
     const { db, key } = await openDatabase({ dataDir: this.dataDir, secret: { passphrase: i.passphrase }, create: true, now });
     try {
       const admin = await createUser(db, null, { name: i.adminName, displayName: i.adminDisplayName, role: 'admin', password: i.adminPassword }, now);
+      db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
       this.db = db;
       this.key = key;
       this.user = { id: admin.id, name: admin.name, displayName: admin.displayName, role: admin.role };
@@ -125,6 +137,7 @@ export class CoreApp {
   async unlock(secret: { passphrase: string } | { key: Buffer }): Promise<AppStatus> {
     if (!this.db) {
       const { db, key } = await openDatabase({ dataDir: this.dataDir, secret, now: this.clock.now().toISOString() });
+      db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
       this.db = db;
       this.key = key;
       sweepStaging(this.dataDir, this.clock.now().getTime());

@@ -205,7 +205,7 @@ export interface Rehearsal {
 export function rehearseRows(db: Db, req: RehearsalRequest): Rehearsal {
   const client = getClient(db, req.clientCode);
   const section = sectionOf(client, req.kind);
-  db.exec('BEGIN');
+  db.exec('BEGIN IMMEDIATE');
   try {
     // No file size: a rehearsal never drops indexes to rebuild them.
     const run = startRun(db, { ...req, file: req.fileName }, client, section, { fileName: req.fileName, sha256: 'rehearsal', titleText: req.titleText, bytes: 0 });
