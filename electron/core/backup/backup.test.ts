@@ -7,7 +7,8 @@ import { PASSPHRASE } from '../../../test/helpers/core';
 import { fixture } from '../../../test/helpers/fixtures';
 import { useImportStore } from '../../../test/helpers/import';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
-import { createBackup, recoverInterruptedRestore, resolveBackupName, restoreBackup } from './backup';
+import { createBackup } from './backup';
+import { recoverInterruptedRestore, resolveBackupName, restoreBackup } from './restore';
 
 describe('backup and restore', () => {
   const t = useImportStore(async (env) => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { CoreError } from '../errors';
+import { CoreError, storeFault } from '../errors';
 import { deriveKey, keyPragma, newSalt, readSalt } from './key';
 import { migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -72,12 +72,21 @@ function connect(file: string, key: Buffer, salt: Buffer, create: boolean): Db {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       cipherPragmas(db, pageSize);
       db.pragma(keyPragma(key, salt));
+      // Page 1 alone: it decrypts (its HMAC holds) only with the right key and page size.
+      db.pragma('schema_version');
+    } catch (err) {
+      db.close();
+      if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
+      continue;
+    }
+    try {
+      // The key is right: a schema that cannot be read now is a damaged file, not a wrong passphrase.
       db.prepare('SELECT count(*) FROM sqlite_master').get();
       beginAsWriter(db);
       return db;
     } catch (err) {
       db.close();
-      if ((err as { code?: string }).code !== 'SQLITE_NOTADB') throw err;
+      throw storeFault(err) ?? err;
     }
   }
   throw new CoreError('wrong_passphrase', 'Wrong passphrase: the database could not be opened with it.');
