@@ -35,7 +35,7 @@ describe('a restore from the command line that was killed half-way', () => {
 
     const again = await cli('restore', backup, '--data', target);
     expect(again.json).toMatchObject({ ok: true, dataDir: target });
-    expect(readdirSync(target)).toEqual(['collectdesk.db']);
+    expect(readdirSync(target)).toEqual(['collectdesk.db', 'collectdesk.db.anchor']);
     expect((await cli('report', 'kpi', '--client', 'bank-a', '--data', target)).json).toMatchObject({ ok: true, total: { cases: 200 } });
   }, 60_000);
 

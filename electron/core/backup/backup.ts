@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeManifest } from '../audit/anchors';
 import { appendAudit } from '../audit/audit';
+import { sealKeyOf } from '../audit/seal';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
 import { CoreError, storeFault } from '../errors';
@@ -15,7 +17,8 @@ export interface BackupResult {
 /**
  * A consistent, encrypted copy of the open database, taken while the app runs (VACUUM INTO: one read transaction;
  * the copy keeps the cipher, the key and the key's salt, so the passphrase alone opens it anywhere). Written to a
- * temporary name and renamed, so a half-written backup never exists under the final name. Audited with its SHA-256.
+ * temporary name and renamed, so a half-written backup never exists under the final name. It carries the audit
+ * chain's head in its manifest (audit/anchors.ts). Audited with its SHA-256 and that head.
  */
 export async function createBackup(db: Db, actor: Actor, out: string, now: string): Promise<BackupResult> {
   if (actor.role !== 'admin') throw new CoreError('forbidden', 'Only an admin can make a backup.');
@@ -26,16 +29,20 @@ export async function createBackup(db: Db, actor: Actor, out: string, now: strin
   rmSync(partial, { force: true });
   sweepPartialBackups(dirname(file), Date.now());
   try {
+    // The audit chain's head, sealed, goes into the copy: a store restored from it is checked against it.
+    const anchor = db.transaction(() => writeManifest(db, sealKeyOf(db), now))();
     db.prepare('VACUUM INTO ?').run(partial);
     renameSync(partial, file);
+    const sha256 = await sha256File(file);
+    const bytes = statSync(file).size;
+    db.transaction(() =>
+      appendAudit(db, { actorId: actor.id, via: actor.via, action: 'backup.create', details: { file: basename(file), bytes, sha256, ...(anchor ? { anchor } : {}) } }, now),
+    )();
+    return { file, bytes, sha256 };
   } catch (err) {
     rmSync(partial, { force: true });
     throw storeFault(err, 'The backup was not written.') ?? err;
   }
-  const sha256 = await sha256File(file);
-  const bytes = statSync(file).size;
-  db.transaction(() => appendAudit(db, { actorId: actor.id, via: actor.via, action: 'backup.create', details: { file: basename(file), bytes, sha256 } }, now))();
-  return { file, bytes, sha256 };
 }
 
 /** The backups kept in DATA_DIR/backups, newest first. */

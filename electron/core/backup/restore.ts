@@ -7,6 +7,8 @@ import { sha256File } from '../import/hash';
 import { sweepPartialBackups } from './backup';
 
 const DB_SUFFIXES = ['', '-wal', '-shm'] as const;
+/** what moves with a database: its files, and its audit anchor (audit/anchors.ts) */
+const MOVED_SUFFIXES = [...DB_SUFFIXES, '.anchor'] as const;
 const STAGING = '.restoring';
 
 function isEmptyOrMissing(dir: string): boolean {
@@ -79,7 +81,7 @@ function damagedBackup(name: string, problem: string): CoreError {
 
 /** Moves the database files (and any -wal/-shm beside them) from one folder to another. */
 function moveDatabase(fromDir: string, toDir: string): void {
-  for (const suffix of DB_SUFFIXES) {
+  for (const suffix of MOVED_SUFFIXES) {
     const from = `${dbFile(fromDir)}${suffix}`;
     if (existsSync(from)) renameSync(from, `${dbFile(toDir)}${suffix}`);
   }
@@ -177,7 +179,7 @@ export async function prepareReplacement(source: string, dataDir: string, passph
       rmSync(staging, { recursive: true, force: true });
     },
     rollback() {
-      for (const suffix of DB_SUFFIXES) rmSync(`${dbFile(dataDir)}${suffix}`, { force: true });
+      for (const suffix of MOVED_SUFFIXES) rmSync(`${dbFile(dataDir)}${suffix}`, { force: true });
       moveDatabase(aside, dataDir);
       rmSync(aside, { recursive: true, force: true });
     },

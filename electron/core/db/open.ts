@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { anchorPath, isAnchor, readAnchorFile, refreshAnchorFile } from '../audit/anchors';
+import { deriveSealKey, setSealKey } from '../audit/seal';
 import { CoreError, storeFault } from '../errors';
 import { deriveKey, keyPragma, newSalt, readSalt } from './key';
 import { migrate } from './migrate';
@@ -89,7 +91,31 @@ function connect(file: string, key: Buffer, salt: Buffer, create: boolean): Db {
       throw storeFault(err) ?? err;
     }
   }
+  // Page 1 did not decrypt. With the right key it is damaged: the anchor file beside the database, sealed with a key
+  // derived from the database key, tells the one from the other.
+  if (isAnchor(readAnchorFile(file, deriveSealKey(key)))) {
+    throw new CoreError('damaged', 'The database file is damaged: the passphrase is right, but the start of the file cannot be read. Nothing was changed. Restore the latest backup, or ask your administrator.', { cause: 'SQLITE_NOTADB' });
+  }
   throw new CoreError('wrong_passphrase', 'Wrong passphrase: the database could not be opened with it.');
+}
+
+/**
+ * When a connection closes, the audit chain's head goes to the anchor file beside the database (audit/anchors.ts), so
+ * deleting the newest audit rows afterwards shows in `audit verify`. Never a reason not to close: a failure to write
+ * it (a full disk, a read-only folder) only leaves the older anchor.
+ */
+function anchorOnClose(db: Db, file: string, sealKey: Buffer): void {
+  const close = db.close.bind(db);
+  db.close = (() => {
+    if (db.open) {
+      try {
+        refreshAnchorFile(db, file, sealKey, new Date().toISOString());
+      } catch {
+        // the older anchor stays
+      }
+    }
+    return close();
+  }) as Db['close'];
 }
 
 function connectionPragmas(db: Db): void {
@@ -132,8 +158,11 @@ export async function openDatabase(opts: OpenOptions): Promise<{ db: Db; key: Bu
   let db: Db | null = null;
   try {
     db = connect(file, key, salt, opts.create === true);
+    const sealKey = deriveSealKey(key);
+    setSealKey(db, sealKey);
     connectionPragmas(db);
     migrate(db, opts.migrations ?? MIGRATIONS, opts.now ?? new Date().toISOString());
+    anchorOnClose(db, file, sealKey);
     return { db, key };
   } catch (err) {
     db?.close();
@@ -143,5 +172,5 @@ export async function openDatabase(opts: OpenOptions): Promise<{ db: Db; key: Bu
 }
 
 function removeDatabaseFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, anchorPath(file)]) rmSync(f, { force: true });
 }
