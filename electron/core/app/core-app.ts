@@ -11,7 +11,7 @@ import { agencyDay, systemClock, type Clock } from '../clock';
 import { settlePromises } from '../promises/settle';
 import { purgeExpired } from '../retention/purge';
 import { databaseExists, openDatabase, type Db } from '../db/open';
-import { CoreError, toApiError } from '../errors';
+import { CoreError, isBusy, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
 import { placementWorkerEntry } from '../import/worker-entry';
@@ -92,7 +92,14 @@ export class CoreApp {
       // instead, and the screen tries again a little later.
       onRunning: (running) => this.db?.pragma(`busy_timeout = ${running ? 0 : APP_BUSY_TIMEOUT_MS}`),
     });
-    this.sync = new SyncScheduler({ connect: () => this.openConnection(), key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
+    // A round's writes run on this thread too: they wait for another program no longer than a request does, and not
+    // at all for the app's own import (a round answered busy continues from where it stopped, the next time).
+    const roundConnection = async (): Promise<Db> => {
+      const db = await this.openConnection();
+      db.pragma(`busy_timeout = ${this.imports.running ? 0 : APP_BUSY_TIMEOUT_MS}`);
+      return db;
+    };
+    this.sync = new SyncScheduler({ connect: roundConnection, key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
   }
 
   /** A second connection to the open database, for work that needs a transaction of its own. */
@@ -310,7 +317,7 @@ export class CoreApp {
       if (!isMethodName(method)) throw new CoreError('not_found', `There is no method "${method}".`);
       return { ok: true, value: await this.run(method, rawInput) };
     } catch (err) {
-      if (!(err instanceof CoreError)) this.opts.logError?.(method, err);
+      if (!(err instanceof CoreError) && !isBusy(err)) this.opts.logError?.(method, err);
       return { ok: false, error: toApiError(err) };
     }
   }
