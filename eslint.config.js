@@ -66,6 +66,21 @@ export default tseslint.config(
     files: ['electron/core/**/*.test.ts'],
     rules: layer('Tests of electron/core never import electron (DESIGN.md).', [[...ELECTRON, '**/electron/main/**', '**/electron/preload/**', '**/renderer/**']]),
   },
+  // The store's transactions begin as writers (electron/core/db/open.ts, beginAsWriter): no deferred BEGIN by hand,
+  // whose first write would fail at once ("database is locked") while another connection writes.
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\s*BEGIN(\\s+(DEFERRED|TRANSACTION))?\\s*;?\\s*$/i]',
+          message: 'Begin a write as a writer: db.transaction(fn)() (BEGIN IMMEDIATE on every store connection), or BEGIN IMMEDIATE.',
+        },
+      ],
+    },
+  },
   // electron/preload: the contract's method names and electron's bridge, nothing else.
   {
     files: ['electron/preload/**/*.ts'],

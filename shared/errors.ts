@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'rate_limited',
   /** a bank sync round failed; the result's errors say where and why (docs/bank-sync-api.yaml) */
   'sync_failed',
+  /** another connection (an import, most likely) held the store's write lock past the busy timeout; nothing was saved: try again */
+  'busy',
+  /** the database file (or a backup) is damaged: it opens with its passphrase but a page or the schema cannot be read */
+  'damaged',
+  /** the disk is full: nothing was changed */
+  'disk_full',
   'internal',
 ] as const;
 

@@ -100,6 +100,8 @@ export const AuditVerify = z.object({
   events: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** the anchors the chain was checked against (kept outside the audit table): where each is, and the row it names */
+  anchors: z.array(z.object({ source: z.string(), seq: z.number().int() })),
 });
 export type AuditVerify = z.infer<typeof AuditVerify>;
 

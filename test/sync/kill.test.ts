@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../electron/core/audit/audit';
+import { verifyAudit } from '../../electron/core/audit/verify';
 import { openDatabase } from '../../electron/core/db/open';
 import { NO_FAULTS } from '../bank-sim/faults';
 import { recordsFromFile } from '../bank-sim/load';

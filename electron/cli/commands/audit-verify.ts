@@ -1,4 +1,5 @@
-import { verifyAudit } from '../../core/audit/audit';
+import { verifyAudit } from '../../core/audit/verify';
+import { dbFile } from '../../core/db/paths';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../parse';
 import { dataDirFrom, openFromEnv } from '../session';
@@ -9,15 +10,17 @@ export const auditVerifyCommand: Command = {
   summary: 'check the audit hash chain; exit 1 naming the first broken row',
   async run({ args, env, out }) {
     const { values } = parseCommandArgs(args, {});
-    const db = await openFromEnv(dataDirFrom(values.data, env), env);
+    const dataDir = dataDirFrom(values.data, env);
+    const db = await openFromEnv(dataDir, env);
     try {
-      const check = verifyAudit(db);
+      const check = verifyAudit(db, { databaseFile: dbFile(dataDir) });
       if (check.intact) {
-        out.result({ ...check }, `The audit chain is intact (${check.events} events).`);
+        const against = check.anchors.length ? `, checked against ${check.anchors.length} anchor(s)` : '';
+        out.result({ ...check }, `The audit chain is intact (${check.events} events${against}).`);
       } else {
         out.failure(
           { code: 'conflict', message: `The audit chain is broken at row ${check.firstBrokenSeq}: ${check.reason}.`, details: { firstBrokenSeq: check.firstBrokenSeq } },
-          { intact: false, events: check.events, firstBrokenSeq: check.firstBrokenSeq },
+          { intact: false, events: check.events, firstBrokenSeq: check.firstBrokenSeq, anchors: check.anchors },
         );
       }
     } finally {

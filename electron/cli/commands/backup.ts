@@ -1,4 +1,5 @@
-import { createBackup, restoreBackup } from '../../core/backup/backup';
+import { createBackup } from '../../core/backup/backup';
+import { restoreBackup } from '../../core/backup/restore';
 import { purgeExpired } from '../../core/retention/purge';
 import { agencyDay } from '../../core/clock';
 import type { Command } from '../command';

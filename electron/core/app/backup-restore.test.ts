@@ -148,7 +148,7 @@ describe('first run: restore a backup instead of creating a database (app.restor
 
       // The staged file stays for another try.
       expect(value(await app.dispatch('app.restore', { fileRef: staged.fileRef, passphrase: PASSPHRASE }))).toMatchObject({ state: 'open', user: null });
-      expect(dataFiles(dataDir)).toEqual(['collectdesk.db', 'staging']);
+      expect(dataFiles(dataDir)).toEqual(['collectdesk.db', 'collectdesk.db.anchor', 'staging']);
       expect(readdirSync(join(dataDir, 'staging'))).toEqual([]);
       value(await app.dispatch('auth.signIn', { name: ADMIN.name, password: ADMIN.password }));
       expect(await userNames(app)).toEqual(['admin', 'zhang']);

@@ -10,12 +10,13 @@ import { agencyDay, systemClock, type Clock } from '../clock';
 import { settlePromises } from '../promises/settle';
 import { purgeExpired } from '../retention/purge';
 import { databaseExists, openDatabase, type Db } from '../db/open';
-import { CoreError, toApiError } from '../errors';
+import { CoreError, isBusy, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
 import { placementWorkerEntry } from '../import/worker-entry';
 import { clearStaging, discardStaged, resolveStaged, stagePath, stageStream, type StagedFile } from '../import/staging';
-import { backupsDir, createBackup, prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/backup';
+import { backupsDir, createBackup } from '../backup/backup';
+import { prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/restore';
 import { APP_VERSION } from '../version';
 import { checkAccess } from './access';
 import type { HandlerContext } from './context';
@@ -50,6 +51,13 @@ function freeName(dir: string, base: string): string {
 }
 
 /**
+ * How long a request of the app waits for the store's write lock held by another program (an import from the command
+ * line). The wait holds the app's one thread, so every screen would stop answering meanwhile: it is short, and the
+ * screens try again a little later (renderer/src/api/retry.ts) while the import goes on.
+ */
+export const APP_BUSY_TIMEOUT_MS = 1000;
+
+/**
  * The application as both transports see it: one database, the sessions signed in to it (the desktop window; each
  * browser in browser mode), and `dispatch`, which parses every input with the contract, checks access for the
  * caller's session, runs the handler and answers with the error envelope.
@@ -81,8 +89,19 @@ export class CoreApp {
       openConnection: () => this.openConnection(),
       worker: placementWorkerEntry(),
       onLog: (err) => this.opts.logError?.('import', err),
+      // The import writes in one transaction on this same thread, yielding between chunks: a write on the app's
+      // connection that waited for it would freeze the app and hold the import still. It is answered `busy` at once
+      // instead, and the screen tries again a little later.
+      onRunning: (running) => this.db?.pragma(`busy_timeout = ${running ? 0 : APP_BUSY_TIMEOUT_MS}`),
     });
-    this.sync = new SyncScheduler({ connect: () => this.openConnection(), key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
+    // A round's writes run on this thread too: they wait for another program no longer than a request does, and not
+    // at all for the app's own import (a round answered busy continues from where it stopped, the next time).
+    const roundConnection = async (): Promise<Db> => {
+      const db = await this.openConnection();
+      db.pragma(`busy_timeout = ${this.imports.running ? 0 : APP_BUSY_TIMEOUT_MS}`);
+      return db;
+    };
+    this.sync = new SyncScheduler({ connect: roundConnection, key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
   }
 
   /** A second connection to the open database, for work that needs a transaction of its own. */
@@ -109,6 +128,7 @@ export class CoreApp {
     let user: SessionUser;
     try {
       const admin = await createUser(db, null, { name: i.adminName, displayName: i.adminDisplayName, role: 'admin', password: i.adminPassword }, now);
+      db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
       this.db = db;
       this.key = key;
       user = { id: admin.id, name: admin.name, displayName: admin.displayName, role: admin.role };
@@ -134,6 +154,7 @@ export class CoreApp {
   async unlock(secret: { passphrase: string } | { key: Buffer }): Promise<AppStatus> {
     if (!this.db) {
       const { db, key } = await openDatabase({ dataDir: this.dataDir, secret, now: this.clock.now().toISOString() });
+      db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
       this.db = db;
       this.key = key;
       // Whatever a crash left staged: no bank file outlives the session that chose it.
@@ -319,7 +340,7 @@ export class CoreApp {
       if (!isMethodName(method)) throw new CoreError('not_found', `There is no method "${method}".`);
       return { ok: true, value: await this.run(method, rawInput, session) };
     } catch (err) {
-      if (!(err instanceof CoreError)) this.opts.logError?.(method, err);
+      if (!(err instanceof CoreError) && !isBusy(err)) this.opts.logError?.(method, err);
       return { ok: false, error: toApiError(err) };
     }
   }

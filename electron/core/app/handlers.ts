@@ -1,5 +1,6 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
-import { verifyAudit } from '../audit/audit';
+import { verifyAudit } from '../audit/verify';
+import { dbFile } from '../db/paths';
 import { setDisabled, createUser, listUsers, setPassword } from '../auth/users';
 import { changeOwnPassword } from '../auth/sign-in';
 import { listCases } from '../cases/list-cases';
@@ -64,7 +65,7 @@ export const handlers: Handlers = {
 
   'cases.list': (i, ctx) => listCases(requireDb(ctx), requireActor(ctx), i, ctx.clock.now()),
 
-  'audit.verify': (_i, ctx) => verifyAudit(requireDb(ctx)),
+  'audit.verify': (_i, ctx, app) => verifyAudit(requireDb(ctx), { databaseFile: dbFile(app.dataDir) }),
 
   ...intakeHandlers,
   ...workbenchHandlers,

@@ -1,5 +1,7 @@
 import type { ImportKind } from '../../../shared/profile/schema';
 import { getClient, listClients } from '../clients/clients';
+import { withoutBusyWait } from '../db/busy';
+import { isBusy } from '../errors';
 import { importedAt, rehearseRows } from '../import/import-file';
 import { previewImport, type Rehearse } from '../import/preview';
 import { listBatches, listImports, listRejects } from '../import/queries';
@@ -29,9 +31,9 @@ export const intakeHandlers: IntakeHandlers = {
       ? undefined
       : (rows) => {
           try {
-            return rehearseRows(db, { ...rows, clientCode: i.clientCode, kind: i.kind, actor, now: app.clock.now().toISOString() });
+            return withoutBusyWait(db, () => rehearseRows(db, { ...rows, clientCode: i.clientCode, kind: i.kind, actor, now: app.clock.now().toISOString() }));
           } catch (err) {
-            if ((err as { code?: string }).code === 'SQLITE_BUSY') return null;
+            if (isBusy(err)) return null;
             throw err;
           }
         };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, setupApp } from '../../../test/helpers/core';
-import { appendAudit, GENESIS_HASH, verifyAudit } from './audit';
+import { appendAudit, GENESIS_HASH } from './audit';
+import { verifyAudit } from './verify';
 import type { Db } from '../db/open';
 
 describe('the audit chain', () => {
@@ -17,7 +18,7 @@ describe('the audit chain', () => {
     const rows = db.prepare('SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
     expect(rows[0]).toMatchObject({ seq: 1, prev_hash: GENESIS_HASH });
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
-    expect(verifyAudit(db)).toEqual({ intact: true, events: rows.length, firstBrokenSeq: null, reason: null });
+    expect(verifyAudit(db)).toEqual({ intact: true, events: rows.length, firstBrokenSeq: null, reason: null, anchors: [] });
   });
 
   it('is append-only: updates and deletes are refused by the database itself', () => {

@@ -7,7 +7,8 @@ import { PASSPHRASE } from '../../../test/helpers/core';
 import { fixture } from '../../../test/helpers/fixtures';
 import { useImportStore } from '../../../test/helpers/import';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
-import { createBackup, recoverInterruptedRestore, resolveBackupName, restoreBackup } from './backup';
+import { createBackup } from './backup';
+import { recoverInterruptedRestore, resolveBackupName, restoreBackup } from './restore';
 
 describe('backup and restore', () => {
   const t = useImportStore(async (env) => {
@@ -18,7 +19,8 @@ describe('backup and restore', () => {
     const out = join(t.dir, 'collectdesk-2026-11-24.cdbackup');
     const b = await createBackup(t.env.db, t.env.actor, out, t.env.now);
     expect(b).toMatchObject({ file: out, bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(t.env.db.prepare("SELECT details FROM audit_events WHERE action = 'backup.create'").get()).toEqual({ details: JSON.stringify({ file: 'collectdesk-2026-11-24.cdbackup', bytes: b.bytes, sha256: b.sha256 }) });
+    const head = t.env.db.prepare("SELECT seq, hash FROM audit_events WHERE action != 'backup.create' ORDER BY seq DESC LIMIT 1").get() as { seq: number; hash: string };
+    expect(t.env.db.prepare("SELECT details FROM audit_events WHERE action = 'backup.create'").get()).toEqual({ details: JSON.stringify({ file: 'collectdesk-2026-11-24.cdbackup', bytes: b.bytes, sha256: b.sha256, anchor: head }) });
     // Useless without the passphrase: no plaintext header, no debtor name, and SQLite will not open it.
     const bytes = readFileSync(out);
     const name = (t.env.db.prepare("SELECT name FROM debtors LIMIT 1").get() as { name: string }).name;
@@ -53,7 +55,7 @@ describe('backup and restore', () => {
     await expect(restoreBackup(out, target, 'not the passphrase', { requireEmpty: false })).rejects.toMatchObject({ code: 'wrong_passphrase' });
     expect(readdirSync(target).sort()).toEqual(['Preferences', 'staging']);
     await restoreBackup(out, target, PASSPHRASE, { requireEmpty: false });
-    expect(readdirSync(target).sort()).toEqual(['Preferences', 'collectdesk.db', 'staging']);
+    expect(readdirSync(target).sort()).toEqual(['Preferences', 'collectdesk.db', 'collectdesk.db.anchor', 'staging']);
     await expect(restoreBackup(out, target, PASSPHRASE, { requireEmpty: false })).rejects.toMatchObject({ code: 'conflict' });
   });
 });

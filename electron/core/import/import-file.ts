@@ -9,7 +9,7 @@ import { getClient, type ClientRecord } from '../clients/clients';
 import type { Db } from '../db/open';
 import { withRollbackJournal } from '../db/bulk-journal';
 import { localDay } from '../../../shared/compliance/zoned';
-import { CoreError } from '../errors';
+import { CoreError, storeFault } from '../errors';
 import type { SourceRow } from './cells';
 import { resolveColumns, type AnySection } from './columns';
 import { sha256File } from './hash';
@@ -123,6 +123,8 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
     const { summary } = run;
     req.onProgress?.(summary.rows);
     return summary;
+  } catch (err) {
+    throw storeFault(err, 'Nothing was imported.') ?? err;
   } finally {
     await source.close();
   }
@@ -205,7 +207,7 @@ export interface Rehearsal {
 export function rehearseRows(db: Db, req: RehearsalRequest): Rehearsal {
   const client = getClient(db, req.clientCode);
   const section = sectionOf(client, req.kind);
-  db.exec('BEGIN');
+  db.exec('BEGIN IMMEDIATE');
   try {
     // No file size: a rehearsal never drops indexes to rebuild them.
     const run = startRun(db, { ...req, file: req.fileName }, client, section, { fileName: req.fileName, sha256: 'rehearsal', titleText: req.titleText, bytes: 0 });

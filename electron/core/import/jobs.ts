@@ -40,7 +40,15 @@ export class ImportJobs {
   private seq = 0;
 
   constructor(
-    private readonly deps: { dataDir: string; clock: Clock; openConnection: () => Promise<Db>; worker?: WorkerEntry; onLog?: (err: unknown) => void },
+    private readonly deps: {
+      dataDir: string;
+      clock: Clock;
+      openConnection: () => Promise<Db>;
+      worker?: WorkerEntry;
+      onLog?: (err: unknown) => void;
+      /** told when an import starts and ends: it holds the store's write lock meanwhile, across turns of this thread */
+      onRunning?: (running: boolean) => void;
+    },
   ) {}
 
   start(req: StartImport): { jobId: string } {
@@ -60,6 +68,7 @@ export class ImportJobs {
 
   private async run(status: ImportJobStatus, req: StartImport, file: string): Promise<void> {
     let db: Db | null = null;
+    this.deps.onRunning?.(true);
     try {
       db = await this.deps.openConnection();
       status.summary = await importFile(db, {
@@ -77,6 +86,7 @@ export class ImportJobs {
       status.state = 'failed';
     } finally {
       db?.close();
+      this.deps.onRunning?.(false);
       status.finishedAt = this.deps.clock.now().toISOString();
       discardStaged(this.deps.dataDir, req.fileRef);
     }

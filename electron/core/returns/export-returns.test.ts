@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { value } from '../../../test/helpers/core';
 import { setupWithClients } from '../../../test/helpers/import';
 import { shippedProfile } from '../../../test/helpers/fixtures';
-import { verifyAudit } from '../audit/audit';
+import { verifyAudit } from '../audit/verify';
 import type { Actor } from '../auth/actor';
 import { addClient } from '../clients/clients';
 import { exportReturns } from './export-returns';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { chainHead } from '../audit/anchors';
 import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
@@ -96,6 +97,8 @@ export async function exportReturns(db: Db, actor: Actor, q: ReturnsQuery, o: Ex
           client: p.client.code, from: p.from, to: p.to, format: p.returns.format, file: main.fileName, sha256: main.sha256,
           ...(daily ? { dailyFile: daily.fileName, dailySha256: daily.sha256 } : {}),
           rows: counts, recallsMarked, unmaskedFields: p.returns.unmasked,
+          // the audit chain's head before this row: an anchor that verify checks the chain against
+          ...anchorDetail(db),
         },
       },
       o.now,
@@ -149,4 +152,9 @@ export function previewReturns(db: Db, actor: Actor, q: ReturnsQuery, sample = 2
     unmaskedColumns: unmaskedColumns(r),
     daily: daily ? { headers: daily.headers, rows: asText(daily.rows) } : null,
   };
+}
+
+function anchorDetail(db: Db): { anchor?: { seq: number; hash: string } } {
+  const head = chainHead(db);
+  return head ? { anchor: head } : {};
 }

@@ -47,6 +47,7 @@ export function AuditPanel() {
           <Alert severity="success" icon={<VerifiedUserOutlined />} role="status">
             <AlertTitle>{t('audit.intactTitle')}</AlertTitle>
             {t('audit.intactBody', { events: result.verify.events, at: formatDateTime(result.at, prefs.language) })}
+            {result.verify.anchors.length > 0 && ` ${t('audit.anchors', { count: result.verify.anchors.length })}`}
           </Alert>
         )}
         {result && !result.verify.intact && (

@@ -1,5 +1,6 @@
 import { METHOD_NAMES, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/methods';
 import { ApiError } from './errors';
+import { retryWhileBusy } from './retry';
 import { selectTransport } from './transport';
 
 type MethodFunctions = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
@@ -17,7 +18,8 @@ function createClient(): ApiClient {
   const listeners = new Set<(code: 'unauthenticated' | 'locked') => void>();
 
   async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const result = await selected.send(method, input);
+    // A call answered `busy` (an import holds the store's write lock) is sent again a few times before it fails.
+    const result = await retryWhileBusy(() => selected.send(method, input));
     if (result.ok) return result.value;
     const details = result.error.details ?? {};
     const error = details.unreachable === true ? new ApiError('unreachable', result.error.message, details) : ApiError.from(result.error);

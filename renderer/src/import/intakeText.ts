@@ -28,7 +28,7 @@ export function reasonText(t: TFunction, problem: { field: string; code: string 
   return t('intake.reasonFormat', { field: fieldLabel(t, problem.field), reason });
 }
 
-const FAILURE_CODES = new Set(['unreadable_file', 'already_imported', 'conflict', 'not_found', 'forbidden', 'invalid_input', 'unreachable', 'unauthenticated', 'locked']);
+const FAILURE_CODES = new Set(['unreadable_file', 'already_imported', 'conflict', 'not_found', 'forbidden', 'invalid_input', 'unreachable', 'unauthenticated', 'locked', 'busy', 'damaged', 'disk_full']);
 
 /** One sentence a team lead understands for a file refused whole (or a call that failed). */
 export function failureText(t: TFunction, failure: Failure): string {
