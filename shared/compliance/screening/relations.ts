@@ -1,0 +1,91 @@
+import { isNegated, isReported, type Clause } from './clauses';
+import type { CompiledLexicon, CompiledRule, RulePart } from './lexicon';
+
+/** A rule that fired, on the normalised text. */
+export interface RuleHit {
+  ruleId: string;
+  category: string;
+  kind: 'block' | 'warn';
+  /** normalised offsets of the words that triggered it */
+  from: number;
+  to: number;
+  clause: Clause;
+  /** the words are someone else's (reported speech) */
+  reported: boolean;
+}
+
+interface Found {
+  clause: Clause;
+  from: number;
+  to: number;
+}
+
+/** Which matches count: negated ones never (unless the pattern carries its own negation); for a head, not a reporting verb. */
+interface FindOptions {
+  checkNegation: boolean;
+  /** skip matches inside a marker of reported speech (客户说: the 说 is nobody's telling) */
+  skipMarkers: boolean;
+  /** only matches on this side of the reported-speech boundary */
+  reported?: boolean;
+}
+
+/** The first match of `re` in one of the clauses that counts. */
+function findIn(re: RegExp, clauses: readonly Clause[], lex: CompiledLexicon, opts: FindOptions): Found | null {
+  for (const c of clauses) {
+    re.lastIndex = 0;
+    for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const from = c.start + m.index;
+      const to = from + m[0].length;
+      if (opts.checkNegation && isNegated(c, m.index, lex)) continue;
+      if (opts.skipMarkers && c.markers.some(([a, b]) => from < b && to > a)) continue;
+      if (opts.reported !== undefined && isReported(c, from) !== opts.reported) continue;
+      return { clause: c, from, to };
+    }
+  }
+  return null;
+}
+
+function mitigated(part: RulePart, clauses: readonly Clause[], lex: CompiledLexicon, channels: readonly string[], reported: boolean): boolean {
+  if (part === 'channels') return channels.length > 0 && clauses.some((c) => channels.some((ch) => c.text.includes(ch)));
+  return findIn(part, clauses, lex, { checkNegation: true, skipMarkers: false, reported }) !== null;
+}
+
+/** Where one rule fires in one clause (its head there), or null. */
+function fireAt(rule: CompiledRule, clause: Clause, all: readonly Clause[], lex: CompiledLexicon, channels: readonly string[]): RuleHit | null {
+  const [head, ...rest] = rule.all;
+  if (!head) return null;
+  const window = all.filter((c) => c.sentence === clause.sentence && Math.abs(c.index - clause.index) <= rule.window);
+  const first = findIn(head, [clause], lex, { checkNegation: !rule.ownNegation, skipMarkers: true });
+  if (!first) return null;
+  // The other parts of a relation are on the same side of the reported-speech boundary as its act.
+  const reported = isReported(clause, first.from);
+  let from = first.from;
+  let to = first.to;
+  for (const part of rest) {
+    const f = findIn(part, window, lex, { checkNegation: true, skipMarkers: false, reported });
+    if (!f) return null;
+    // The words shown to the collector: the whole relation when it sits in one short stretch, else the act.
+    if (f.clause === clause && Math.max(to, f.to) - Math.min(from, f.from) <= 24) {
+      from = Math.min(from, f.from);
+      to = Math.max(to, f.to);
+    }
+  }
+  if (rule.none.some((p) => mitigated(p, window, lex, channels, reported))) return null;
+  return { ruleId: rule.id, category: rule.category, kind: rule.kind, from, to, clause, reported };
+}
+
+/** Every rule of the lexicon over the note's clauses: at most one hit per rule and clause. */
+export function ruleHits(clauses: readonly Clause[], lex: CompiledLexicon, channels: readonly string[]): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const rule of lex.rules) {
+    for (const clause of clauses) {
+      const hit = fireAt(rule, clause, clauses, lex, channels);
+      if (hit) hits.push(hit);
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { RulePack } from '../pack';
+import { splitClauses, type Clause } from './clauses';
+import { compileLexicon, type CompiledLexicon } from './lexicon';
+import { evidence, featureNames, NoteModel, score } from './model';
+import { normalizeNote } from './normalize';
+import { ruleHits } from './relations';
+
+export type ScreenKind = 'block' | 'warn';
+
+/** One finding in a note, with offsets into the text as the collector typed it (for highlighting). */
+export interface ScreenHit {
+  /** the pack rule: CN-P, CN-PAY, US-P */
+  rule: string;
+  /** threat, insult, violence, impersonation, exposure, nonBankPayment; threat, profanity, falseRepresentation, disclosure */
+  category: string;
+  kind: ScreenKind;
+  /** the words that triggered it, as written */
+  match: string;
+  start: number;
+  end: number;
+  /** the lexicon's relation rules, or the learned model */
+  source: 'rules' | 'model';
+}
+
+export interface ScreenResult {
+  verdict: ScreenKind | 'pass';
+  hits: ScreenHit[];
+}
+
+/** What a client profile contributes: its designated repayment channels (CN-PAY). */
+export interface ScreeningProfile {
+  repaymentChannels?: readonly string[];
+}
+
+/** The screening data a rule of a pack carries (params.screening): the language's lexicon and model. */
+export const ScreeningData = z.object({ lexicon: z.unknown(), model: z.unknown().optional() }).strict();
+export type ScreeningData = z.infer<typeof ScreeningData>;
+
+export interface Screener {
+  lex: CompiledLexicon;
+  model: NoteModel | null;
+}
+
+const compiled = new WeakMap<object, Screener>();
+
+/** Validates and compiles screening data once per data object. */
+export function compileScreener(data: ScreeningData): Screener {
+  let s = compiled.get(data);
+  if (!s) {
+    s = { lex: compileLexicon(data.lexicon), model: data.model === undefined ? null : NoteModel.parse(data.model) };
+    compiled.set(data, s);
+  }
+  return s;
+}
+
+/** The profile's channels in screened form, and their distinctive parts (手机银行App“还款” → 手机银行app). */
+function channelTerms(channels: readonly string[], lex: CompiledLexicon): string[] {
+  const terms = new Set<string>();
+  for (const ch of channels) {
+    const norm = normalizeNote(ch, lex.rewrites).text;
+    const bare = norm.replace(/[“”"「」『』‘’'].*?[“”"「」『』‘’']/gu, '').replace(/[^\p{L}\p{N}]+/gu, '');
+    if (bare.length >= 2) terms.add(bare);
+    for (const part of norm.split(/[^\p{L}\p{N}]+/u)) if (part.length >= 3) terms.add(part);
+  }
+  return [...terms];
+}
+
+function strongest(a: ScreenKind | 'pass', b: ScreenKind | 'pass'): ScreenKind | 'pass' {
+  return a === 'block' || b === 'block' ? 'block' : a === 'warn' || b === 'warn' ? 'warn' : 'pass';
+}
+
+/**
+ * The model's inputs for a note: the features of the whole note (with markers for reported speech and fraud
+ * warnings) and those of the collector's own words alone (reported speech and fraud warnings left out).
+ */
+export function modelInputs(text: string, clauses: readonly Clause[], kind: NoteModel['features']): { all: string[]; own: string[]; ownClauses: Clause[] } {
+  const ownClauses = clauses.filter((c) => !c.fraudWarning && c.reportedFrom !== c.start);
+  const ownText = ownClauses.map((c) => text.slice(c.start, c.reportedFrom ?? c.end)).join(' ');
+  const markers = [...(clauses.some((c) => c.reportedFrom !== null) ? ['reported'] : []), ...(clauses.some((c) => c.fraudWarning) ? ['fraud'] : [])];
+  return { all: featureNames(text, kind, markers), own: featureNames(ownText, kind), ownClauses };
+}
+
+/** A note normalised and split into clauses, as the rules and the model read it. */
+export function prepareNote(text: string, lex: CompiledLexicon): { norm: ReturnType<typeof normalizeNote>; clauses: Clause[] } {
+  const norm = normalizeNote(text, lex.rewrites);
+  return { norm, clauses: splitClauses(norm.text, lex) };
+}
+
+/** The learned layer: blocks on the collector's own clauses, sends the whole note to review when unsure. */
+function modelHit(s: Screener, text: string, clauses: readonly Clause[], original: (from: number, to: number) => string, span: (from: number, to: number) => { start: number; end: number }): ScreenHit | null {
+  const model = s.model;
+  if (!model) return null;
+  const inputs = modelInputs(text, clauses, model.features);
+  const own = inputs.ownClauses;
+  const ownScore = score(model, inputs.own);
+  const allScore = score(model, inputs.all);
+  let kind: ScreenKind;
+  let category: string;
+  let where: readonly Clause[];
+  if (own.length > 0 && ownScore.prohibited >= model.thresholds.block) {
+    kind = 'block';
+    category = ownScore.category;
+    where = own;
+  } else if (allScore.prohibited >= model.thresholds.warn) {
+    kind = 'warn';
+    category = allScore.category;
+    where = clauses;
+  } else {
+    return null;
+  }
+  const mask = text.split('').map(() => ' ');
+  for (const c of where) for (let i = c.start; i < (kind === 'block' ? (c.reportedFrom ?? c.end) : c.end); i++) mask[i] = text[i] as string;
+  const ev = evidence(model, mask.join(''), category) ?? { from: where[0]?.start ?? 0, to: where[0]?.end ?? text.length };
+  const rule = s.lex.source.categories[category]?.rule;
+  if (!rule) return null;
+  return { rule, category, kind, match: original(ev.from, ev.to), ...span(ev.from, ev.to), source: 'model' };
+}
+
+/** Screens one note with one language's screener. */
+export function screenWith(text: string, s: Screener, profile: ScreeningProfile = {}): ScreenResult {
+  const { norm, clauses } = prepareNote(text, s.lex);
+  const span = (from: number, to: number) => norm.original(from, to);
+  const original = (from: number, to: number) => {
+    const { start, end } = span(from, to);
+    return text.slice(start, end);
+  };
+  const hits: ScreenHit[] = [];
+  for (const h of ruleHits(clauses, s.lex, channelTerms(profile.repaymentChannels ?? [], s.lex))) {
+    if (h.clause.fraudWarning && s.lex.fraudCategories.has(h.category)) continue;
+    const rule = s.lex.source.categories[h.category]?.rule as string;
+    hits.push({ rule, category: h.category, kind: h.reported ? 'warn' : h.kind, match: original(h.from, h.to), ...span(h.from, h.to), source: 'rules' });
+  }
+  const m = modelHit(s, norm.text, clauses, original, span);
+  if (m && !hits.some((h) => h.category === m.category && strongest(h.kind, m.kind) === h.kind)) hits.push(m);
+  // One hit per category, rule and span; the strongest first.
+  const seen = new Set<string>();
+  const unique = hits
+    .sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'block' ? -1 : 1))
+    .filter((h) => {
+      const key = `${h.category}|${h.start}|${h.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { verdict: unique.reduce<ScreenKind | 'pass'>((v, h) => strongest(v, h.kind), 'pass'), hits: unique };
+}
+
+/** The screening data of the pack's note-screening rules (CN-P, CN-PAY, US-P), one per language. */
+export function screenersOf(pack: RulePack): Screener[] {
+  const out: Screener[] = [];
+  for (const r of pack.rules) {
+    if (r.check !== 'prohibitedConduct' && r.check !== 'paymentChannel') continue;
+    const raw = r.params.screening;
+    if (raw === undefined) continue;
+    const parsed = ScreeningData.safeParse(raw);
+    if (!parsed.success) throw new Error(`Rule ${r.id} of pack ${pack.id}: its screening data was not loaded (params.screening is ${JSON.stringify(raw).slice(0, 40)})`);
+    const s = compileScreener(raw as ScreeningData);
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Screens a note as the pack's rules do: every finding names its rule, category, the words and where they
+ * are in `text`; the verdict is the strongest finding ('block' stops saving, 'warn' sends it to review).
+ * Findings for rules the pack does not hold are left out.
+ */
+export function screenNote(text: string, pack: RulePack, profile: ScreeningProfile = {}): ScreenResult {
+  const ruleIds = new Set(pack.rules.map((r) => r.id));
+  const hits = screenersOf(pack)
+    .flatMap((s) => screenWith(text, s, profile).hits)
+    .filter((h) => ruleIds.has(h.rule));
+  return { verdict: hits.reduce<ScreenKind | 'pass'>((v, h) => strongest(v, h.kind), 'pass'), hits };
+}
