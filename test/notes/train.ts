@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type CompiledLexicon } from '../../shared/compliance/screening/lexicon';
-import { score, type NoteModel } from '../../shared/compliance/screening/model';
+import { score, textMargin, type NoteModel } from '../../shared/compliance/screening/model';
 import { modelInputs, prepareNote } from '../../shared/compliance/screening/screen';
 import { loadDevNotes, split, type Lang, type LabelledNote } from './labelled-notes';
 import { fit, prune, toModel, type Example, type TrainOptions } from './train-model';
@@ -70,8 +70,11 @@ function train(lang: Lang): void {
     const model = toModel(fit(trainSet, classes.length, vocab, opts), base, 6);
     data.forEach((d, i) => {
       if (i % FOLDS !== fold) return;
-      oofOwn[i] = score(model, d.own).prohibited;
-      oofAll[i] = score(model, d.all).prohibited;
+      // As the screener reads it: no finding unless the words themselves point to the category.
+      const own = score(model, d.own);
+      const all = score(model, d.all);
+      oofOwn[i] = textMargin(model, d.own, own.category) > 0 ? own.prohibited : 0;
+      oofAll[i] = textMargin(model, d.all, all.category) > 0 ? all.prohibited : 0;
     });
   }
   const cleanIdx = data.map((d, i) => (d.y === 0 ? i : -1)).filter((i) => i >= 0);

@@ -103,6 +103,18 @@ export function softmax(z: readonly number[]): number[] {
   return e.map((v) => v / sum);
 }
 
+/** How much the note's own features (not the prior) favour `category` over the clean class. */
+export function textMargin(model: NoteModel, names: readonly string[], category: string): number {
+  const k = model.classes.indexOf(category);
+  if (k < 1) return 0;
+  let m = 0;
+  for (const n of names) {
+    const w = model.weights[n];
+    if (w) m += (w[k] as number) - (w[0] as number);
+  }
+  return m;
+}
+
 export function score(model: NoteModel, names: readonly string[]): Scores {
   const z = [...model.bias];
   for (const n of names) {

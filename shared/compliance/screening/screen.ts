@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RulePack } from '../pack';
 import { splitClauses, type Clause } from './clauses';
 import { compileLexicon, type CompiledLexicon } from './lexicon';
-import { evidence, featureNames, NoteModel, score } from './model';
+import { evidence, featureNames, NoteModel, score, textMargin } from './model';
 import { normalizeNote } from './normalize';
 import { ruleHits } from './relations';
 
@@ -98,11 +98,12 @@ function modelHit(s: Screener, text: string, clauses: readonly Clause[], origina
   let kind: ScreenKind;
   let category: string;
   let where: readonly Clause[];
-  if (own.length > 0 && ownScore.prohibited >= model.thresholds.block) {
+  // The words themselves must point to the category: a short note is not flagged on the model's prior alone.
+  if (own.length > 0 && ownScore.prohibited >= model.thresholds.block && textMargin(model, inputs.own, ownScore.category) > 0) {
     kind = 'block';
     category = ownScore.category;
     where = own;
-  } else if (allScore.prohibited >= model.thresholds.warn) {
+  } else if (allScore.prohibited >= model.thresholds.warn && textMargin(model, inputs.all, allScore.category) > 0) {
     kind = 'warn';
     category = allScore.category;
     where = clauses;
@@ -111,9 +112,9 @@ function modelHit(s: Screener, text: string, clauses: readonly Clause[], origina
   }
   const mask = text.split('').map(() => ' ');
   for (const c of where) for (let i = c.start; i < (kind === 'block' ? (c.reportedFrom ?? c.end) : c.end); i++) mask[i] = text[i] as string;
-  const ev = evidence(model, mask.join(''), category) ?? { from: where[0]?.start ?? 0, to: where[0]?.end ?? text.length };
+  const ev = evidence(model, mask.join(''), category);
   const rule = s.lex.source.categories[category]?.rule;
-  if (!rule) return null;
+  if (!ev || !rule) return null;
   return { rule, category, kind, match: original(ev.from, ev.to), ...span(ev.from, ev.to), source: 'model' };
 }
 
@@ -125,14 +126,17 @@ export function screenWith(text: string, s: Screener, profile: ScreeningProfile 
     const { start, end } = span(from, to);
     return text.slice(start, end);
   };
+  const channels = channelTerms(profile.repaymentChannels ?? [], s.lex);
   const hits: ScreenHit[] = [];
-  for (const h of ruleHits(clauses, s.lex, channelTerms(profile.repaymentChannels ?? [], s.lex))) {
+  for (const h of ruleHits(clauses, s.lex, channels)) {
     if (h.clause.fraudWarning && s.lex.fraudCategories.has(h.category)) continue;
     const rule = s.lex.source.categories[h.category]?.rule as string;
     hits.push({ rule, category: h.category, kind: h.reported ? 'warn' : h.kind, match: original(h.from, h.to), ...span(h.from, h.to), source: 'rules' });
   }
   const m = modelHit(s, norm.text, clauses, original, span);
-  if (m && !hits.some((h) => h.category === m.category && strongest(h.kind, m.kind) === h.kind)) hits.push(m);
+  // The profile's own channels, named in the note, clear what the model suspects of a category whose rules accept them.
+  const cleared = m !== null && channels.some((c) => norm.text.includes(c)) && s.lex.rules.some((r) => r.category === m.category && r.none.includes('channels'));
+  if (m && !cleared && !hits.some((h) => h.category === m.category && strongest(h.kind, m.kind) === h.kind)) hits.push(m);
   // One hit per category, rule and span; the strongest first.
   const seen = new Set<string>();
   const unique = hits
