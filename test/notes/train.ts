@@ -16,6 +16,8 @@ const OPTIONS: Record<Lang, TrainOptions & { keep: number; minCount: number }> =
 /** Out-of-fold false-block rate on clean notes the block threshold allows, and false-review rate for the warn threshold. */
 const MAX_CLEAN_BLOCKED = 0.01;
 const MAX_CLEAN_REVIEWED = 0.06;
+/** A note goes to review on the model's word only when the model gives it at least this chance of being prohibited. */
+const MIN_WARN = 0.25;
 const FOLDS = 5;
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../../resources/rule-packs/screening/${name}`, import.meta.url));
@@ -79,7 +81,7 @@ function train(lang: Lang): void {
   }
   const cleanIdx = data.map((d, i) => (d.y === 0 ? i : -1)).filter((i) => i >= 0);
   const block = thresholdFor(cleanIdx.map((i) => oofOwn[i] as number), MAX_CLEAN_BLOCKED);
-  const warn = Math.min(block, thresholdFor(cleanIdx.map((i) => oofAll[i] as number), MAX_CLEAN_REVIEWED));
+  const warn = Math.min(block, Math.max(MIN_WARN, thresholdFor(cleanIdx.map((i) => oofAll[i] as number), MAX_CLEAN_REVIEWED)));
   const prohibited = data.filter((d) => d.y > 0).length;
   const oof = {
     prohibitedBlocked: data.filter((d, i) => d.y > 0 && (oofOwn[i] as number) >= block).length / prohibited,

@@ -19,7 +19,6 @@ export interface Clause {
 
 const SENTENCE_END = /[。!?\n…]/;
 const CLAUSE_END = /[,，:：;；]/;
-const LETTER = /[\p{L}\p{N}]/u;
 const OPEN_QUOTE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’' };
 
 /** [start, end) of each sentence: split at end punctuation and line breaks, never inside a quotation. */
@@ -118,7 +117,8 @@ export function isReported(clause: Clause, at: number): boolean {
  * `maxGap` characters before them, with nothing between that starts a new proposition (就, then, if you pay).
  */
 export function isNegated(clause: Clause, at: number, lex: CompiledLexicon): boolean {
-  const before = clause.text.slice(0, at);
+  // Only the stretch a cue may end in matters (cues are short): a long clause is not scanned from its start.
+  const before = clause.text.slice(Math.max(0, at - lex.maxGap - 12), at);
   if (lex.negationAdjacent?.test(before)) return true;
   const re = lex.negationCue;
   re.lastIndex = 0;

@@ -99,7 +99,7 @@ function compile(pattern: string, words: Record<string, string>, flags = 'gu'): 
   try {
     return new RegExp(source, flags);
   } catch (err) {
-    throw new Error(`screening lexicon: bad pattern "${pattern}": ${(err as Error).message}`);
+    throw new Error(`screening lexicon: bad pattern "${pattern}": ${(err as Error).message}`, { cause: err });
   }
 }
 

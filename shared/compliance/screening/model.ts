@@ -5,6 +5,16 @@ import { z } from 'zod';
  * (English) of the normalised note, trained offline on labelled notes (test/notes/train.ts) and shipped as
  * JSON beside the rule pack. Deterministic: the same note always gets the same scores.
  */
+/** Weight rows: checked in one plain loop (a schema per row would cost more than the rest of loading). */
+const WeightRows = z.custom<Record<string, number[]>>((v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  for (const row of Object.values(v as Record<string, unknown>)) {
+    if (!Array.isArray(row)) return false;
+    for (const x of row) if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+  }
+  return true;
+}, 'weights: each feature maps to an array of finite numbers');
+
 export const NoteModel = z
   .object({
     version: z.literal(1),
@@ -14,7 +24,7 @@ export const NoteModel = z
     /** the first class is the clean one */
     classes: z.array(z.string().min(1)).min(2),
     bias: z.array(z.number()),
-    weights: z.record(z.string(), z.array(z.number())),
+    weights: WeightRows,
     /** probability that the note is prohibited at or above which it blocks / goes to review */
     thresholds: z.object({ block: z.number().min(0).max(1), warn: z.number().min(0).max(1) }).strict(),
     training: z.record(z.string(), z.unknown()).default({}),

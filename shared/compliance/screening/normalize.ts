@@ -6,7 +6,16 @@ import { toSimplified } from './t2s';
  * (zero-width space, joiners, word joiner, soft hyphen, bidi embeddings/overrides/isolates, BOM, tag
  * characters, invisible operators), variation selectors, the combining grapheme joiner and Hangul fillers.
  */
-const INVISIBLE = /^[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u{e0000}-\u{e007f}]$/u;
+const FORMAT = /^\p{Cf}$/u;
+const OTHER_INVISIBLE: readonly [number, number][] = [
+  [0x034f, 0x034f], // combining grapheme joiner
+  [0x115f, 0x1160], // Hangul choseong / jungseong fillers
+  [0x3164, 0x3164], // Hangul filler
+  [0xffa0, 0xffa0], // half-width Hangul filler
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xe0000, 0xe007f], // tag characters
+  [0xe0100, 0xe01ef], // variation selectors supplement
+];
 const MARK = /^\p{M}$/u;
 const LATIN_WITH_MARKS = /[a-z]/;
 /** Cyrillic and Greek letters that look like Latin ones, used to slip an English word past a filter. */
@@ -19,7 +28,9 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_PADDING = /[\s*·•・_~^`'"\-.|/\\]/;
 
 function isInvisible(ch: string): boolean {
-  return INVISIBLE.test(ch);
+  if (FORMAT.test(ch)) return true;
+  const cp = ch.codePointAt(0) as number;
+  return OTHER_INVISIBLE.some(([a, b]) => cp >= a && cp <= b);
 }
 
 /** Code points of the text with their offsets; a base character keeps its combining marks. */
@@ -41,8 +52,13 @@ function clusters(text: string): { s: string; from: number; to: number }[] {
   return out;
 }
 
+/** Characters that fold to themselves: Chinese ideographs, lower-case ASCII letters, digits, common punctuation. */
+const STABLE = /^[\u4e00-\u9fff a-z0-9,.!?;:'"()-]$/;
+
 /** One cluster in its compared form: compatibility-folded (full width → half width), lower case, Latin without accents. */
 function fold(s: string): string {
+  if (STABLE.test(s)) return s;
+  if (s.length === 1 && s >= 'A' && s <= 'Z') return s.toLowerCase();
   let t = s.normalize('NFKC').toLowerCase();
   t = CONFUSABLE[t] ?? t;
   if (t.length > 1 || LATIN_WITH_MARKS.test(t.normalize('NFD')[0] ?? '')) t = t.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -52,36 +68,62 @@ function fold(s: string): string {
 function stepFold(text: string): MappedText {
   const src = MappedText.identity(text);
   const b = src.builder();
-  for (const c of clusters(text)) b.push(fold(c.s), c.from, c.to);
+  // Characters that fold to themselves go through in runs; the others one cluster at a time.
+  let runStart = -1;
+  let lastTo = -1;
+  const flush = (at: number) => {
+    if (runStart >= 0) b.pushAligned(text.slice(runStart, at), runStart);
+    runStart = -1;
+  };
+  for (const c of clusters(text)) {
+    if (c.to - c.from === 1 && STABLE.test(c.s)) {
+      // A run is contiguous in the original: an invisible character dropped between ends it.
+      if (runStart < 0) runStart = c.from;
+      else if (lastTo !== c.from) {
+        flush(lastTo);
+        runStart = c.from;
+      }
+      lastTo = c.to;
+      continue;
+    }
+    flush(lastTo);
+    b.push(fold(c.s), c.from, c.to);
+    lastTo = c.to;
+  }
+  flush(lastTo);
   return b.build();
 }
 
 /** Runs of white space become one space; padding between two Chinese characters goes. */
 function stepSpaces(m: MappedText): MappedText {
   const t = m.text;
+  if (!/[\s*·•・_~^`'"\-.|/\\]/.test(t)) return m;
   const b = m.builder();
   let i = 0;
+  let runStart = 0;
   while (i < t.length) {
     const ch = t[i] as string;
-    if (CJK_PADDING.test(ch)) {
-      let j = i;
-      while (j < t.length && CJK_PADDING.test(t[j] as string)) j++;
-      const prev = i > 0 ? (t[i - 1] as string) : '';
-      const next = j < t.length ? (t[j] as string) : '';
-      const run = t.slice(i, j);
-      if (CJK.test(prev) && CJK.test(next) && j - i <= 3) {
-        // dropped
-      } else if (/^\s+$/.test(run)) {
-        b.push(' ', i, j);
-      } else {
-        b.pushAligned(run, i);
-      }
-      i = j;
+    if (!CJK_PADDING.test(ch)) {
+      i++;
       continue;
     }
-    b.pushAligned(ch, i);
-    i++;
+    if (i > runStart) b.pushAligned(t.slice(runStart, i), runStart);
+    let j = i;
+    while (j < t.length && CJK_PADDING.test(t[j] as string)) j++;
+    const prev = i > 0 ? (t[i - 1] as string) : '';
+    const next = j < t.length ? (t[j] as string) : '';
+    const run = t.slice(i, j);
+    if (CJK.test(prev) && CJK.test(next) && j - i <= 3) {
+      // dropped
+    } else if (/^\s+$/.test(run)) {
+      b.push(' ', i, j);
+    } else {
+      b.pushAligned(run, i);
+    }
+    i = j;
+    runStart = j;
   }
+  if (t.length > runStart) b.pushAligned(t.slice(runStart), runStart);
   return b.build();
 }
 
@@ -109,14 +151,33 @@ const LATIN = /[a-z0-9]/;
  * Collectors' abbreviations, pinyin initials and homophone spellings written out (sb → 傻逼, zfb → 支付宝,
  * 威信 → 微信). The longest match wins; a Latin abbreviation matches only as a whole word.
  */
+const byFirst = new WeakMap<readonly Rewrite[], Map<string, Rewrite[]>>();
+
+function indexed(rewrites: readonly Rewrite[]): Map<string, Rewrite[]> {
+  let map = byFirst.get(rewrites);
+  if (!map) {
+    map = new Map();
+    for (const r of rewrites) {
+      const k = r.from[0] as string;
+      const list = map.get(k);
+      if (list) list.push(r);
+      else map.set(k, [r]);
+    }
+    byFirst.set(rewrites, map);
+  }
+  return map;
+}
+
 function stepRewrite(m: MappedText, rewrites: readonly Rewrite[]): MappedText {
   if (rewrites.length === 0) return m;
+  const index = indexed(rewrites);
   const t = m.text;
   const b = m.builder();
   let i = 0;
+  let runStart = 0;
   while (i < t.length) {
     let best: Rewrite | null = null;
-    for (const r of rewrites) {
+    for (const r of index.get(t[i] as string) ?? []) {
       if ((best === null || r.from.length > best.from.length) && t.startsWith(r.from, i)) {
         const latin = LATIN.test(r.from[0] as string);
         if (latin && ((i > 0 && /[a-z]/.test(t[i - 1] as string)) || /[a-z]/.test(t[i + r.from.length] ?? ''))) continue;
@@ -124,13 +185,16 @@ function stepRewrite(m: MappedText, rewrites: readonly Rewrite[]): MappedText {
       }
     }
     if (best) {
+      if (i > runStart) b.pushAligned(t.slice(runStart, i), runStart);
       b.push(best.to, i, i + best.from.length);
       i += best.from.length;
+      runStart = i;
     } else {
-      b.pushAligned(t[i] as string, i);
       i++;
     }
   }
+  if (runStart === 0) return m;
+  if (t.length > runStart) b.pushAligned(t.slice(runStart), runStart);
   return b.build();
 }
 

@@ -55,10 +55,10 @@ function mitigated(part: RulePart, clauses: readonly Clause[], lex: CompiledLexi
 }
 
 /** Where one rule fires in one clause (its head there), or null. */
-function fireAt(rule: CompiledRule, clause: Clause, all: readonly Clause[], lex: CompiledLexicon, channels: readonly string[]): RuleHit | null {
+function fireAt(rule: CompiledRule, clause: Clause, sentence: readonly Clause[], lex: CompiledLexicon, channels: readonly string[]): RuleHit | null {
   const [head, ...rest] = rule.all;
   if (!head) return null;
-  const window = all.filter((c) => c.sentence === clause.sentence && Math.abs(c.index - clause.index) <= rule.window);
+  const window = sentence.slice(Math.max(0, clause.index - rule.window), clause.index + rule.window + 1);
   const first = findIn(head, [clause], lex, { checkNegation: !rule.ownNegation, skipMarkers: true });
   if (!first) return null;
   // The other parts of a relation are on the same side of the reported-speech boundary as its act.
@@ -78,12 +78,61 @@ function fireAt(rule: CompiledRule, clause: Clause, all: readonly Clause[], lex:
   return { ruleId: rule.id, category: rule.category, kind: rule.kind, from, to, clause, reported };
 }
 
+const anchored = new WeakMap<RegExp, boolean>();
+
+/** Whether a pattern uses ^ or $ (outside a character class): it then matches at a clause's edges, not the note's. */
+function isAnchored(re: RegExp): boolean {
+  let known = anchored.get(re);
+  if (known === undefined) {
+    known = false;
+    let inClass = false;
+    const src = re.source;
+    for (let i = 0; i < src.length; i++) {
+      const ch = src[i];
+      if (ch === '\\') i++;
+      else if (inClass) inClass = ch !== ']';
+      else if (ch === '[') inClass = true;
+      else if (ch === '^' || ch === '$') known = true;
+    }
+    anchored.set(re, known);
+  }
+  return known;
+}
+
+/** The clauses a match of `re` anywhere in the note touches (all of them for a pattern anchored at a clause's edge). */
+function candidates(re: RegExp, text: string, clauses: readonly Clause[]): Set<Clause> {
+  const out = new Set<Clause>();
+  if (isAnchored(re)) {
+    for (const c of clauses) out.add(c);
+    return out;
+  }
+  re.lastIndex = 0;
+  let k = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const from = m.index;
+    const to = from + Math.max(1, m[0].length);
+    if (m[0].length === 0) re.lastIndex++;
+    while (k < clauses.length && (clauses[k] as Clause).end <= from) k++;
+    for (let j = k; j < clauses.length && (clauses[j] as Clause).start < to; j++) out.add(clauses[j] as Clause);
+  }
+  return out;
+}
+
 /** Every rule of the lexicon over the note's clauses: at most one hit per rule and clause. */
-export function ruleHits(clauses: readonly Clause[], lex: CompiledLexicon, channels: readonly string[]): RuleHit[] {
+export function ruleHits(text: string, clauses: readonly Clause[], lex: CompiledLexicon, channels: readonly string[]): RuleHit[] {
+  const sentences = new Map<number, Clause[]>();
+  for (const c of clauses) {
+    const list = sentences.get(c.sentence);
+    if (list) list.push(c);
+    else sentences.set(c.sentence, [c]);
+  }
   const hits: RuleHit[] = [];
   for (const rule of lex.rules) {
-    for (const clause of clauses) {
-      const hit = fireAt(rule, clause, clauses, lex, channels);
+    const head = rule.all[0];
+    if (!head) continue;
+    // Only the clauses where its act appears can fire (clauses are in text order).
+    for (const clause of clauses.length > 1 ? [...candidates(head, text, clauses)] : clauses) {
+      const hit = fireAt(rule, clause, sentences.get(clause.sentence) as Clause[], lex, channels);
       if (hit) hits.push(hit);
     }
   }

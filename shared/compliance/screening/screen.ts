@@ -128,7 +128,7 @@ export function screenWith(text: string, s: Screener, profile: ScreeningProfile 
   };
   const channels = channelTerms(profile.repaymentChannels ?? [], s.lex);
   const hits: ScreenHit[] = [];
-  for (const h of ruleHits(clauses, s.lex, channels)) {
+  for (const h of ruleHits(norm.text, clauses, s.lex, channels)) {
     if (h.clause.fraudWarning && s.lex.fraudCategories.has(h.category)) continue;
     const rule = s.lex.source.categories[h.category]?.rule as string;
     hits.push({ rule, category: h.category, kind: h.reported ? 'warn' : h.kind, match: original(h.from, h.to), ...span(h.from, h.to), source: 'rules' });
