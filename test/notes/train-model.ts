@@ -66,7 +66,7 @@ export function fit(examples: readonly Example[], classes: number, vocab: readon
   return { bias, w };
 }
 
-/** The features worth keeping: those seen at least `minCount` times, the `keep` with the largest weights. */
+/** The features worth keeping: the `keep` with the largest weight for some class (ties by name, so the choice is stable). */
 export function prune(weights: Weights, keep: number): string[] {
   return [...weights.w.entries()]
     .map(([f, row]) => ({ f, size: Math.max(...row.map(Math.abs)) }))

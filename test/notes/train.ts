@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type CompiledLexicon } from '../../shared/compliance/screening/lexicon';
-import { score, textMargin, type NoteModel } from '../../shared/compliance/screening/model';
+import { MIN_BLOCK_SUPPORT, score, support, textMargin, type NoteModel } from '../../shared/compliance/screening/model';
 import { modelInputs, prepareNote } from '../../shared/compliance/screening/screen';
 import { loadDevNotes, split, type Lang, type LabelledNote } from './labelled-notes';
 import { fit, prune, toModel, type Example, type TrainOptions } from './train-model';
@@ -32,16 +32,25 @@ interface Prepared {
 function prepare(notes: readonly LabelledNote[], lex: CompiledLexicon, classes: readonly string[], kind: NoteModel['features']): Prepared[] {
   return notes.map((note) => {
     const { norm, clauses } = prepareNote(note.text, lex);
-    const inputs = modelInputs(norm.text, clauses, kind);
+    const inputs = modelInputs(norm.text, clauses, kind, lex);
     const y = note.label === 'clean' ? 0 : classes.indexOf(note.category);
     if (y < 0) throw new Error(`corpus: category "${note.category}" of "${note.text}" is not one of ${classes.join(', ')}`);
     return { note, all: inputs.all, own: inputs.own, y };
   });
 }
 
-function vocabulary(examples: readonly Example[], minCount: number): string[] {
+/**
+ * Each note twice: as a whole (how the model reads it to decide on review) and as the collector's own words
+ * alone (how it reads it to decide on a block), both with the note's label.
+ */
+function examplesOf(data: readonly Prepared[]): Example[] {
+  return data.flatMap((d) => [{ features: d.all, y: d.y }, ...(d.own.length > 0 ? [{ features: d.own, y: d.y }] : [])]);
+}
+
+/** Features seen in at least `minCount` notes (a note's two views count once). */
+function vocabulary(data: readonly Prepared[], minCount: number): string[] {
   const counts = new Map<string, number>();
-  for (const ex of examples) for (const f of ex.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const d of data) for (const f of new Set([...d.all, ...d.own])) counts.set(f, (counts.get(f) ?? 0) + 1);
   return [...counts.entries()].filter(([, c]) => c >= minCount).map(([f]) => f).sort();
 }
 
@@ -67,15 +76,16 @@ function train(lang: Lang): void {
   const oofOwn = new Array<number>(data.length).fill(0);
   const oofAll = new Array<number>(data.length).fill(0);
   for (let fold = 0; fold < FOLDS; fold++) {
-    const trainSet = data.filter((_, i) => i % FOLDS !== fold).map((d) => ({ features: d.all, y: d.y }));
-    const vocab = vocabulary(trainSet, opts.minCount);
+    const trainData = data.filter((_, i) => i % FOLDS !== fold);
+    const trainSet = examplesOf(trainData);
+    const vocab = vocabulary(trainData, opts.minCount);
     const model = toModel(fit(trainSet, classes.length, vocab, opts), base, 6);
     data.forEach((d, i) => {
       if (i % FOLDS !== fold) return;
       // As the screener reads it: no finding unless the words themselves point to the category.
       const own = score(model, d.own);
       const all = score(model, d.all);
-      oofOwn[i] = textMargin(model, d.own, own.category) > 0 ? own.prohibited : 0;
+      oofOwn[i] = textMargin(model, d.own, own.category) > 0 && support(model, d.own, own.category) >= MIN_BLOCK_SUPPORT ? own.prohibited : 0;
       oofAll[i] = textMargin(model, d.all, all.category) > 0 ? all.prohibited : 0;
     });
   }
@@ -91,8 +101,8 @@ function train(lang: Lang): void {
   };
 
   // The shipped model: all the training notes, pruned to the strongest features, then refitted on those.
-  const examples = data.map((d) => ({ features: d.all, y: d.y }));
-  const full = fit(examples, classes.length, vocabulary(examples, opts.minCount), opts);
+  const examples = examplesOf(data);
+  const full = fit(examples, classes.length, vocabulary(data, opts.minCount), opts);
   const kept = prune(full, opts.keep);
   const final = toModel(fit(examples, classes.length, kept, opts), {
     ...base,

@@ -130,3 +130,27 @@ export function isNegated(clause: Clause, at: number, lex: CompiledLexicon): boo
   if (lastEnd < 0 || before.length - lastEnd > lex.maxGap) return false;
   return !lex.negationBreaks.test(before.slice(lastEnd));
 }
+
+/**
+ * The stretches of a clause (offsets within it) that a negation cue governs: from the cue to the next break
+ * (就, then, a comma) or the clause's end. What is said there is not the collector's conduct.
+ */
+export function negatedSpans(clause: Clause, lex: CompiledLexicon): [number, number][] {
+  const out: [number, number][] = [];
+  const t = clause.text;
+  const re = lex.negationCue;
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const from = m.index;
+    const rest = t.slice(from + m[0].length);
+    const stop = rest.search(lex.negationBreaks);
+    const to = stop < 0 ? t.length : from + m[0].length + stop;
+    out.push([from, to]);
+    re.lastIndex = Math.max(re.lastIndex, to);
+  }
+  return out;
+}

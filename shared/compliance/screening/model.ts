@@ -125,6 +125,21 @@ export function textMargin(model: NoteModel, names: readonly string[], category:
   return m;
 }
 
+/** How many distinct features of the note push it towards `category` (by at least `min`). */
+export function support(model: NoteModel, names: readonly string[], category: string, min = 0.05): number {
+  const k = model.classes.indexOf(category);
+  if (k < 1) return 0;
+  let n = 0;
+  for (const name of names) {
+    const w = model.weights[name];
+    if (w && (w[k] as number) - (w[0] as number) >= min) n++;
+  }
+  return n;
+}
+
+/** The model may block only on corroborated evidence: two features at least, not one ambiguous word. */
+export const MIN_BLOCK_SUPPORT = 2;
+
 export function score(model: NoteModel, names: readonly string[]): Scores {
   const z = [...model.bias];
   for (const n of names) {

@@ -63,6 +63,11 @@ describe('zh-CN: lawful notes close to the line are not blocked', () => {
     expect(r.hits.every((h) => h.kind === 'warn')).toBe(true);
   });
 
+  it('a fraud warning is never a block, whatever it quotes', () => {
+    expect(screenZh('提醒客户谨防诈骗：自称法院说“不还就上门抓人”的都是骗子').verdict).not.toBe('block');
+    expect(screenEn('Warned consumer about scammers who say "we know where you live, pay by gift card"').verdict).not.toBe('block');
+  });
+
   it('the collector’s own words after reported speech are the collector’s again', () => {
     expect(screenZh('客户说没钱，我说那你就等着吧').verdict).toBe('block');
     expect(screenZh('客户说没钱，已告知可申请分期').verdict).toBe('pass');

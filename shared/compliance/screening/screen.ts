@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { RulePack } from '../pack';
-import { splitClauses, type Clause } from './clauses';
+import { negatedSpans, splitClauses, type Clause } from './clauses';
 import { compileLexicon, type CompiledLexicon } from './lexicon';
-import { evidence, featureNames, NoteModel, score, textMargin } from './model';
+import { evidence, featureNames, MIN_BLOCK_SUPPORT, NoteModel, score, support, textMargin } from './model';
 import { normalizeNote } from './normalize';
 import { ruleHits } from './relations';
 
@@ -70,13 +70,27 @@ function strongest(a: ScreenKind | 'pass', b: ScreenKind | 'pass'): ScreenKind |
   return a === 'block' || b === 'block' ? 'block' : a === 'warn' || b === 'warn' ? 'warn' : 'pass';
 }
 
+/** The collector's own words in a clause: before any reported speech, without what a negation governs. */
+function ownWords(c: Clause, lex: CompiledLexicon): string {
+  const end = (c.reportedFrom ?? c.end) - c.start;
+  let out = '';
+  let at = 0;
+  for (const [from, to] of negatedSpans(c, lex)) {
+    if (from >= end) break;
+    out += `${c.text.slice(at, from)} `;
+    at = Math.max(at, to);
+  }
+  return at < end ? out + c.text.slice(at, end) : out;
+}
+
 /**
  * The model's inputs for a note: the features of the whole note (with markers for reported speech and fraud
- * warnings) and those of the collector's own words alone (reported speech and fraud warnings left out).
+ * warnings) and those of the collector's own words alone (reported speech, fraud warnings and negated
+ * stretches left out: none of them is the collector's conduct, so none of them may block).
  */
-export function modelInputs(text: string, clauses: readonly Clause[], kind: NoteModel['features']): { all: string[]; own: string[]; ownClauses: Clause[] } {
+export function modelInputs(text: string, clauses: readonly Clause[], kind: NoteModel['features'], lex: CompiledLexicon): { all: string[]; own: string[]; ownClauses: Clause[] } {
   const ownClauses = clauses.filter((c) => !c.fraudWarning && c.reportedFrom !== c.start);
-  const ownText = ownClauses.map((c) => text.slice(c.start, c.reportedFrom ?? c.end)).join(' ');
+  const ownText = ownClauses.map((c) => ownWords(c, lex)).join(' ');
   const markers = [...(clauses.some((c) => c.reportedFrom !== null) ? ['reported'] : []), ...(clauses.some((c) => c.fraudWarning) ? ['fraud'] : [])];
   return { all: featureNames(text, kind, markers), own: featureNames(ownText, kind), ownClauses };
 }
@@ -91,7 +105,7 @@ export function prepareNote(text: string, lex: CompiledLexicon): { norm: ReturnT
 function modelHit(s: Screener, text: string, clauses: readonly Clause[], original: (from: number, to: number) => string, span: (from: number, to: number) => { start: number; end: number }): ScreenHit | null {
   const model = s.model;
   if (!model) return null;
-  const inputs = modelInputs(text, clauses, model.features);
+  const inputs = modelInputs(text, clauses, model.features, s.lex);
   const own = inputs.ownClauses;
   const ownScore = score(model, inputs.own);
   const allScore = score(model, inputs.all);
@@ -99,7 +113,12 @@ function modelHit(s: Screener, text: string, clauses: readonly Clause[], origina
   let category: string;
   let where: readonly Clause[];
   // The words themselves must point to the category: a short note is not flagged on the model's prior alone.
-  if (own.length > 0 && ownScore.prohibited >= model.thresholds.block && textMargin(model, inputs.own, ownScore.category) > 0) {
+  if (
+    own.length > 0 &&
+    ownScore.prohibited >= model.thresholds.block &&
+    textMargin(model, inputs.own, ownScore.category) > 0 &&
+    support(model, inputs.own, ownScore.category) >= MIN_BLOCK_SUPPORT
+  ) {
     kind = 'block';
     category = ownScore.category;
     where = own;
@@ -129,25 +148,39 @@ export function screenWith(text: string, s: Screener, profile: ScreeningProfile 
   const channels = channelTerms(profile.repaymentChannels ?? [], s.lex);
   const hits: ScreenHit[] = [];
   for (const h of ruleHits(norm.text, clauses, s.lex, channels)) {
+    // A warning against fraud names the fraudsters' tricks (冒充公检法, 转到个人账户): those are nothing; anything
+    // else in it is not the collector's conduct either, so at most a warn. So is reported speech.
     if (h.clause.fraudWarning && s.lex.fraudCategories.has(h.category)) continue;
     const rule = s.lex.source.categories[h.category]?.rule as string;
-    hits.push({ rule, category: h.category, kind: h.reported ? 'warn' : h.kind, match: original(h.from, h.to), ...span(h.from, h.to), source: 'rules' });
+    const kind = h.reported || h.clause.fraudWarning ? 'warn' : h.kind;
+    hits.push({ rule, category: h.category, kind, match: original(h.from, h.to), ...span(h.from, h.to), source: 'rules' });
   }
   const m = modelHit(s, norm.text, clauses, original, span);
   // The profile's own channels, named in the note, clear what the model suspects of a category whose rules accept them.
   const cleared = m !== null && channels.some((c) => norm.text.includes(c)) && s.lex.rules.some((r) => r.category === m.category && r.none.includes('channels'));
-  if (m && !cleared && !hits.some((h) => h.category === m.category && strongest(h.kind, m.kind) === h.kind)) hits.push(m);
-  // One hit per category, rule and span; the strongest first.
-  const seen = new Set<string>();
-  const unique = hits
-    .sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'block' ? -1 : 1))
-    .filter((h) => {
-      const key = `${h.category}|${h.start}|${h.end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  return { verdict: unique.reduce<ScreenKind | 'pass'>((v, h) => strongest(v, h.kind), 'pass'), hits: unique };
+  // The model speaks where the rules are silent or less sure: it never adds a second opinion to a stronger finding.
+  const rulesVerdict = hits.reduce<ScreenKind | 'pass'>((v, h) => strongest(v, h.kind), 'pass');
+  if (m && !cleared && (rulesVerdict === 'pass' || (rulesVerdict === 'warn' && m.kind === 'block'))) hits.push(m);
+  const merged = mergeOverlapping(hits, text);
+  return { verdict: merged.reduce<ScreenKind | 'pass'>((v, h) => strongest(v, h.kind), 'pass'), hits: merged };
+}
+
+/** Findings of one rule, category and kind whose spans overlap become one; the strongest come first, then by place. */
+function mergeOverlapping(hits: readonly ScreenHit[], text: string): ScreenHit[] {
+  const sorted = [...hits].sort((a, b) => (a.kind === b.kind ? a.start - b.start || b.end - a.end : a.kind === 'block' ? -1 : 1));
+  const out: ScreenHit[] = [];
+  for (const h of sorted) {
+    const same = out.find((o) => o.rule === h.rule && o.category === h.category && o.kind === h.kind && h.start < o.end && o.start < h.end);
+    if (!same) {
+      out.push({ ...h });
+      continue;
+    }
+    same.start = Math.min(same.start, h.start);
+    same.end = Math.max(same.end, h.end);
+    same.match = text.slice(same.start, same.end);
+    if (h.source !== same.source) same.source = 'rules';
+  }
+  return out;
 }
 
 /** The screening data of the pack's note-screening rules (CN-P, CN-PAY, US-P), one per language. */
