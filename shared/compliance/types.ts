@@ -80,6 +80,20 @@ export interface EngineInput {
   contact: EngineContact | null;
   history: readonly ContactFact[];
   intent: Intent;
+  /** the client profile's designated repayment channels (CN-PAY: a payment instruction names only these) */
+  repaymentChannels?: readonly string[];
+}
+
+/** A finding of note screening (CN-P, CN-PAY, US-P), with offsets into the notes as typed (for highlighting). */
+export interface NoteHit {
+  category: string;
+  kind: 'block' | 'warn';
+  /** the words that triggered it */
+  match: string;
+  start: number;
+  end: number;
+  /** the pack's relation rules, or the learned model */
+  source: 'rules' | 'model';
 }
 
 export interface Verdict {
@@ -90,4 +104,6 @@ export interface Verdict {
   nextAllowedAt?: string;
   /** for a require at the record phase: whether it was confirmed */
   met?: boolean;
+  /** for a note-screening rule: what was found and where */
+  hits?: NoteHit[];
 }

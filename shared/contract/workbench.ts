@@ -11,6 +11,10 @@ export const VerdictShape = z.object({
   messages: Texts,
   nextAllowedAt: z.string().optional(),
   met: z.boolean().optional(),
+  /** note screening (CN-P, CN-PAY, US-P): each finding with its offsets into the notes as typed, for highlighting */
+  hits: z
+    .array(z.object({ category: z.string(), kind: z.enum(['block', 'warn']), match: z.string(), start: z.number().int(), end: z.number().int(), source: z.enum(['rules', 'model']) }))
+    .optional(),
 });
 export type VerdictShape = z.infer<typeof VerdictShape>;
 export const GateResult = z.object({ allowed: z.boolean(), complete: z.boolean(), verdicts: z.array(VerdictShape) });

@@ -135,7 +135,9 @@ describe('CN-DNC', () => {
 });
 
 describe('CN-P prohibited conduct and CN-PAY', () => {
-  const noted = (notes: string) => blocks(input({ now: new Date('2026-11-24T10:00:00+08:00'), intent: { phase: 'record', resultCode: 'REFUSED', confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'], notes } }));
+  const record = (notes: string, over: Partial<EngineInput> = {}) =>
+    input({ now: new Date('2026-11-24T10:00:00+08:00'), ...over, intent: { phase: 'record', resultCode: 'REFUSED', confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'], notes } });
+  const noted = (notes: string, over: Partial<EngineInput> = {}) => blocks(record(notes, over));
   it.each([
     ['我们是公安局的，你涉嫌诈骗'],
     ['我是法院执行局的法官'],
@@ -146,16 +148,62 @@ describe('CN-P prohibited conduct and CN-PAY', () => {
     ['我们会告诉你的领导和同事'],
     ['你这个王八蛋'],
     ['找人打断你的腿'],
-    ['把钱转到我个人微信'],
+    ['再不还钱我们就去你家'],
+    ['让你全家和单位都知道'],
   ])('blocks "%s"', (notes) => expect(noted(notes)).toContain('CN-P'));
-  it('also names CN-PAY for a payment to a non-bank account', () => {
-    expect(noted('直接转到我的支付宝就行')).toEqual(['CN-P', 'CN-PAY']);
+  it('names CN-PAY (not CN-P) for a payment to a non-bank destination', () => {
+    expect(noted('直接转到我的支付宝就行')).toEqual(['CN-PAY']);
+    expect(noted('把钱转到我个人微信')).toEqual(['CN-PAY']);
   });
   it.each([
     ['债务人称下周一发工资后通过银行官方App还款，已告知客服热线'],
     ['本人表示已报警称被骗，建议其向银行投诉热线反映'],
     ['联系其配偶询问本人联系方式，对方答应转告'],
+    ['还款到本人信用卡'],
+    ['谨防诈骗，不要转账给个人'],
   ])('lets a proper note through: "%s"', (notes) => expect(noted(notes)).toEqual([]));
+  it('names the category and the words, with offsets into the notes as typed', () => {
+    const notes = '客户态度差。再不还钱我们就去你家';
+    const v = verdict(record(notes), 'CN-P');
+    expect(v).toMatchObject({ kind: 'block', hits: [expect.objectContaining({ category: 'threat', kind: 'block', source: 'rules' })] });
+    const hit = v?.hits?.[0];
+    expect(hit && notes.slice(hit.start, hit.end)).toBe(hit?.match);
+    expect(v?.messages['zh-CN']).toContain('威胁恐吓');
+  });
+  it('a debtor’s own words quoting a threat are at most a warn, never a block', () => {
+    const v = verdict(record('客户称之前有人说再不还钱就去他家，已安抚'), 'CN-P');
+    expect(v?.kind).toBe('warn');
+    expect(noted('客户称之前有人说再不还钱就去他家，已安抚')).toEqual([]);
+  });
+  it('takes the profile’s own repayment channels as the bank’s', () => {
+    const channels = { repaymentChannels: ['手机银行App', '支付宝'] };
+    expect(noted('已告知客户用支付宝转账还款')).toEqual(['CN-PAY']);
+    expect(noted('已告知客户用支付宝转账还款', channels)).toEqual([]);
+    expect(noted('转到我的支付宝', channels)).toEqual(['CN-PAY']);
+    expect(noted('已告知客户用支付宝生活号转账还款', { repaymentChannels: ['支付宝生活号'] })).toEqual([]);
+    expect(noted('已告知客户用支付宝转账还款', { repaymentChannels: ['支付宝生活号'] })).toEqual(['CN-PAY']);
+  });
+});
+
+describe('US-P prohibited conduct', () => {
+  const ny = { now: new Date('2026-11-24T10:00:00-05:00'), timezone: 'America/New_York' };
+  const noted = (notes: string) => evaluate(us, input({ ...ny, intent: { phase: 'record', resultCode: 'REFUSED', confirmations: ['US-MM', 'US-REC'], notes } })).verdicts.filter((v) => v.rule === 'US-P');
+  it.each([
+    ['Told cons there is a warrant out for his arrest', 'falseRepresentation'],
+    ['Told his boss he owes $3,400 on a credit card', 'disclosure'],
+    ['You better watch your back', 'threat'],
+    ['Pay your damn bill, you piece of sh*t', 'profanity'],
+  ])('blocks "%s" (%s)', (notes, category) => {
+    expect(noted(notes)).toEqual([expect.objectContaining({ rule: 'US-P', kind: 'block', hits: expect.arrayContaining([expect.objectContaining({ category })]) })]);
+  });
+  it.each([
+    ['Advised consumer we will not contact her employer'],
+    ['PTP $150 by debit card through our secure payment line'],
+    ['Warned consumer about scam calls claiming to be the IRS'],
+  ])('lets "%s" through', (notes) => expect(noted(notes)).toEqual([]));
+  it('the Massachusetts overlay keeps US-P', () => {
+    expect(evaluate(rulePack('us-regf-ma'), input({ ...ny, intent: { phase: 'record', resultCode: 'REFUSED', confirmations: ['US-MM', 'US-REC'], notes: 'You better watch your back' } })).verdicts.map((v) => v.rule)).toContain('US-P');
+  });
 });
 
 describe('US-F 7 in 7 and the 7 days after a conversation (America/New_York, across the end of DST on 2026-11-01)', () => {

@@ -108,6 +108,7 @@ export function loadContactContext(db: Db, actor: Actor, req: ContactRequest): C
       },
       contact,
       history,
+      repaymentChannels: client.profile.repaymentChannels ?? [],
     },
   };
 }
