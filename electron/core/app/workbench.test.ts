@@ -80,6 +80,20 @@ describe('the collector’s workbench through the contract', () => {
     expect(t).toMatchObject({ party: 'related', warns: ['CN-3P'], overrideReason: '本人号码停机，先请联系人转告' });
   });
 
+  it('records every ended call: nobody reached needs no confirmation, moves the number’s counter, and six block the seventh (CN-F1)', async () => {
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!;
+    expect(self).toMatchObject({ attemptsToday: 0, reachedToday: 0 });
+    const ended = { caseId, contactId: self.id, channel: 'call' as const, party: 'none' as const, resultCode: 'NO_ANSWER' as const, confirmations: [] };
+    value(await env.app.dispatch('activity.record', ended));
+    const after = value(await env.app.dispatch('case.get', { caseId }));
+    expect(after.contacts[0]).toMatchObject({ attemptsToday: 1, reachedToday: 0, lastAttemptAt: '2026-11-24T02:00:00.000Z' });
+    expect(after.timeline[0]).toMatchObject({ resultCode: 'NO_ANSWER', party: 'none' });
+    for (let i = 0; i < 5; i += 1) value(await env.app.dispatch('activity.record', { ...ended, resultCode: 'BUSY' }));
+    const gate = value(await env.app.dispatch('contact.check', { caseId, contactId: self.id, channel: 'call', party: 'debtor' }));
+    expect(gate.verdicts.find((v) => v.kind === 'block')).toMatchObject({ rule: 'CN-F1' });
+    expect(value(await env.app.dispatch('case.get', { caseId })).contacts[0]).toMatchObject({ attemptsToday: 6, reachedToday: 0 });
+  });
+
   it('keeps another collector’s case out of reach', async () => {
     env.db.prepare('UPDATE cases SET assigned_to = NULL WHERE id = ?').run(caseId);
     expect(await env.app.dispatch('case.get', { caseId })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -73,7 +73,7 @@ export function GateCard({ gate, onStart, onCancel, onRecheck }: { gate: GateSta
   );
 }
 
-/** The call in progress: who is on the line; "End" drops it without recording. */
+/** The call in progress: who is on the line; "End" asks what happened and records the attempt. */
 export function ActiveCallBar({ contact, onEnd }: { contact: Contact; onEnd(): void }) {
   const { t } = useTranslation();
   return (

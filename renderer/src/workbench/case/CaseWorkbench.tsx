@@ -8,6 +8,7 @@ import { errorText } from '../../app/errorText';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotify } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
+import { EndCallDialog } from '../call/EndCallDialog';
 import { ActiveCallBar, GateCard } from '../call/GateCard';
 import { OutcomeForm } from '../call/OutcomeForm';
 import { partyOf, type ScriptParty } from '../call/party';
@@ -77,6 +78,7 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const [scriptKey, setScriptKey] = useState(0);
   const [show, setShow] = useState<{ tab: 'timeline'; n: number } | null>(null);
+  const [ending, setEnding] = useState(false);
   const call = useCall(detail.id);
   const today = caseToday(detail);
   const outcome = useOutcome(
@@ -84,14 +86,18 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
     (verdicts) => {
       const warned = verdicts.filter((v) => v.kind === 'warn').map((v) => v.rule);
       notify(warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved'));
-      call.end();
-      setConfirmed(new Set());
-      setParty('debtor');
-      setScriptKey((k) => k + 1);
-      setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
-      reload();
+      afterCall();
     },
   );
+  function afterCall() {
+    call.end();
+    setEnding(false);
+    setConfirmed(new Set());
+    setParty('debtor');
+    setScriptKey((k) => k + 1);
+    setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
+    reload();
+  }
   const hideAmounts = party !== 'debtor';
 
   return (
@@ -125,7 +131,20 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
             onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
           />
         )}
-        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={call.end} />}
+        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={() => setEnding(true)} />}
+        {call.active && (
+          <EndCallDialog
+            open={ending}
+            caseId={detail.id}
+            contactId={call.active.id}
+            onBack={() => setEnding(false)}
+            onRecorded={() => {
+              notify(t('wb.outcome.saved'));
+              outcome.reset();
+              afterCall();
+            }}
+          />
+        )}
         <ScriptPanel
           caseId={detail.id}
           party={party}
