@@ -53,6 +53,8 @@ export interface EngineContact {
   phone: string | null;
   relation: string;
   status: 'valid' | 'wrong_number' | 'disconnected' | 'refuses_contact';
+  /** when the refusal was recorded (instant): a call already under way when the person refused may still be recorded */
+  refusedAt?: string | null;
 }
 
 /** What the collector intends (pre-dial), or has just done (recording the outcome). */

@@ -24,4 +24,41 @@ test.describe('at 10:00 in Shanghai', () => {
     await page.getByRole('tab', { name: /^联系人/ }).click();
     await expect(page.getByTestId('contact-self').first()).toContainText('1 / 0');
   });
+
+  test('during a call a relative who refuses contact is marked, and the gate then blocks their number (CN-3P); a number learned is added', async ({ page, host }) => {
+    await signInCollector(page, host.url);
+    await expect(dataRows(queueGrid(page)).first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '拨打本人的电话' }).first().click();
+    await page.getByRole('region', { name: '拨号前检查' }).getByRole('button', { name: '开始通话' }).click();
+    await expect(page.getByTestId('active-call')).toBeVisible();
+
+    // A number learned on the call: added, masked, marked as from a call.
+    await page.getByRole('button', { name: '添加联系人/号码' }).click();
+    const add = page.getByRole('dialog', { name: '添加通话中获得的联系人或号码' });
+    await add.getByRole('textbox', { name: '姓名' }).fill('王同事');
+    await add.getByRole('textbox', { name: '电话' }).fill('13800138000');
+    await add.getByRole('button', { name: '添加联系人/号码' }).click();
+    await expect(add).toBeHidden();
+    const learned = page.getByRole('row', { name: /王同事/ });
+    await expect(learned).toContainText('138****8000');
+    await expect(learned.getByTestId('learned-on-call')).toBeVisible();
+
+    // The relative refuses contact: marked during the call; the call still ends normally.
+    const relative = page.getByRole('button', { name: /^标记(配偶|父母|子女|兄弟姐妹)的号码$/ }).first();
+    const who = ((await relative.getAttribute('aria-label')) ?? '').replace(/^标记|的号码$/g, '');
+    await relative.click();
+    await page.getByRole('menuitem', { name: '标记为拒绝联系…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认：拒绝联系' }).click();
+    await expect(page.getByTestId(/^contact-(spouse|parent|child|sibling)$/).filter({ hasText: '拒绝联系' }).first()).toBeVisible();
+    await page.getByTestId('active-call').getByRole('button', { name: '结束' }).click();
+    await page.getByRole('dialog', { name: '结束通话：这次拨打的结果' }).getByRole('button', { name: '保存并结束' }).click();
+    await expect(page.getByTestId('active-call')).toBeHidden();
+
+    await page.getByRole('tab', { name: /^联系人/ }).click();
+    await page.getByRole('button', { name: `拨打${who}的电话` }).first().click();
+    const gate = page.getByRole('region', { name: '拨号前检查' });
+    await expect(gate.getByTestId('verdict-CN-3P').first()).toHaveAttribute('data-kind', 'block');
+    await expect(gate.getByRole('button', { name: '开始通话' })).toBeDisabled();
+  });
 });

@@ -60,7 +60,9 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     .all(r.debtor_id) as { id: string; started_at: string; channel: string; party: string; result_code: ResultCode; phone: string | null; notes: string | null; override_reason: string | null; verdicts: string; contact_person_id: string | null; collector: string; contact_name: string | null; contact_relation: string | null }[];
   // The debtor's name is masked wherever it shows, as in the header; a third party's is shown as the contacts list shows it.
   const personName = (relation: string | null, name: string | null): string | null => (relation === 'self' ? maskName(name) : name);
-  const contacts = db.prepare('SELECT id, relation, name, phone, status FROM contact_persons WHERE debtor_id = ? ORDER BY relation = \'self\' DESC, rowid').all(r.debtor_id) as { id: string; relation: string; name: string | null; phone: string | null; status: string }[];
+  const contacts = db
+    .prepare("SELECT cp.id, cp.relation, cp.name, cp.phone, cp.status, cp.source, CASE WHEN cp.source = 'call' THEN u.display_name END AS added_by FROM contact_persons cp LEFT JOIN users u ON u.id = cp.created_by WHERE cp.debtor_id = ? ORDER BY cp.relation = 'self' DESC, cp.rowid")
+    .all(r.debtor_id) as { id: string; relation: string; name: string | null; phone: string | null; status: string; source: string; added_by: string | null }[];
   const calls = activities.filter((a) => a.channel === 'call');
   return {
     id: r.id,
@@ -86,7 +88,7 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     contacts: contacts.map((c) => {
       const mine = calls.filter((a) => a.phone !== null && a.phone === c.phone);
       const todays = mine.filter((a) => localDay(new Date(a.started_at), tz) === today);
-      return { id: c.id, relation: c.relation, name: personName(c.relation, c.name), phone: maskPhone(c.phone), status: c.status, lastAttemptAt: mine[0]?.started_at ?? null, attemptsToday: todays.length, reachedToday: todays.filter((a) => isConnected(a.result_code) && a.party !== 'none').length };
+      return { id: c.id, relation: c.relation, name: personName(c.relation, c.name), phone: maskPhone(c.phone), status: c.status, source: c.source, addedBy: c.added_by, lastAttemptAt: mine[0]?.started_at ?? null, attemptsToday: todays.length, reachedToday: todays.filter((a) => isConnected(a.result_code) && a.party !== 'none').length };
     }),
     timeline: activities.map((a) => ({
       id: a.id, at: a.started_at, channel: a.channel, party: a.party, resultCode: a.result_code, collector: a.collector, contactName: personName(a.contact_relation, a.contact_name),

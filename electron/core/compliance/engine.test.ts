@@ -190,6 +190,19 @@ describe('US-F 7 in 7 and the 7 days after a conversation (America/New_York, acr
   });
 });
 
+describe('a person who refused contact is never called again (CN-3P; US-C in us-regf)', () => {
+  const refused = { id: 'cp-self', phone: '13800138000', relation: 'self', status: 'refuses_contact' as const, refusedAt: '2026-11-24T01:55:00Z' };
+  it('blocks the pre-dial gate in both packs', () => {
+    expect(blocks(input({ contact: refused }))).toEqual(['CN-3P']);
+    expect(blocks(input({ contact: refused, timezone: 'America/New_York', now: new Date('2026-11-24T15:00:00Z') }), us)).toEqual(['US-C']);
+  });
+  it('lets the call in which the person refused be recorded, not a later one', () => {
+    const during = input({ now: new Date('2026-11-24T01:50:00Z'), contact: refused, intent: { phase: 'record', party: 'none', resultCode: 'NO_ANSWER' } });
+    expect(blocks(during)).toEqual([]);
+    expect(blocks({ ...during, now: new Date('2026-11-24T02:00:00Z') })).toEqual(['CN-3P']);
+  });
+});
+
 describe('CN-E1 effective collection before a legal referral', () => {
   const talk = (d: string) => call(`${d}T10:00:00+08:00`, { party: 'debtor', resultCode: 'REFUSED' });
   it('warns without two collections 30 days apart', () => {

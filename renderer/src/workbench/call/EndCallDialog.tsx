@@ -10,6 +10,8 @@ interface Props {
   open: boolean;
   caseId: string;
   contactId: string;
+  /** seconds since the call began */
+  elapsedS(): number | undefined;
   /** back to the call: someone answered, the outcome form records it */
   onBack(): void;
   /** the attempt was recorded */
@@ -20,7 +22,7 @@ interface Props {
  * Ending a call records it: every dialled attempt is an activity and counts toward the day's limits (CN-F1, US-F).
  * Nobody reached is the default (未接通); a call someone answered goes back to the outcome form.
  */
-export function EndCallDialog({ open, caseId, contactId, onBack, onRecorded }: Props) {
+export function EndCallDialog({ open, caseId, contactId, elapsedS, onBack, onRecorded }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const [code, setCode] = useState<ResultCode>('NO_ANSWER');
@@ -30,7 +32,8 @@ export function EndCallDialog({ open, caseId, contactId, onBack, onRecorded }: P
     setSaving(true);
     setFailure(null);
     try {
-      await api.call('activity.record', { caseId, contactId, channel: 'call', party: 'none', resultCode: code, confirmations: [] });
+      const durationS = elapsedS();
+      await api.call('activity.record', { caseId, contactId, channel: 'call', party: 'none', resultCode: code, confirmations: [], ...(durationS === undefined ? {} : { durationS }) });
       setCode('NO_ANSWER');
       onRecorded(code);
     } catch (err) {

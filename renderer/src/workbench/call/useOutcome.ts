@@ -11,6 +11,8 @@ export interface SaveContext {
   party: ScriptParty;
   confirmed: ReadonlySet<string>;
   limits: Limits;
+  /** seconds since the call began */
+  elapsedS(): number | undefined;
 }
 
 export interface OutcomeState {
@@ -98,7 +100,8 @@ export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[])
         }
       }
       setWarns(null);
-      const r = await api.call('activity.record', toRecordInput(values, caseId, contactId, party, confirmed, reason));
+      const durationS = ctx.elapsedS();
+      const r = await api.call('activity.record', { ...toRecordInput(values, caseId, contactId, party, confirmed, reason), ...(durationS === undefined ? {} : { durationS }) });
       reset();
       onSaved(r.verdicts);
     } catch (err) {

@@ -82,7 +82,7 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
   const call = useCall(detail.id);
   const today = caseToday(detail);
   const outcome = useOutcome(
-    { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt } },
+    { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt }, elapsedS: call.elapsedS },
     (verdicts) => {
       const warned = verdicts.filter((v) => v.kind === 'warn').map((v) => v.rule);
       notify(warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved'));
@@ -114,6 +114,7 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
           hideAmounts={hideAmounts}
           activeContactId={call.active?.id ?? call.gate?.contact.id ?? null}
           onCall={(c) => call.check(c, partyOf(c.relation))}
+          onContactsChanged={reload}
           show={show}
         />
       </Stack>
@@ -137,6 +138,7 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
             open={ending}
             caseId={detail.id}
             contactId={call.active.id}
+            elapsedS={call.elapsedS}
             onBack={() => setEnding(false)}
             onRecorded={() => {
               notify(t('wb.outcome.saved'));
