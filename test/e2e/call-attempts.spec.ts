@@ -61,4 +61,19 @@ test.describe('at 10:00 in Shanghai', () => {
     await expect(gate.getByTestId('verdict-CN-3P').first()).toHaveAttribute('data-kind', 'block');
     await expect(gate.getByRole('button', { name: '开始通话' })).toBeDisabled();
   });
+  test('the party chosen before dialling drives the script: third-party mode before 开始通话', async ({ page, host }) => {
+    await signInCollector(page, host.url);
+    await expect(dataRows(queueGrid(page)).first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    const script = page.getByRole('region', { name: '话术' });
+    await expect(script).toContainText('请问是');
+    await page.getByRole('button', { name: /^拨打(配偶|父母|子女|兄弟姐妹)的电话$/ }).first().click();
+    await expect(page.getByRole('region', { name: '拨号前检查' })).toBeVisible();
+    await expect(script.getByText('第三方模式：话术与左侧案件信息均已隐藏金额和债务细节。')).toBeVisible();
+    await expect(script).not.toContainText(/\d,\d{3}\.\d{2}/);
+    await expect(page.getByTestId('fact-balance').getByTestId('amount-hidden')).toBeVisible();
+    // Cancelled: back to the debtor's script.
+    await page.getByRole('region', { name: '拨号前检查' }).getByRole('button', { name: '取消' }).click();
+    await expect(script.getByText('第三方模式：话术与左侧案件信息均已隐藏金额和债务细节。')).toBeHidden();
+  });
 });

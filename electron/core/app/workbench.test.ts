@@ -94,6 +94,26 @@ describe('the collector’s workbench through the contract', () => {
     expect(value(await env.app.dispatch('case.get', { caseId })).contacts[0]).toMatchObject({ attemptsToday: 6, reachedToday: 0 });
   });
 
+  it('the script says only what the case holds and fits the promise’s state', async () => {
+    env.db.prepare('UPDATE cases SET overdue_days = NULL, account_masked = NULL, product = NULL WHERE id = ?').run(caseId);
+    const debt = async () => value(await env.app.dispatch('script.get', { caseId, party: 'debtor' }));
+    const first = await debt();
+    expect(first.steps.find((s) => s.id === 'debt')?.text).toBe('您账户目前欠款152,218.77元（委案金额152,218.77元）。');
+    expect(JSON.stringify(first.steps)).not.toMatch(/—|逾期.天|尾号/);
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
+    value(await env.app.dispatch('activity.record', { caseId, contactId: self, channel: 'call', party: 'debtor', resultCode: 'PTP', promise: { amountFen: 100_00, dueDate: '2026-12-01' }, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] }));
+    // Due in a week: a follow-up, not a broken promise.
+    expect(await debt()).toMatchObject({ stage: 'follow_up' });
+    env.db.prepare("UPDATE promises SET due_date = '2026-11-24' WHERE case_id = ?").run(caseId);
+    const due = await debt();
+    expect(due.stage).toBe('promise_due');
+    expect(due.steps.find((s) => s.id === 'debt')?.text).toContain('今天（11月24日）还款100.00元');
+    env.db.prepare("UPDATE promises SET due_date = '2026-11-23' WHERE case_id = ?").run(caseId);
+    const broken = await debt();
+    expect(broken.stage).toBe('broken_promise');
+    expect(broken.steps.find((s) => s.id === 'debt')?.text).toContain('您此前承诺于11月23日还款100.00元，到期后银行尚未收到这笔还款');
+  });
+
   it('keeps another collector’s case out of reach', async () => {
     env.db.prepare('UPDATE cases SET assigned_to = NULL WHERE id = ?').run(caseId);
     expect(await env.app.dispatch('case.get', { caseId })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -113,7 +113,12 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
           detail={detail}
           hideAmounts={hideAmounts}
           activeContactId={call.active?.id ?? call.gate?.contact.id ?? null}
-          onCall={(c) => call.check(c, partyOf(c.relation))}
+          onCall={(c) => {
+            // The party chosen before dialling drives the script (third-party mode before the call starts).
+            const p = partyOf(c.relation);
+            call.check(c, p);
+            if (!call.active) setParty(p);
+          }}
           onContactsChanged={reload}
           show={show}
         />
@@ -128,7 +133,10 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
               outcome.reset();
               call.start();
             }}
-            onCancel={call.cancelGate}
+            onCancel={() => {
+              if (!call.active) setParty('debtor');
+              call.cancelGate();
+            }}
             onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
           />
         )}
