@@ -133,6 +133,10 @@ export const workbenchMethods = {
         reason: z.string().trim().min(2).max(500).optional(),
         nextActionAt: z.string().datetime({ offset: true }).optional(),
         recordingRef: z.string().max(200).optional(),
+        /** inbound: the person called the agency (no contact attempt). Absent: outbound */
+        direction: z.enum(['outbound', 'inbound']).optional(),
+        /** the debtor asked to be called back (direct prior consent, recorded on this call: US-F does not count the next 7 days) */
+        consentToCall: z.boolean().optional(),
         /** seconds since the call began (开始通话): the activity starts, and the rules are asked, at now − durationS */
         durationS: z.number().int().min(0).max(36_000).optional(),
       })

@@ -153,6 +153,18 @@ describe('check-contact and activity add through the CLI', () => {
     expect(add.json).toMatchObject({ ok: false, allowed: false, error: { code: 'compliance' } });
   });
 
+  it('records a callback the debtor asked for (--consent-to-call) and a call the debtor made (--inbound), even at 22:30', async () => {
+    const h = byCase('A261100000010');
+    const consent = await cli('activity', 'add', ...contact(h[0]!, ['--party', 'debtor', '--phone', h[4]!, '--at', '2026-11-24T10:00:00+08:00', '--result', 'CALLBACK', ...ALL, '--consent-to-call']));
+    expect(consent.code, consent.stdout).toBe(0);
+    const inbound = await cli('activity', 'add', ...contact(h[0]!, ['--party', 'debtor', '--phone', h[4]!, '--at', '2026-11-24T22:30:00+08:00', '--result', 'REFUSED', ...ALL, '--inbound']));
+    expect(inbound.code, inbound.stdout).toBe(0);
+    expect(inbound.json).toMatchObject({ ok: true, allowed: true, activityId: expect.any(String) });
+    const wrong = await cli('activity', 'add', ...contact(h[0]!, ['--party', 'none', '--phone', h[4]!, '--at', '2026-11-24T11:00:00+08:00', '--result', 'NO_ANSWER', '--consent-to-call']));
+    expect(wrong.code).toBe(1);
+    expect(wrong.json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('lets a collector reach only their own cases', async () => {
     const mine = await cli('check-contact', ...contact('A261100000001', ['--party', 'debtor', '--phone', byCase('A261100000001')[4]!, '--at', '2026-11-24T10:00:00+08:00', '--as', 'zhang']));
     const theirs = await cli('check-contact', ...contact('A261100000001', ['--party', 'debtor', '--phone', byCase('A261100000001')[4]!, '--at', '2026-11-24T10:00:00+08:00', '--as', 'li']));

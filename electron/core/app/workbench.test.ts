@@ -8,8 +8,10 @@ import { setupWithClients } from '../../../test/helpers/import';
 describe('the collector’s workbench through the contract', () => {
   let env: Awaited<ReturnType<typeof setupWithClients>>;
   let caseId: string;
+  let clock: ReturnType<typeof manualClock>;
   beforeEach(async () => {
-    env = await setupWithClients(manualClock('2026-11-24T02:00:00.000Z')); // 10:00 in Shanghai
+    clock = manualClock('2026-11-24T02:00:00.000Z'); // 10:00 in Shanghai
+    env = await setupWithClients(clock);
     await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
     value(await env.app.dispatch('users.add', { name: 'zhang', displayName: '张三', role: 'collector', password: 'collector-pass' }));
     assignCases(env.db, env.actor, { clientCode: 'bank-a', to: ['zhang'] }, env.now);
@@ -112,6 +114,19 @@ describe('the collector’s workbench through the contract', () => {
     const broken = await debt();
     expect(broken.stage).toBe('broken_promise');
     expect(broken.steps.find((s) => s.id === 'debt')?.text).toContain('您此前承诺于11月23日还款100.00元，到期后银行尚未收到这笔还款');
+  });
+
+  it('records a callback the debtor asked for as consent, and a call the debtor made to the agency as inbound', async () => {
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
+    const base = { caseId, contactId: self, channel: 'call' as const, party: 'debtor' as const, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] };
+    expect(await env.app.dispatch('activity.record', { ...base, party: 'none', resultCode: 'NO_ANSWER', confirmations: [], consentToCall: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'consentToCall' } } });
+    const { activityId } = value(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK', consentToCall: true }));
+    expect(env.db.prepare('SELECT direction, consent_to_call FROM activities WHERE id = ?').get(activityId)).toEqual({ direction: 'outbound', consent_to_call: 1 });
+    // 22:30 in Shanghai: no outbound call (CN-T1), but the debtor calling in is recorded.
+    clock.set('2026-11-24T14:30:00.000Z');
+    const inbound = value(await env.app.dispatch('activity.record', { ...base, resultCode: 'REFUSED', direction: 'inbound' }));
+    expect(env.db.prepare('SELECT direction FROM activities WHERE id = ?').get(inbound.activityId)).toEqual({ direction: 'inbound' });
+    expect(value(await env.app.dispatch('contact.check', { caseId, contactId: self, channel: 'call', party: 'debtor' })).verdicts.find((v) => v.kind === 'block')?.rule).toBe('CN-T1');
   });
 
   it('keeps another collector’s case out of reach', async () => {

@@ -84,12 +84,14 @@ export function loadContactContext(db: Db, actor: Actor, req: ContactRequest): C
   }
   // Every contact with this debtor up to the end of the local day of `at` (all collectors, all the debtor's cases).
   const until = zonedInstant(addDays(localDay(req.at, timezone), 1), 0, 0, timezone).toISOString();
-  const history = db
-    .prepare(
-      `SELECT case_id AS caseId, channel, party, phone, started_at AS startedAt, result_code AS resultCode, contact_person_id AS contactPersonId
-       FROM activities WHERE debtor_id = ? AND started_at < ? ORDER BY started_at`,
-    )
-    .all(debtor.id, until) as ContactFact[];
+  const history = (
+    db
+      .prepare(
+        `SELECT case_id AS caseId, channel, party, phone, started_at AS startedAt, result_code AS resultCode, contact_person_id AS contactPersonId, direction, consent_to_call
+         FROM activities WHERE debtor_id = ? AND started_at < ? ORDER BY started_at`,
+      )
+      .all(debtor.id, until) as (Omit<ContactFact, 'consentToCall'> & { consent_to_call: number })[]
+  ).map(({ consent_to_call, ...f }): ContactFact => ({ ...f, consentToCall: consent_to_call === 1 }));
   return {
     pack: rulePack(client.profile.rulePack),
     timezone,

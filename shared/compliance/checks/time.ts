@@ -12,7 +12,7 @@ function inWindow(minute: number, start: number, end: number): boolean {
 /** CN-T1 / US-T: no contact outside the window in the debtor's local time, unless a recorded consent covers it. */
 export function callingHours(rule: RuleSpec, ctx: CheckContext): Verdict[] {
   const { intent, debtor } = ctx.input;
-  if (!strings(rule.params, 'channels', ['call', 'sms', 'visit']).includes(intent.channel)) return [];
+  if (!strings(rule.params, 'channels', ['call', 'sms', 'visit']).includes(intent.channel) || intent.direction === 'inbound') return [];
   const w = windowOf(rule.params);
   if (inWindow(ctx.minute, w.start, w.end)) return [];
   const c = debtor.consent;

@@ -101,6 +101,12 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
             )}
           </Box>
         )}
+        {v.resultCode === 'CALLBACK' && reached === 'debtor' && (
+          <FormControlLabel
+            control={<Checkbox size="small" checked={v.consentToCall} onChange={(e) => set({ consentToCall: e.target.checked })} disabled={off} />}
+            label={t('wb.outcome.consentToCall')}
+          />
+        )}
         <NotesField caseId={detail.id} value={v.notes} onChange={(notes) => set({ notes })} onScreen={onScreen} disabled={off} />
         <TextField
           type="datetime-local"

@@ -23,9 +23,11 @@ export interface OutcomeValues {
   notes: string;
   /** `datetime-local`, workstation time */
   nextAction: string;
+  /** the debtor asked to be called back (direct prior consent: US-F does not count the next 7 days' calls) */
+  consentToCall: boolean;
 }
 
-export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '' };
+export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '', consentToCall: false };
 
 /** Field → an i18n key (with values) saying what is wrong; keys are `promise.amount`, `promise.date`, `plan.N.amount`… */
 export type FieldErrors = Record<string, { key: string; values?: Record<string, string> }>;
@@ -105,6 +107,7 @@ export function toRecordInput(v: OutcomeValues, caseId: string, contactId: strin
       : {}),
     ...(notes ? { notes } : {}),
     ...(next ? { nextActionAt: next } : {}),
+    ...(v.consentToCall && code === 'CALLBACK' && reached === 'debtor' ? { consentToCall: true } : {}),
     ...(reason ? { reason } : {}),
   };
 }

@@ -43,6 +43,7 @@ const ERROR_PREFIX: Record<keyof OutcomeValues, string> = {
   waiver: 'plan.waiver',
   notes: 'notes',
   nextAction: 'nextAction',
+  consentToCall: 'consentToCall',
 };
 
 const Verdicts = z.array(VerdictShape);
