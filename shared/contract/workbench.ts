@@ -90,6 +90,8 @@ export const CaseDetail = z.object({
   batch: z.object({ id: z.string(), batchNo: z.string().nullable(), placedAt: z.string().nullable(), dueBackAt: z.string().nullable(), daysToDueBack: z.number().int().nullable() }),
   assignedTo: z.string().nullable(),
   nextActionAt: z.string().nullable(),
+  /** the client's pack's calling hours (HH:MM, the debtor's local time), for checking a next action before it is saved */
+  callingHours: z.object({ windowStart: z.string(), windowEnd: z.string() }).nullable(),
   /** read-only: recalled or closed */
   readOnly: z.boolean(),
   contacts: z.array(ContactRow),

@@ -76,4 +76,19 @@ test.describe('at 10:00 in Shanghai', () => {
     await page.getByRole('region', { name: '拨号前检查' }).getByRole('button', { name: '取消' }).click();
     await expect(script.getByText('第三方模式：话术与左侧案件信息均已隐藏金额和债务细节。')).toBeHidden();
   });
+  test('a next action outside the debtor’s calling hours is warned, on the field and when saved', async ({ page, host }) => {
+    await signInCollector(page, host.url);
+    await expect(dataRows(queueGrid(page)).first()).toHaveAttribute('aria-selected', 'true');
+    await expect(dataRows(queueGrid(page)).first().getByTestId('window-open')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '拨打本人的电话' }).first().click();
+    await page.getByRole('region', { name: '拨号前检查' }).getByRole('button', { name: '开始通话' }).click();
+    await page.getByRole('combobox', { name: '结果' }).click();
+    await page.getByRole('option', { name: '无人接听' }).click();
+    await page.getByLabel('下次跟进时间').fill('2026-11-25T22:30');
+    const warning = '注意：该时间是债务人当地22:30，不在可拨打时段（08:00–22:00），届时不能拨打。';
+    await expect(page.getByText(warning)).toBeVisible();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText(`催收结果已保存。 ${warning}`)).toBeVisible();
+  });
 });

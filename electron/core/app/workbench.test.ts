@@ -129,6 +129,18 @@ describe('the collector’s workbench through the contract', () => {
     expect(value(await env.app.dispatch('contact.check', { caseId, contactId: self, channel: 'call', party: 'debtor' })).verdicts.find((v) => v.kind === 'block')?.rule).toBe('CN-T1');
   });
 
+  it('the queue says when the calling window is closed in the debtor’s zone; the gate says the rule in words', async () => {
+    const open = value(await env.app.dispatch('cases.list', { search: 'A261100000001' }));
+    expect(open.rows[0]?.callWindow).toMatchObject({ open: true, opensAt: null });
+    clock.set('2026-11-24T14:40:00.000Z'); // 22:40 in Shanghai
+    const closed = value(await env.app.dispatch('cases.list', { search: 'A261100000001' }));
+    expect(closed.rows[0]?.callWindow).toEqual({ open: false, localTime: '22:40', start: '08:00', end: '22:00', opensAt: '2026-11-25T08:00:00+08:00' });
+    const c = value(await env.app.dispatch('case.get', { caseId }));
+    expect(c.callingHours).toEqual({ windowStart: '08:00', windowEnd: '22:00' });
+    const gate = value(await env.app.dispatch('contact.check', { caseId, contactId: c.contacts[0]!.id, channel: 'call', party: 'debtor' }));
+    expect(gate.verdicts.find((v) => v.rule === 'CN-T1')).toMatchObject({ messages: { 'zh-CN': '现在是债务人当地时间22:40，22:00–08:00不得致电；08:00后可拨打。' }, nextAllowedAt: '2026-11-25T08:00:00+08:00' });
+  });
+
   it('keeps another collector’s case out of reach', async () => {
     env.db.prepare('UPDATE cases SET assigned_to = NULL WHERE id = ?').run(caseId);
     expect(await env.app.dispatch('case.get', { caseId })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -5,6 +5,7 @@ import { maskIdNumber, maskName, maskPhone, maskAddress } from '../../../shared/
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import type { Actor } from '../auth/actor';
 import { getClient } from '../clients/clients';
+import { rulePack } from '../compliance/packs';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 
@@ -43,6 +44,11 @@ export function caseIdForActor(db: Db, actor: Actor, clientCode: string, caseNo:
     throw new CoreError('not_found', `There is no case ${caseNo} of ${clientCode} among the cases you may see.`, { field: 'case' });
   }
   return row.id;
+}
+
+function hoursOf(pack: string): CaseDetail['callingHours'] {
+  const rule = rulePack(pack).rules.find((x) => x.check === 'callingHours');
+  return rule ? { windowStart: String(rule.params.windowStart ?? '08:00'), windowEnd: String(rule.params.windowEnd ?? '22:00') } : null;
 }
 
 /** Everything the case screen shows, personal data masked. One call, for all tabs. */
@@ -84,6 +90,7 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     batch: { id: r.batch_id, batchNo: r.batch_no, placedAt: r.placed_at, dueBackAt: r.due_back_at, daysToDueBack: r.due_back_at ? daysBetween(today, r.due_back_at) : null },
     assignedTo: r.assigned_to,
     nextActionAt: r.next_action_at,
+    callingHours: hoursOf(client.profile.rulePack),
     readOnly: r.status === 'recalled' || r.status === 'closed',
     contacts: contacts.map((c) => {
       const mine = calls.filter((a) => a.phone !== null && a.phone === c.phone);

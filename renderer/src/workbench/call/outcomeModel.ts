@@ -1,3 +1,4 @@
+import { callingWindowAt, type WindowState } from '../../../../shared/compliance/checks/time';
 import { NOT_REACHED, type ResultCode } from '../../../../shared/compliance/types';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { formatFen } from '../../format';
@@ -83,6 +84,17 @@ export function validateOutcome(v: OutcomeValues, party: ScriptParty, l: Limits)
   }
   if (v.nextAction && !localInputToIso(v.nextAction)) errors.nextAction = { key: 'wb.outcome.errors.dateMissing' };
   return errors;
+}
+
+/**
+ * A next action (callback) outside the calling hours in the debtor's local time: the window's state then (their local
+ * time, the hours, when it opens), else null. Saved anyway, with a warning: the call itself will be gated.
+ */
+export function nextActionOutsideHours(nextAction: string, hours: { windowStart: string; windowEnd: string } | null, timezone: string): WindowState | null {
+  const iso = nextAction ? localInputToIso(nextAction) : null;
+  if (!iso || !hours) return null;
+  const s = callingWindowAt(hours, new Date(iso), timezone);
+  return s.open ? null : s;
 }
 
 export type RecordInput = MethodInput<'activity.record'>;

@@ -54,7 +54,7 @@ const SERVER_FIELDS = ['promise.amount', 'promise.date', 'promise', 'result'];
  * The outcome form's values and its save: local checks, then contact.check for warns (a reason is asked for in a
  * dialog and sent as `reason`), then activity.record; a compliance refusal comes back with every verdict.
  */
-export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[]) => void): OutcomeState {
+export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[], saved: OutcomeValues) => void): OutcomeState {
   const [values, setValues] = useState<OutcomeValues>(EMPTY_OUTCOME);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -103,8 +103,9 @@ export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[])
       setWarns(null);
       const durationS = ctx.elapsedS();
       const r = await api.call('activity.record', { ...toRecordInput(values, caseId, contactId, party, confirmed, reason), ...(durationS === undefined ? {} : { durationS }) });
+      const saved = values;
       reset();
-      onSaved(r.verdicts);
+      onSaved(r.verdicts, saved);
     } catch (err) {
       if (isApiError(err) && err.code === 'compliance') {
         const parsed = Verdicts.safeParse(err.details.verdicts);

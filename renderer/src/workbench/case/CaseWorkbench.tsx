@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EndCallDialog } from '../call/EndCallDialog';
 import { ActiveCallBar, GateCard } from '../call/GateCard';
 import { OutcomeForm } from '../call/OutcomeForm';
+import { nextActionOutsideHours } from '../call/outcomeModel';
 import { partyOf, type ScriptParty } from '../call/party';
 import { ScriptPanel } from '../call/ScriptPanel';
 import { useCall } from '../call/useCall';
@@ -83,9 +84,11 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
   const today = caseToday(detail);
   const outcome = useOutcome(
     { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt }, elapsedS: call.elapsedS },
-    (verdicts) => {
+    (verdicts, saved) => {
       const warned = verdicts.filter((v) => v.kind === 'warn').map((v) => v.rule);
-      notify(warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved'));
+      const outside = nextActionOutsideHours(saved.nextAction, detail.callingHours, detail.debtor.timezone);
+      const text = warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved');
+      notify(outside ? `${text} ${t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start })}` : text);
       afterCall();
     },
   );
