@@ -32,7 +32,13 @@ export interface ContactFact {
   contactPersonId?: string | null;
   /** a collection (debt discussed with the debtor) confirmed on this activity: evidence for CN-E1 */
   collection?: boolean;
+  /** inbound: the person called the agency (no attempt; a conversation in it still counts as one). Absent: outbound */
+  direction?: Direction;
+  /** the person asked on this call to be called (direct prior consent, Reg F 1006.14(b)(3)) */
+  consentToCall?: boolean;
 }
+
+export type Direction = 'outbound' | 'inbound';
 
 export interface EngineCase {
   id: string;
@@ -53,12 +59,16 @@ export interface EngineContact {
   phone: string | null;
   relation: string;
   status: 'valid' | 'wrong_number' | 'disconnected' | 'refuses_contact';
+  /** when the refusal was recorded (instant): a call already under way when the person refused may still be recorded */
+  refusedAt?: string | null;
 }
 
 /** What the collector intends (pre-dial), or has just done (recording the outcome). */
 export interface Intent {
   phase: 'pre-dial' | 'record';
   channel: Channel;
+  /** inbound: the person called the agency (recording it is no contact attempt). Absent: outbound */
+  direction?: Direction;
   party: Party;
   phone: string | null;
   /** record phase */

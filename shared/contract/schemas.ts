@@ -85,6 +85,8 @@ export const CaseListRow = z.object({
   promiseAmountFen: z.number().int().nullable().optional(),
   brokenPromise: z.boolean().optional(),
   flags: z.array(z.string()).optional(),
+  /** the calling window in the debtor's zone now (their consent counted): closed → when it opens (debtor's offset) */
+  callWindow: z.object({ open: z.boolean(), localTime: z.string(), start: z.string(), end: z.string(), opensAt: z.string().nullable() }).nullable().optional(),
 });
 export type CaseListRow = z.infer<typeof CaseListRow>;
 

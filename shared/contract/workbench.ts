@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CASE_FLAGS, RESULT_CODES } from '../compliance/types';
+import { RELATIONS } from '../domain/relations';
 import { method } from './method';
+
+export const CONTACT_STATUSES = ['valid', 'wrong_number', 'disconnected', 'refuses_contact'] as const;
 
 /** The collector's workbench: case screen, pre-dial gate, outcomes, flags, call scripts. */
 const Texts = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -31,6 +34,9 @@ export const ContactRow = z.object({
   /** masked unless unmasked (audited) */
   phone: z.string().nullable(),
   status: z.string(),
+  /** `bank` (the bank's file) or `call` (learned on a call, by `addedBy`) */
+  source: z.string(),
+  addedBy: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   attemptsToday: z.number().int(),
   reachedToday: z.number().int(),
@@ -88,6 +94,8 @@ export const CaseDetail = z.object({
   batch: z.object({ id: z.string(), batchNo: z.string().nullable(), placedAt: z.string().nullable(), dueBackAt: z.string().nullable(), daysToDueBack: z.number().int().nullable() }),
   assignedTo: z.string().nullable(),
   nextActionAt: z.string().nullable(),
+  /** the client's pack's calling hours (HH:MM, the debtor's local time), for checking a next action before it is saved */
+  callingHours: z.object({ windowStart: z.string(), windowEnd: z.string() }).nullable(),
   /** read-only: recalled or closed */
   readOnly: z.boolean(),
   contacts: z.array(ContactRow),
@@ -131,10 +139,27 @@ export const workbenchMethods = {
         reason: z.string().trim().min(2).max(500).optional(),
         nextActionAt: z.string().datetime({ offset: true }).optional(),
         recordingRef: z.string().max(200).optional(),
+        /** inbound: the person called the agency (no contact attempt). Absent: outbound */
+        direction: z.enum(['outbound', 'inbound']).optional(),
+        /** the debtor asked to be called back (direct prior consent, recorded on this call: US-F does not count the next 7 days) */
+        consentToCall: z.boolean().optional(),
+        /** seconds since the call began (开始通话): the activity starts, and the rules are asked, at now − durationS */
         durationS: z.number().int().min(0).max(36_000).optional(),
       })
       .strict(),
     z.object({ activityId: z.string(), promiseId: z.string().nullable(), planId: z.string().nullable(), verdicts: z.array(VerdictShape) }),
+    'user',
+  ),
+  /** mark a number wrong / disconnected / a person who refuses contact (never called again), or valid again (a refusal: a lead) */
+  'contact.setStatus': method(
+    z.object({ caseId: z.string().min(1).max(64), contactId: z.string().min(1).max(64), status: z.enum(CONTACT_STATUSES), reason: z.string().trim().max(500).optional() }).strict(),
+    z.object({ status: z.enum(CONTACT_STATUSES) }),
+    'user',
+  ),
+  /** a number or a contact person learned on a call (source `call`, author recorded, audited) */
+  'contact.add': method(
+    z.object({ caseId: z.string().min(1).max(64), relation: z.enum(RELATIONS), name: z.string().trim().max(40).optional(), phone: z.string().trim().min(3).max(40) }).strict(),
+    z.object({ contactId: z.string() }),
     'user',
   ),
   'script.get': method(z.object({ caseId: z.string().min(1).max(64), party: Party }).strict(), CallScript, 'user'),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setContactStatus } from '../../electron/core/contact/contact-persons';
+import { openDatabase } from '../../electron/core/db/open';
 import { runCliInProcess, ROOT } from '../helpers/cli';
 import { fixture } from '../helpers/fixtures';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -128,6 +130,39 @@ describe('check-contact and activity add through the CLI', () => {
     }
     const fourth = await cli('check-contact', ...contact(f[0]!, ['--party', 'debtor', '--phone', f[4]!, '--at', '2026-11-24T16:00:00+08:00']));
     expect(fourth.json).toMatchObject({ allowed: false, verdicts: expect.arrayContaining([expect.objectContaining({ rule: 'CN-F2' })]) });
+  });
+
+  it('blocks a number whose person refused contact (CN-3P), at check-contact and at activity add', async () => {
+    const g = byCase('A261100000009');
+    const related = g[21]!;
+    const before = await cli('check-contact', ...contact(g[0]!, ['--party', 'related', '--phone', related, '--at', '2026-11-24T10:00:00+08:00']));
+    expect(before.json).toMatchObject({ allowed: true });
+    const { db } = await openDatabase({ dataDir: data, secret: { passphrase: env.COLLECTDESK_PASSPHRASE } });
+    try {
+      const boss = db.prepare("SELECT id FROM users WHERE name = 'boss'").get() as { id: string };
+      const ids = db.prepare('SELECT c.id AS caseId, cp.id AS contactId FROM cases c JOIN contact_persons cp ON cp.debtor_id = c.debtor_id WHERE c.case_no = ? AND cp.phone = ?').get(g[0], related) as { caseId: string; contactId: string };
+      setContactStatus(db, { id: boss.id, role: 'admin', via: 'cli' }, ids.caseId, ids.contactId, 'refuses_contact', '对方要求不要再联系', '2026-11-24T01:00:00.000Z');
+    } finally {
+      db.close();
+    }
+    const check = await cli('check-contact', ...contact(g[0]!, ['--party', 'related', '--phone', related, '--at', '2026-11-24T10:00:00+08:00']));
+    expect(check.code).toBe(0);
+    expect(check.json).toMatchObject({ ok: true, allowed: false, verdicts: expect.arrayContaining([expect.objectContaining({ rule: 'CN-3P', kind: 'block', message: 'This person has refused contact and must not be contacted again.' })]) });
+    const add = await cli('activity', 'add', ...contact(g[0]!, ['--party', 'none', '--phone', related, '--at', '2026-11-24T10:00:00+08:00', '--result', 'NO_ANSWER']));
+    expect(add.code).toBe(1);
+    expect(add.json).toMatchObject({ ok: false, allowed: false, error: { code: 'compliance' } });
+  });
+
+  it('records a callback the debtor asked for (--consent-to-call) and a call the debtor made (--inbound), even at 22:30', async () => {
+    const h = byCase('A261100000010');
+    const consent = await cli('activity', 'add', ...contact(h[0]!, ['--party', 'debtor', '--phone', h[4]!, '--at', '2026-11-24T10:00:00+08:00', '--result', 'CALLBACK', ...ALL, '--consent-to-call']));
+    expect(consent.code, consent.stdout).toBe(0);
+    const inbound = await cli('activity', 'add', ...contact(h[0]!, ['--party', 'debtor', '--phone', h[4]!, '--at', '2026-11-24T22:30:00+08:00', '--result', 'REFUSED', ...ALL, '--inbound']));
+    expect(inbound.code, inbound.stdout).toBe(0);
+    expect(inbound.json).toMatchObject({ ok: true, allowed: true, activityId: expect.any(String) });
+    const wrong = await cli('activity', 'add', ...contact(h[0]!, ['--party', 'none', '--phone', h[4]!, '--at', '2026-11-24T11:00:00+08:00', '--result', 'NO_ANSWER', '--consent-to-call']));
+    expect(wrong.code).toBe(1);
+    expect(wrong.json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('lets a collector reach only their own cases', async () => {

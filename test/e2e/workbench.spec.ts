@@ -176,6 +176,8 @@ test.describe('at 22:30 in Shanghai', () => {
   test('the pre-dial gate blocks calling hours (CN-T1) and says when calls are allowed again', async ({ page, host }) => {
     await signInCollector(page, host.url);
     await expect(dataRows(queueGrid(page)).first()).toHaveAttribute('aria-selected', 'true');
+    // The queue says the calling window is closed in the debtor's zone before anyone dials.
+    await expect(dataRows(queueGrid(page)).first().getByTestId('window-closed')).toHaveText('非拨打时段');
     await page.keyboard.press('j');
     await expect(dataRows(queueGrid(page)).nth(1)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
@@ -185,6 +187,7 @@ test.describe('at 22:30 in Shanghai', () => {
     await expect(block).toHaveAttribute('data-kind', 'block');
     await expect(block.getByTestId('next-allowed')).toHaveText('下次可联系：2026/11/25 08:00');
     await expect(gate.getByTestId('gate-blocked')).toContainText('CN-T1');
+    await expect(gate.getByTestId('gate-headline')).toHaveText('现在是债务人当地时间22:30，22:00–08:00不得致电；08:00后可拨打。');
     await expect(gate.getByRole('button', { name: '开始通话' })).toBeDisabled();
     await screenshot(page, 'workbench-gate-block');
   });

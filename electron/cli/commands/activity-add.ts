@@ -11,7 +11,7 @@ import { dataDirFrom, openFromEnv, resolveActor } from '../session';
 export const activityAddCommand: Command = {
   words: ['activity', 'add'],
   usage:
-    'activity add --client CODE --case CASE_NO --as USER --channel … --party debtor|related|third|none --phone PHONE --at INSTANT --result CODE [--confirm RULE_ID,…] [--ptp-amount YUAN --ptp-date DATE] [--notes TEXT] [--reason TEXT] [--recording REF] [--json]',
+    'activity add --client CODE --case CASE_NO --as USER --channel … --party debtor|related|third|none --phone PHONE --at INSTANT --result CODE [--confirm RULE_ID,…] [--ptp-amount YUAN --ptp-date DATE] [--notes TEXT] [--reason TEXT] [--recording REF] [--inbound] [--consent-to-call] [--json]',
   summary: 'record a contact; refused when a block or an unmet require applies',
   async run({ args, env, out }) {
     const { values } = parseCommandArgs(args, {
@@ -23,6 +23,8 @@ export const activityAddCommand: Command = {
       notes: { type: 'string' },
       reason: { type: 'string' },
       recording: { type: 'string' },
+      inbound: { type: 'boolean' },
+      'consent-to-call': { type: 'boolean' },
     });
     const req = contactRequest(values, 'activity add');
     if (!values.result || !RESULT_CODES.includes(values.result as ResultCode)) throw new UsageError(`--result must be one of ${RESULT_CODES.join(', ')}.`);
@@ -44,6 +46,8 @@ export const activityAddCommand: Command = {
         notes: values.notes,
         reason: values.reason,
         recordingRef: values.recording,
+        direction: values.inbound ? 'inbound' : 'outbound',
+        consentToCall: values['consent-to-call'] === true,
       });
       const warns = recorded.evaluation.verdicts.filter((v) => v.kind === 'warn');
       out.result(

@@ -8,8 +8,10 @@ import { setupWithClients } from '../../../test/helpers/import';
 describe('the collector’s workbench through the contract', () => {
   let env: Awaited<ReturnType<typeof setupWithClients>>;
   let caseId: string;
+  let clock: ReturnType<typeof manualClock>;
   beforeEach(async () => {
-    env = await setupWithClients(manualClock('2026-11-24T02:00:00.000Z')); // 10:00 in Shanghai
+    clock = manualClock('2026-11-24T02:00:00.000Z'); // 10:00 in Shanghai
+    env = await setupWithClients(clock);
     await env.run('placement', 'bank-a', fixture('bank-a', 'placement-2026-11.csv'));
     value(await env.app.dispatch('users.add', { name: 'zhang', displayName: '张三', role: 'collector', password: 'collector-pass' }));
     assignCases(env.db, env.actor, { clientCode: 'bank-a', to: ['zhang'] }, env.now);
@@ -78,6 +80,65 @@ describe('the collector’s workbench through the contract', () => {
     value(await env.app.dispatch('activity.record', { ...base, reason: '本人号码停机，先请联系人转告' }));
     const t = value(await env.app.dispatch('case.get', { caseId })).timeline[0]!;
     expect(t).toMatchObject({ party: 'related', warns: ['CN-3P'], overrideReason: '本人号码停机，先请联系人转告' });
+  });
+
+  it('records every ended call: nobody reached needs no confirmation, moves the number’s counter, and six block the seventh (CN-F1)', async () => {
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!;
+    expect(self).toMatchObject({ attemptsToday: 0, reachedToday: 0 });
+    const ended = { caseId, contactId: self.id, channel: 'call' as const, party: 'none' as const, resultCode: 'NO_ANSWER' as const, confirmations: [] };
+    value(await env.app.dispatch('activity.record', ended));
+    const after = value(await env.app.dispatch('case.get', { caseId }));
+    expect(after.contacts[0]).toMatchObject({ attemptsToday: 1, reachedToday: 0, lastAttemptAt: '2026-11-24T02:00:00.000Z' });
+    expect(after.timeline[0]).toMatchObject({ resultCode: 'NO_ANSWER', party: 'none' });
+    for (let i = 0; i < 5; i += 1) value(await env.app.dispatch('activity.record', { ...ended, resultCode: 'BUSY' }));
+    const gate = value(await env.app.dispatch('contact.check', { caseId, contactId: self.id, channel: 'call', party: 'debtor' }));
+    expect(gate.verdicts.find((v) => v.kind === 'block')).toMatchObject({ rule: 'CN-F1' });
+    expect(value(await env.app.dispatch('case.get', { caseId })).contacts[0]).toMatchObject({ attemptsToday: 6, reachedToday: 0 });
+  });
+
+  it('the script says only what the case holds and fits the promise’s state', async () => {
+    env.db.prepare('UPDATE cases SET overdue_days = NULL, account_masked = NULL, product = NULL WHERE id = ?').run(caseId);
+    const debt = async () => value(await env.app.dispatch('script.get', { caseId, party: 'debtor' }));
+    const first = await debt();
+    expect(first.steps.find((s) => s.id === 'debt')?.text).toBe('您账户目前欠款152,218.77元（委案金额152,218.77元）。');
+    expect(JSON.stringify(first.steps)).not.toMatch(/—|逾期.天|尾号/);
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
+    value(await env.app.dispatch('activity.record', { caseId, contactId: self, channel: 'call', party: 'debtor', resultCode: 'PTP', promise: { amountFen: 100_00, dueDate: '2026-12-01' }, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] }));
+    // Due in a week: a follow-up, not a broken promise.
+    expect(await debt()).toMatchObject({ stage: 'follow_up' });
+    env.db.prepare("UPDATE promises SET due_date = '2026-11-24' WHERE case_id = ?").run(caseId);
+    const due = await debt();
+    expect(due.stage).toBe('promise_due');
+    expect(due.steps.find((s) => s.id === 'debt')?.text).toContain('今天（11月24日）还款100.00元');
+    env.db.prepare("UPDATE promises SET due_date = '2026-11-23' WHERE case_id = ?").run(caseId);
+    const broken = await debt();
+    expect(broken.stage).toBe('broken_promise');
+    expect(broken.steps.find((s) => s.id === 'debt')?.text).toContain('您此前承诺于11月23日还款100.00元，到期后银行尚未收到这笔还款');
+  });
+
+  it('records a callback the debtor asked for as consent, and a call the debtor made to the agency as inbound', async () => {
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
+    const base = { caseId, contactId: self, channel: 'call' as const, party: 'debtor' as const, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] };
+    expect(await env.app.dispatch('activity.record', { ...base, party: 'none', resultCode: 'NO_ANSWER', confirmations: [], consentToCall: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'consentToCall' } } });
+    const { activityId } = value(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK', consentToCall: true }));
+    expect(env.db.prepare('SELECT direction, consent_to_call FROM activities WHERE id = ?').get(activityId)).toEqual({ direction: 'outbound', consent_to_call: 1 });
+    // 22:30 in Shanghai: no outbound call (CN-T1), but the debtor calling in is recorded.
+    clock.set('2026-11-24T14:30:00.000Z');
+    const inbound = value(await env.app.dispatch('activity.record', { ...base, resultCode: 'REFUSED', direction: 'inbound' }));
+    expect(env.db.prepare('SELECT direction FROM activities WHERE id = ?').get(inbound.activityId)).toEqual({ direction: 'inbound' });
+    expect(value(await env.app.dispatch('contact.check', { caseId, contactId: self, channel: 'call', party: 'debtor' })).verdicts.find((v) => v.kind === 'block')?.rule).toBe('CN-T1');
+  });
+
+  it('the queue says when the calling window is closed in the debtor’s zone; the gate says the rule in words', async () => {
+    const open = value(await env.app.dispatch('cases.list', { search: 'A261100000001' }));
+    expect(open.rows[0]?.callWindow).toMatchObject({ open: true, opensAt: null });
+    clock.set('2026-11-24T14:40:00.000Z'); // 22:40 in Shanghai
+    const closed = value(await env.app.dispatch('cases.list', { search: 'A261100000001' }));
+    expect(closed.rows[0]?.callWindow).toEqual({ open: false, localTime: '22:40', start: '08:00', end: '22:00', opensAt: '2026-11-25T08:00:00+08:00' });
+    const c = value(await env.app.dispatch('case.get', { caseId }));
+    expect(c.callingHours).toEqual({ windowStart: '08:00', windowEnd: '22:00' });
+    const gate = value(await env.app.dispatch('contact.check', { caseId, contactId: c.contacts[0]!.id, channel: 'call', party: 'debtor' }));
+    expect(gate.verdicts.find((v) => v.rule === 'CN-T1')).toMatchObject({ messages: { 'zh-CN': '现在是债务人当地时间22:40，22:00–08:00不得致电；08:00后可拨打。' }, nextAllowedAt: '2026-11-25T08:00:00+08:00' });
   });
 
   it('keeps another collector’s case out of reach', async () => {

@@ -5,6 +5,7 @@ import { maskIdNumber, maskName, maskPhone, maskAddress } from '../../../shared/
 import { canSeeAllCases } from '../../../shared/domain/roles';
 import type { Actor } from '../auth/actor';
 import { getClient } from '../clients/clients';
+import { rulePack } from '../compliance/packs';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 
@@ -45,6 +46,11 @@ export function caseIdForActor(db: Db, actor: Actor, clientCode: string, caseNo:
   return row.id;
 }
 
+function hoursOf(pack: string): CaseDetail['callingHours'] {
+  const rule = rulePack(pack).rules.find((x) => x.check === 'callingHours');
+  return rule ? { windowStart: String(rule.params.windowStart ?? '08:00'), windowEnd: String(rule.params.windowEnd ?? '22:00') } : null;
+}
+
 /** Everything the case screen shows, personal data masked. One call, for all tabs. */
 export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): CaseDetail {
   const r = caseRowForActor(db, actor, caseId);
@@ -60,7 +66,9 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     .all(r.debtor_id) as { id: string; started_at: string; channel: string; party: string; result_code: ResultCode; phone: string | null; notes: string | null; override_reason: string | null; verdicts: string; contact_person_id: string | null; collector: string; contact_name: string | null; contact_relation: string | null }[];
   // The debtor's name is masked wherever it shows, as in the header; a third party's is shown as the contacts list shows it.
   const personName = (relation: string | null, name: string | null): string | null => (relation === 'self' ? maskName(name) : name);
-  const contacts = db.prepare('SELECT id, relation, name, phone, status FROM contact_persons WHERE debtor_id = ? ORDER BY relation = \'self\' DESC, rowid').all(r.debtor_id) as { id: string; relation: string; name: string | null; phone: string | null; status: string }[];
+  const contacts = db
+    .prepare("SELECT cp.id, cp.relation, cp.name, cp.phone, cp.status, cp.source, CASE WHEN cp.source = 'call' THEN u.display_name END AS added_by FROM contact_persons cp LEFT JOIN users u ON u.id = cp.created_by WHERE cp.debtor_id = ? ORDER BY cp.relation = 'self' DESC, cp.rowid")
+    .all(r.debtor_id) as { id: string; relation: string; name: string | null; phone: string | null; status: string; source: string; added_by: string | null }[];
   const calls = activities.filter((a) => a.channel === 'call');
   return {
     id: r.id,
@@ -82,11 +90,12 @@ export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): 
     batch: { id: r.batch_id, batchNo: r.batch_no, placedAt: r.placed_at, dueBackAt: r.due_back_at, daysToDueBack: r.due_back_at ? daysBetween(today, r.due_back_at) : null },
     assignedTo: r.assigned_to,
     nextActionAt: r.next_action_at,
+    callingHours: hoursOf(client.profile.rulePack),
     readOnly: r.status === 'recalled' || r.status === 'closed',
     contacts: contacts.map((c) => {
       const mine = calls.filter((a) => a.phone !== null && a.phone === c.phone);
       const todays = mine.filter((a) => localDay(new Date(a.started_at), tz) === today);
-      return { id: c.id, relation: c.relation, name: personName(c.relation, c.name), phone: maskPhone(c.phone), status: c.status, lastAttemptAt: mine[0]?.started_at ?? null, attemptsToday: todays.length, reachedToday: todays.filter((a) => isConnected(a.result_code) && a.party !== 'none').length };
+      return { id: c.id, relation: c.relation, name: personName(c.relation, c.name), phone: maskPhone(c.phone), status: c.status, source: c.source, addedBy: c.added_by, lastAttemptAt: mine[0]?.started_at ?? null, attemptsToday: todays.length, reachedToday: todays.filter((a) => isConnected(a.result_code) && a.party !== 'none').length };
     }),
     timeline: activities.map((a) => ({
       id: a.id, at: a.started_at, channel: a.channel, party: a.party, resultCode: a.result_code, collector: a.collector, contactName: personName(a.contact_relation, a.contact_name),

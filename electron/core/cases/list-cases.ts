@@ -2,7 +2,9 @@ import type { CaseListQuery, CaseListRow } from '../../../shared/contract/schema
 import { localDay } from '../../../shared/compliance/zoned';
 import { maskName } from '../../../shared/domain/masking';
 import { canSeeAllCases } from '../../../shared/domain/roles';
+import { callingWindowAt } from '../../../shared/compliance/checks/time';
 import type { Actor } from '../auth/actor';
+import { rulePack } from '../compliance/packs';
 import type { Db } from '../db/open';
 import { CASE_NO_MATCH, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
 import { guardedSearch } from './search-limit';
@@ -63,6 +65,37 @@ function search(db: Db, terms: SearchTerms, base: string[], where: string[], par
  * The work queue: the actor's cases (a lead's: the team's), filtered, sorted and paged in SQLite. Default order:
  * promises due today, then next actions due, then highest balance.
  */
+interface WindowColumns {
+  debtorTz: string | null;
+  consentStart: string | null;
+  consentEnd: string | null;
+  consentUntil: string | null;
+}
+
+type ClientHours = { params: Record<string, unknown>; timezone: string; byZone: Map<string, CaseListRow['callWindow']> } | null;
+
+/** The calling window of a row's debtor now: the client's pack's hours, the debtor's zone (else the client's), their consent. */
+function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w: WindowColumns, now: Date): CaseListRow['callWindow'] {
+  let c = cache.get(clientCode);
+  if (c === undefined) {
+    // Two fields of the stored (validated) profile, without parsing all of it again; the profile's defaults if absent.
+    const p = db.prepare("SELECT json_extract(profile_json, '$.rulePack') AS pack, json_extract(profile_json, '$.timezone') AS tz FROM clients WHERE code = ?").get(clientCode) as
+      | { pack: string | null; tz: string | null }
+      | undefined;
+    const hours = rulePack(p?.pack ?? 'cn-2026').rules.find((r) => r.check === 'callingHours');
+    c = hours ? { params: hours.params, timezone: p?.tz ?? 'Asia/Shanghai', byZone: new Map() } : null;
+    cache.set(clientCode, c);
+  }
+  if (!c) return null;
+  const consent = w.consentStart && w.consentEnd && w.consentUntil ? { windowStart: w.consentStart, windowEnd: w.consentEnd, validUntil: w.consentUntil } : null;
+  const tz = w.debtorTz ?? c.timezone;
+  if (consent) return callingWindowAt(c.params, now, tz, consent);
+  // Most debtors of a page share a zone: its state is worked out once.
+  let s = c.byZone.get(tz);
+  if (s === undefined) c.byZone.set(tz, (s = callingWindowAt(c.params, now, tz)));
+  return s;
+}
+
 export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: Date = new Date()) {
   const where: string[] = [];
   const params: Params = { today: localDay(now, Intl.DateTimeFormat().resolvedOptions().timeZone), now: now.toISOString() };
@@ -117,13 +150,14 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
         `SELECT c.id, cl.code AS clientCode, c.case_no AS caseNo, d.name AS debtorName, c.balance_fen AS balanceFen, c.overdue_days AS overdueDays,
                 c.stage, c.status, c.assigned_to AS assignedTo, u.display_name AS assignedToName, c.next_action_at AS nextActionAt,
                 b.batch_no AS batchNo, b.due_back_at AS dueBackAt, c.flags,
+                d.timezone AS debtorTz, d.consent_window_start AS consentStart, d.consent_window_end AS consentEnd, d.consent_valid_until AS consentUntil,
                 ${PENDING_DUE} AS promiseDueDate,
                 (SELECT p.amount_fen FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due_date LIMIT 1) AS promiseAmountFen,
                 ${BROKEN} AS brokenPromise
          ${from} LEFT JOIN users u ON u.id = c.assigned_to ${w.length ? `WHERE ${w.join(' AND ')}` : ''}
          ORDER BY ${order}, c.case_no LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit, offset }) as (Omit<CaseListRow, 'flags' | 'brokenPromise'> & { flags: string; brokenPromise: number })[];
+      .all({ ...params, limit, offset }) as (Omit<CaseListRow, 'flags' | 'brokenPromise'> & { flags: string; brokenPromise: number } & WindowColumns)[];
   };
   const pageSize = q.pageSize ?? 50;
   const offset = (q.page ?? 0) * pageSize;
@@ -155,11 +189,18 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
     }
     return { total, rows };
   };
+  const hoursOf = new Map<string, ClientHours>();
   const { total, rows } = terms ? guardedSearch(db, actor, terms, now, page) : page();
   const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
   const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`);
   return {
-    rows: rows.map((r) => ({ ...r, debtorName: maskName(r.debtorName), flags: JSON.parse(r.flags) as string[], brokenPromise: r.brokenPromise === 1 })),
+    rows: rows.map(({ debtorTz, consentStart, consentEnd, consentUntil, ...r }) => ({
+      ...r,
+      debtorName: maskName(r.debtorName),
+      flags: JSON.parse(r.flags) as string[],
+      brokenPromise: r.brokenPromise === 1,
+      callWindow: windowOf(db, hoursOf, r.clientCode, { debtorTz, consentStart, consentEnd, consentUntil }, now),
+    })),
     total,
     counts: { promisesToday: bucket(DUE_TODAY), nextActionsDue: bucket(ACTION_DUE), brokenPromises: bucket(broken) },
   };

@@ -238,6 +238,62 @@ describe('US-F 7 in 7 and the 7 days after a conversation (America/New_York, acr
   });
 });
 
+describe('US-F counts what Reg F counts (1006.14(b)(3))', () => {
+  const tz = 'America/New_York';
+  const at = (day: string, time = '10:00') => `2026-11-${day}T${time}:00-05:00`;
+  const week = ['20', '21', '22', '23', '24', '25', '26'];
+  const check = (history: ReturnType<typeof call>[], day = '26', time = '15:00') => input({ now: new Date(at(day, time)), timezone: tz, history });
+
+  it('a busy signal or a not-in-service number is no attempt; a call that rang out or reached voicemail is', () => {
+    expect(blocks(check(week.map((d) => call(at(d), { resultCode: 'BUSY' }))), us)).toEqual([]);
+    expect(blocks(check(week.map((d) => call(at(d), { resultCode: 'DISCONNECTED' }))), us)).toEqual([]);
+    expect(blocks(check(week.map((d) => call(at(d), { resultCode: 'NO_ANSWER' }))), us)).toEqual(['US-F']);
+    // Voicemail: a connected call, an attempt; six rang out and one voicemail make seven.
+    const mixed = [...week.slice(0, 6).map((d) => call(at(d))), call(at('26', '09:00'), { resultCode: 'LEFT_MESSAGE', party: 'none' })];
+    expect(blocks(check(mixed), us)).toEqual(['US-F']);
+    // Six that rang out and a busy signal: six attempts, the seventh may be placed.
+    expect(blocks(check([...week.slice(0, 6).map((d) => call(at(d))), call(at('26', '09:00'), { resultCode: 'BUSY' })]), us)).toEqual([]);
+  });
+
+  it('calls within 7 days of the person’s own request to be called do not count: day 1 to day 7, not day 8', () => {
+    const consent = call(at('20', '09:00'), { party: 'debtor', resultCode: 'CALLBACK', consentToCall: true });
+    const after = ['20', '21', '22', '23', '24', '25', '26'].flatMap((d) => [call(at(d, '11:00')), call(at(d, '12:00'))]);
+    // Day 1 (the consent's own day, after the conversation) and day 7: allowed whatever was placed since.
+    expect(blocks(check([consent], '20', '16:00'), us)).toEqual([]);
+    expect(blocks(check([consent, ...after], '26'), us)).toEqual([]);
+    // Day 8: calls placed under the consent still do not count; new ones do.
+    expect(blocks(check([consent, ...after], '27'), us)).toEqual([]);
+    const day8 = Array.from({ length: 7 }, (_, i) => call(at('27', `1${i}:00`)));
+    expect(verdict(check([consent, ...after, ...day8], '27', '18:00'), 'US-F', us)).toMatchObject({ kind: 'block', message: expect.stringContaining('7 call attempts') });
+    // The same conversation without recorded consent: the 7-day wait applies from day 1.
+    expect(blocks(check([{ ...consent, consentToCall: false }], '21'), us)).toEqual(['US-F']);
+  });
+
+  it('a call the person makes to the agency is no attempt, but its conversation starts the 7-day wait', () => {
+    const inboundMissed = week.map((d) => call(at(d), { direction: 'inbound', resultCode: 'NO_ANSWER' }));
+    expect(blocks(check(inboundMissed), us)).toEqual([]);
+    const talk = call(at('24'), { direction: 'inbound', party: 'debtor', resultCode: 'REFUSED' });
+    expect(verdict(check([talk], '30'), 'US-F', us)).toMatchObject({ nextAllowedAt: '2026-12-01T08:00:00-05:00' });
+    expect(blocks(check([talk], '30'), us)).toEqual(['US-F']);
+    // Recording the inbound call itself is never refused by the calling limits or hours.
+    const late = input({ now: new Date(at('26', '22:30')), timezone: tz, history: week.map((d) => call(at(d))), intent: { phase: 'record', direction: 'inbound', party: 'debtor', resultCode: 'REFUSED', confirmations: ['US-MM', 'US-REC'] } });
+    expect(blocks(late, us)).toEqual([]);
+  });
+});
+
+describe('a person who refused contact is never called again (CN-3P; US-C in us-regf)', () => {
+  const refused = { id: 'cp-self', phone: '13800138000', relation: 'self', status: 'refuses_contact' as const, refusedAt: '2026-11-24T01:55:00Z' };
+  it('blocks the pre-dial gate in both packs', () => {
+    expect(blocks(input({ contact: refused }))).toEqual(['CN-3P']);
+    expect(blocks(input({ contact: refused, timezone: 'America/New_York', now: new Date('2026-11-24T15:00:00Z') }), us)).toEqual(['US-C']);
+  });
+  it('lets the call in which the person refused be recorded, not a later one', () => {
+    const during = input({ now: new Date('2026-11-24T01:50:00Z'), contact: refused, intent: { phase: 'record', party: 'none', resultCode: 'NO_ANSWER' } });
+    expect(blocks(during)).toEqual([]);
+    expect(blocks({ ...during, now: new Date('2026-11-24T02:00:00Z') })).toEqual(['CN-3P']);
+  });
+});
+
 describe('CN-E1 effective collection before a legal referral', () => {
   const talk = (d: string) => call(`${d}T10:00:00+08:00`, { party: 'debtor', resultCode: 'REFUSED' });
   it('warns without two collections 30 days apart', () => {

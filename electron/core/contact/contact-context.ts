@@ -68,27 +68,30 @@ export function loadContactContext(db: Db, actor: Actor, req: ContactRequest): C
     consent_valid_until: string | null;
   };
   const timezone = debtor.timezone ?? client.profile.timezone;
-  const contacts = db.prepare('SELECT id, phone, relation, status FROM contact_persons WHERE debtor_id = ?').all(debtor.id) as {
+  const contacts = db.prepare('SELECT id, phone, relation, status, updated_at FROM contact_persons WHERE debtor_id = ?').all(debtor.id) as {
     id: string;
     phone: string | null;
     relation: string;
     status: EngineContact['status'];
+    updated_at: string;
   }[];
   let contact: EngineContact | null = null;
   if (req.phone) {
     const found = contacts.find((c) => c.phone === req.phone);
     // The number itself is personal data: the message names it masked, as the screens show it.
     if (!found) throw new CoreError('not_found', `${maskPhone(req.phone)} is not a contact number of case ${req.caseNo}.`, { field: 'phone' });
-    contact = found;
+    contact = { id: found.id, phone: found.phone, relation: found.relation, status: found.status, refusedAt: found.status === 'refuses_contact' ? found.updated_at : null };
   }
   // Every contact with this debtor up to the end of the local day of `at` (all collectors, all the debtor's cases).
   const until = zonedInstant(addDays(localDay(req.at, timezone), 1), 0, 0, timezone).toISOString();
-  const history = db
-    .prepare(
-      `SELECT case_id AS caseId, channel, party, phone, started_at AS startedAt, result_code AS resultCode, contact_person_id AS contactPersonId
-       FROM activities WHERE debtor_id = ? AND started_at < ? ORDER BY started_at`,
-    )
-    .all(debtor.id, until) as ContactFact[];
+  const history = (
+    db
+      .prepare(
+        `SELECT case_id AS caseId, channel, party, phone, started_at AS startedAt, result_code AS resultCode, contact_person_id AS contactPersonId, direction, consent_to_call
+         FROM activities WHERE debtor_id = ? AND started_at < ? ORDER BY started_at`,
+      )
+      .all(debtor.id, until) as (Omit<ContactFact, 'consentToCall'> & { consent_to_call: number })[]
+  ).map(({ consent_to_call, ...f }): ContactFact => ({ ...f, consentToCall: consent_to_call === 1 }));
   return {
     pack: rulePack(client.profile.rulePack),
     timezone,

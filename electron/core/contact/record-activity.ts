@@ -1,5 +1,5 @@
 import { evaluate, type Evaluation } from '../../../shared/compliance/engine';
-import { isConnected, type ResultCode } from '../../../shared/compliance/types';
+import { isConnected, type Direction, type ResultCode } from '../../../shared/compliance/types';
 import { localDay } from '../../../shared/compliance/zoned';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { formatFen } from '../../../shared/domain/money';
@@ -28,6 +28,10 @@ export interface RecordActivity extends ContactRequest {
   durationS?: number;
   nextActionAt?: string;
   legalReferral?: boolean;
+  /** inbound: the person called the agency (no attempt toward the frequency limits). Absent: outbound */
+  direction?: Direction;
+  /** the debtor asked on this call to be called (direct prior consent: US-F does not count the next 7 days' calls) */
+  consentToCall?: boolean;
   /** the app asks for a reason whenever a warn applies (the CLI records warns with the reason if given) */
   requireReasonForWarns?: boolean;
 }
@@ -76,6 +80,9 @@ function validate(r: RecordActivity, balanceFen: number, dueBackAt: string | nul
       throw new CoreError('invalid_input', `The promise date is after the case goes back to the bank (${dueBackAt}).`, { field: 'promise.date' });
     }
   }
+  if (r.consentToCall && (r.party !== 'debtor' || !isConnected(r.resultCode) || r.channel !== 'call')) {
+    throw new CoreError('invalid_input', 'Consent to be called is given by the debtor on a call in which they were reached.', { field: 'consentToCall' });
+  }
   if (!isConnected(r.resultCode) && (r.promise || r.plan)) {
     throw new CoreError('invalid_input', `${r.resultCode} means nobody was reached: no promise or plan can come of it.`, { field: 'result' });
   }
@@ -93,7 +100,7 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
     validate(r, ctx.caseRow.balance_fen, ctx.caseRow.due_back_at, today);
     const evaluation = evaluate(ctx.pack, {
       ...ctx.input,
-      intent: intentOf(r, { phase: 'record', resultCode: r.resultCode, promise: Boolean(r.promise), planRequest: Boolean(r.plan), notes: r.notes, confirmations: r.confirmations, legalReferral: r.legalReferral }),
+      intent: intentOf(r, { phase: 'record', direction: r.direction ?? 'outbound', resultCode: r.resultCode, promise: Boolean(r.promise), planRequest: Boolean(r.plan), notes: r.notes, confirmations: r.confirmations, legalReferral: r.legalReferral }),
     });
     if (!evaluation.allowed || !evaluation.complete) throw new ComplianceRefusal(evaluation);
     if (r.requireReasonForWarns && !r.reason && evaluation.verdicts.some((v) => v.kind === 'warn')) {
@@ -107,12 +114,12 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
     const warns = evaluation.verdicts.filter((v) => v.kind === 'warn');
     db.prepare(
       `INSERT INTO activities (id, case_id, debtor_id, collector_id, channel, direction, party, contact_person_id, phone, started_at, recorded_at, duration_s,
-         result_code, disclosures, notes, verdicts, override_reason, recording_ref, created_by)
-       VALUES (?, ?, ?, ?, ?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         result_code, disclosures, notes, verdicts, override_reason, recording_ref, created_by, consent_to_call)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      activityId, ctx.caseRow.id, ctx.caseRow.debtor_id, actor.id, r.channel, r.party, ctx.contactId, r.phone, at, now, r.durationS ?? null,
+      activityId, ctx.caseRow.id, ctx.caseRow.debtor_id, actor.id, r.channel, r.direction ?? 'outbound', r.party, ctx.contactId, r.phone, at, now, r.durationS ?? null,
       r.resultCode, JSON.stringify(r.confirmations.filter((c) => asked.has(c))), r.notes ?? null, JSON.stringify(evaluation.verdicts),
-      warns.length ? (r.reason ?? null) : null, r.recordingRef ?? null, actor.id,
+      warns.length ? (r.reason ?? null) : null, r.recordingRef ?? null, actor.id, r.consentToCall ? 1 : 0,
     );
     const outbox = db.prepare(`INSERT INTO outbox (id, client_id, entity, entity_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
     outbox.run(uuidv7(), ctx.caseRow.client_id, 'activity', activityId, JSON.stringify({ id: activityId, caseNo: r.caseNo, channel: r.channel, party: r.party, startedAt: at, resultCode: r.resultCode, collectorId: actor.id, notes: r.notes ?? null }), now);

@@ -13,14 +13,31 @@ const FLAG_WORDS: Record<string, [string, string]> = {
   dispute: ['争议处理中', 'in dispute'],
 };
 
-/** CN-DNC / US-C: no contact on a case whose status or flags forbid it. */
+/** CN-DNC / US-C: no contact on a case whose status or flags forbid it (US-C: nor a person who asked not to be called). */
 export function doNotContact(rule: RuleSpec, ctx: CheckContext): Verdict[] {
   const c = ctx.input.case;
+  const out: Verdict[] = [];
   const hits = [...strings(rule.params, 'statuses').filter((s) => c.status === s), ...strings(rule.params, 'flags').filter((f) => c.flags.includes(f))];
-  if (hits.length === 0) return [];
-  const zh = hits.map((h) => FLAG_WORDS[h]?.[0] ?? h).join('、');
-  const en = hits.map((h) => FLAG_WORDS[h]?.[1] ?? h).join(', ');
-  return [ctx.verdict(rule, 'block', { 'zh-CN': `此案件不可联系：${zh}。`, en: `This case may not be contacted: ${en}.` })];
+  if (hits.length > 0) {
+    const zh = hits.map((h) => FLAG_WORDS[h]?.[0] ?? h).join('、');
+    const en = hits.map((h) => FLAG_WORDS[h]?.[1] ?? h).join(', ');
+    out.push(ctx.verdict(rule, 'block', { 'zh-CN': `此案件不可联系：${zh}。`, en: `This case may not be contacted: ${en}.` }));
+  }
+  if (rule.params.refusedContact === true && refusedBefore(ctx)) {
+    out.push(ctx.verdict(rule, 'block', { 'zh-CN': '此人已要求停止联系，不得再拨打此号码。', en: 'This person asked not to be contacted: this number may not be called again.' }));
+  }
+  return out;
+}
+
+/**
+ * The contact person refused contact before this contact: always at the pre-dial gate; when recording, only if the
+ * refusal was recorded before the call began (a refusal said on the call itself does not stop recording that call).
+ */
+function refusedBefore(ctx: CheckContext): boolean {
+  const { contact, intent, now } = ctx.input;
+  if (contact?.status !== 'refuses_contact') return false;
+  if (intent.phase === 'pre-dial' || !contact.refusedAt) return true;
+  return Date.parse(contact.refusedAt) <= now.getTime();
 }
 
 const NEGOTIATION = ['PTP', 'HARDSHIP'];
@@ -32,9 +49,9 @@ const NEGOTIATION = ['PTP', 'HARDSHIP'];
  * a warn.
  */
 export function thirdParty(rule: RuleSpec, ctx: CheckContext): Verdict[] {
-  const { intent, contact, history } = ctx.input;
+  const { intent, history } = ctx.input;
   const out: Verdict[] = [];
-  if (contact?.status === 'refuses_contact') {
+  if (refusedBefore(ctx)) {
     out.push(ctx.verdict(rule, 'block', { 'zh-CN': '此联系人已明确拒绝联系，不得再联系。', en: 'This person has refused contact and must not be contacted again.' }));
   }
   if (intent.party !== 'related' && intent.party !== 'third') return out;

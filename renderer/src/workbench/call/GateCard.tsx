@@ -53,6 +53,10 @@ export function GateCard({ gate, onStart, onCancel, onRecheck }: { gate: GateSta
             {blocks.length > 0 ? (
               <Alert severity="error" icon={<BlockOutlined />} data-testid="gate-blocked">
                 {t('wb.gate.blocked', { rules: blocks.map((b) => b.rule).join(', ') })}
+                {/* The first block's rule in words (e.g. the debtor's local time and the calling hours). */}
+                <Box component="span" sx={{ display: 'block', fontWeight: 600 }} data-testid="gate-headline">
+                  {blocks[0]?.messages[prefs.language] ?? blocks[0]?.message}
+                </Box>
               </Alert>
             ) : (
               <Alert severity="success" icon={<PhoneInTalkOutlined />}>
@@ -73,7 +77,7 @@ export function GateCard({ gate, onStart, onCancel, onRecheck }: { gate: GateSta
   );
 }
 
-/** The call in progress: who is on the line; "End" drops it without recording. */
+/** The call in progress: who is on the line; "End" asks what happened and records the attempt. */
 export function ActiveCallBar({ contact, onEnd }: { contact: Contact; onEnd(): void }) {
   const { t } = useTranslation();
   return (

@@ -6,7 +6,7 @@ import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import type { Contact } from '../case/ContactsTab';
-import { canNegotiate, reachedParty } from './outcomeModel';
+import { canNegotiate, nextActionOutsideHours, reachedParty } from './outcomeModel';
 import { NotesField, type NotesScreen } from './NotesField';
 import type { ScriptParty } from './party';
 import { PlanEditor } from './PlanEditor';
@@ -42,6 +42,7 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
     return s === undefined ? undefined : t(`wb.outcome.errors.server.${field.replace(/\./g, '_')}`, { message: s });
   };
   const blockedByNotes = screen.hits.length > 0;
+  const outside = nextActionOutsideHours(v.nextAction, detail.callingHours, detail.debtor.timezone);
   const refusalRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (outcome.refusal) refusalRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -101,6 +102,12 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
             )}
           </Box>
         )}
+        {v.resultCode === 'CALLBACK' && reached === 'debtor' && (
+          <FormControlLabel
+            control={<Checkbox size="small" checked={v.consentToCall} onChange={(e) => set({ consentToCall: e.target.checked })} disabled={off} />}
+            label={t('wb.outcome.consentToCall')}
+          />
+        )}
         <NotesField caseId={detail.id} value={v.notes} onChange={(notes) => set({ notes })} onScreen={onScreen} disabled={off} />
         <TextField
           type="datetime-local"
@@ -108,9 +115,10 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
           value={v.nextAction}
           onChange={(e) => set({ nextAction: e.target.value })}
           error={Boolean(message('nextAction'))}
-          helperText={message('nextAction')}
+          helperText={message('nextAction') ?? (outside ? t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start }) : undefined)}
+          color={outside ? 'warning' : undefined}
+          slotProps={{ inputLabel: { shrink: true }, formHelperText: { sx: outside && !message('nextAction') ? { color: 'warning.main' } : undefined } }}
           disabled={off}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
         {outcome.refusal && (
           <Box data-testid="refusal" role="alert" ref={refusalRef} sx={{ border: 1, borderColor: 'error.main', borderRadius: 1, p: 1.25 }}>

@@ -1,3 +1,4 @@
+import { callingWindowAt, type WindowState } from '../../../../shared/compliance/checks/time';
 import { NOT_REACHED, type ResultCode } from '../../../../shared/compliance/types';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { formatFen } from '../../format';
@@ -23,9 +24,11 @@ export interface OutcomeValues {
   notes: string;
   /** `datetime-local`, workstation time */
   nextAction: string;
+  /** the debtor asked to be called back (direct prior consent: US-F does not count the next 7 days' calls) */
+  consentToCall: boolean;
 }
 
-export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '' };
+export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '', consentToCall: false };
 
 /** Field → an i18n key (with values) saying what is wrong; keys are `promise.amount`, `promise.date`, `plan.N.amount`… */
 export type FieldErrors = Record<string, { key: string; values?: Record<string, string> }>;
@@ -83,6 +86,17 @@ export function validateOutcome(v: OutcomeValues, party: ScriptParty, l: Limits)
   return errors;
 }
 
+/**
+ * A next action (callback) outside the calling hours in the debtor's local time: the window's state then (their local
+ * time, the hours, when it opens), else null. Saved anyway, with a warning: the call itself will be gated.
+ */
+export function nextActionOutsideHours(nextAction: string, hours: { windowStart: string; windowEnd: string } | null, timezone: string): WindowState | null {
+  const iso = nextAction ? localInputToIso(nextAction) : null;
+  if (!iso || !hours) return null;
+  const s = callingWindowAt(hours, new Date(iso), timezone);
+  return s.open ? null : s;
+}
+
 export type RecordInput = MethodInput<'activity.record'>;
 
 /** The form as an activity.record request (values already validated). */
@@ -105,6 +119,7 @@ export function toRecordInput(v: OutcomeValues, caseId: string, contactId: strin
       : {}),
     ...(notes ? { notes } : {}),
     ...(next ? { nextActionAt: next } : {}),
+    ...(v.consentToCall && code === 'CALLBACK' && reached === 'debtor' ? { consentToCall: true } : {}),
     ...(reason ? { reason } : {}),
   };
 }

@@ -17,6 +17,8 @@ export interface CallState {
   gate: GateState | null;
   /** the contact on the line once "Start call" was pressed: the outcome form records against it */
   active: Contact | null;
+  /** whole seconds since "Start call" (sent as the call's duration: the activity starts when the call did) */
+  elapsedS(): number | undefined;
   check(contact: Contact, party: ScriptParty): void;
   start(): void;
   cancelGate(): void;
@@ -27,6 +29,7 @@ export interface CallState {
 export function useCall(caseId: string | null): CallState {
   const [gate, setGate] = useState<GateState | null>(null);
   const [active, setActive] = useState<Contact | null>(null);
+  const [startedMs, setStartedMs] = useState<number | null>(null);
   const [asked, setAsked] = useState(caseId);
   if (asked !== caseId) {
     setAsked(caseId);
@@ -49,14 +52,19 @@ export function useCall(caseId: string | null): CallState {
   return {
     gate,
     active,
+    elapsedS: () => (startedMs === null ? undefined : Math.max(0, Math.round((performance.now() - startedMs) / 1000))),
     check,
     start: () => {
       if (gate?.result?.allowed) {
         setActive(gate.contact);
+        setStartedMs(performance.now());
         setGate(null);
       }
     },
     cancelGate: () => setGate(null),
-    end: () => setActive(null),
+    end: () => {
+      setActive(null);
+      setStartedMs(null);
+    },
   };
 }

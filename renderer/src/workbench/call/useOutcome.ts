@@ -11,6 +11,8 @@ export interface SaveContext {
   party: ScriptParty;
   confirmed: ReadonlySet<string>;
   limits: Limits;
+  /** seconds since the call began */
+  elapsedS(): number | undefined;
 }
 
 export interface OutcomeState {
@@ -41,6 +43,7 @@ const ERROR_PREFIX: Record<keyof OutcomeValues, string> = {
   waiver: 'plan.waiver',
   notes: 'notes',
   nextAction: 'nextAction',
+  consentToCall: 'consentToCall',
 };
 
 const Verdicts = z.array(VerdictShape);
@@ -51,7 +54,7 @@ const SERVER_FIELDS = ['promise.amount', 'promise.date', 'promise', 'result'];
  * The outcome form's values and its save: local checks, then contact.check for warns (a reason is asked for in a
  * dialog and sent as `reason`), then activity.record; a compliance refusal comes back with every verdict.
  */
-export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[]) => void): OutcomeState {
+export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[], saved: OutcomeValues) => void): OutcomeState {
   const [values, setValues] = useState<OutcomeValues>(EMPTY_OUTCOME);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -98,9 +101,11 @@ export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[])
         }
       }
       setWarns(null);
-      const r = await api.call('activity.record', toRecordInput(values, caseId, contactId, party, confirmed, reason));
+      const durationS = ctx.elapsedS();
+      const r = await api.call('activity.record', { ...toRecordInput(values, caseId, contactId, party, confirmed, reason), ...(durationS === undefined ? {} : { durationS }) });
+      const saved = values;
       reset();
-      onSaved(r.verdicts);
+      onSaved(r.verdicts, saved);
     } catch (err) {
       if (isApiError(err) && err.code === 'compliance') {
         const parsed = Verdicts.safeParse(err.details.verdicts);

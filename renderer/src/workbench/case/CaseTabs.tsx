@@ -14,12 +14,13 @@ interface Props {
   hideAmounts: boolean;
   activeContactId: string | null;
   onCall(contact: Contact): void;
+  onContactsChanged(): void;
   /** a tab to switch to from outside (e.g. the timeline after a save), with a counter so it re-applies */
   show: { tab: TabKey; n: number } | null;
 }
 
 /** Contacts, timeline, promises & plans, payments. */
-export function CaseTabs({ detail, hideAmounts, activeContactId, onCall, show }: Props) {
+export function CaseTabs({ detail, hideAmounts, activeContactId, onCall, onContactsChanged, show }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<TabKey>('contacts');
   const [applied, setApplied] = useState(0);
@@ -42,7 +43,7 @@ export function CaseTabs({ detail, hideAmounts, activeContactId, onCall, show }:
         <Tab value="payments" label={<span>{t('wb.tabs.payments')}{count(detail.payments.length)}</span>} />
       </Tabs>
       <Box role="tabpanel" aria-label={t(`wb.tabs.${tab}`)} sx={{ overflowX: 'auto' }}>
-        {tab === 'contacts' && <ContactsTab detail={detail} activeId={activeContactId} onCall={onCall} />}
+        {tab === 'contacts' && <ContactsTab detail={detail} activeId={activeContactId} onCall={onCall} onChanged={onContactsChanged} />}
         {tab === 'timeline' && <TimelineTab detail={detail} />}
         {tab === 'promises' && <PromisesTab detail={detail} hideAmounts={hideAmounts} />}
         {tab === 'payments' && <PaymentsTab detail={detail} hideAmounts={hideAmounts} />}

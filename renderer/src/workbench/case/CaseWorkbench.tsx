@@ -8,8 +8,10 @@ import { errorText } from '../../app/errorText';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotify } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
+import { EndCallDialog } from '../call/EndCallDialog';
 import { ActiveCallBar, GateCard } from '../call/GateCard';
 import { OutcomeForm } from '../call/OutcomeForm';
+import { nextActionOutsideHours } from '../call/outcomeModel';
 import { partyOf, type ScriptParty } from '../call/party';
 import { ScriptPanel } from '../call/ScriptPanel';
 import { useCall } from '../call/useCall';
@@ -77,21 +79,28 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const [scriptKey, setScriptKey] = useState(0);
   const [show, setShow] = useState<{ tab: 'timeline'; n: number } | null>(null);
+  const [ending, setEnding] = useState(false);
   const call = useCall(detail.id);
   const today = caseToday(detail);
   const outcome = useOutcome(
-    { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt } },
-    (verdicts) => {
+    { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt }, elapsedS: call.elapsedS },
+    (verdicts, saved) => {
       const warned = verdicts.filter((v) => v.kind === 'warn').map((v) => v.rule);
-      notify(warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved'));
-      call.end();
-      setConfirmed(new Set());
-      setParty('debtor');
-      setScriptKey((k) => k + 1);
-      setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
-      reload();
+      const outside = nextActionOutsideHours(saved.nextAction, detail.callingHours, detail.debtor.timezone);
+      const text = warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved');
+      notify(outside ? `${text} ${t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start })}` : text);
+      afterCall();
     },
   );
+  function afterCall() {
+    call.end();
+    setEnding(false);
+    setConfirmed(new Set());
+    setParty('debtor');
+    setScriptKey((k) => k + 1);
+    setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
+    reload();
+  }
   const hideAmounts = party !== 'debtor';
 
   return (
@@ -107,7 +116,13 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
           detail={detail}
           hideAmounts={hideAmounts}
           activeContactId={call.active?.id ?? call.gate?.contact.id ?? null}
-          onCall={(c) => call.check(c, partyOf(c.relation))}
+          onCall={(c) => {
+            // The party chosen before dialling drives the script (third-party mode before the call starts).
+            const p = partyOf(c.relation);
+            call.check(c, p);
+            if (!call.active) setParty(p);
+          }}
+          onContactsChanged={reload}
           show={show}
         />
       </Stack>
@@ -121,11 +136,28 @@ function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void })
               outcome.reset();
               call.start();
             }}
-            onCancel={call.cancelGate}
+            onCancel={() => {
+              if (!call.active) setParty('debtor');
+              call.cancelGate();
+            }}
             onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
           />
         )}
-        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={call.end} />}
+        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={() => setEnding(true)} />}
+        {call.active && (
+          <EndCallDialog
+            open={ending}
+            caseId={detail.id}
+            contactId={call.active.id}
+            elapsedS={call.elapsedS}
+            onBack={() => setEnding(false)}
+            onRecorded={() => {
+              notify(t('wb.outcome.saved'));
+              outcome.reset();
+              afterCall();
+            }}
+          />
+        )}
         <ScriptPanel
           caseId={detail.id}
           party={party}

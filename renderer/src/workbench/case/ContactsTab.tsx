@@ -1,9 +1,12 @@
-import { PhoneOutlined } from '@mui/icons-material';
-import { Chip, IconButton, Table, TableBody, TableCell, TableHead, TableRow, Tooltip } from '@mui/material';
+import { PersonAddAlt1Outlined, PhoneOutlined } from '@mui/icons-material';
+import { Box, Button, Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
 import { formatDateTime } from '../../format';
+import { AddContactDialog } from './AddContactDialog';
+import { ContactStatusMenu } from './ContactStatusMenu';
 import { UnmaskedValue } from './UnmaskedValue';
 
 export type Contact = CaseDetail['contacts'][number];
@@ -16,14 +19,37 @@ interface Props {
   /** the contact of the gate or the call in progress */
   activeId: string | null;
   onCall(contact: Contact): void;
+  /** a contact was marked or added: the case is read again */
+  onChanged(): void;
 }
 
-/** Contact persons and their phones, with today's counters and a call button per phone (→ the pre-dial gate). */
-export function ContactsTab({ detail, activeId, onCall }: Props) {
+/**
+ * Contact persons and their phones, with today's counters and a call button per phone (→ the pre-dial gate); each can
+ * be marked wrong / disconnected / refusing contact, and a number learned on a call can be added — also during a call.
+ */
+export function ContactsTab({ detail, activeId, onCall, onChanged }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
+  const [adding, setAdding] = useState(false);
   const absent = t('common.absent');
   return (
+    <>
+    {!detail.readOnly && (
+      <Stack direction="row" sx={{ justifyContent: 'flex-end', px: 1, pt: 0.5 }}>
+        <Button size="small" startIcon={<PersonAddAlt1Outlined />} onClick={() => setAdding(true)}>
+          {t('wb.contactEdit.add')}
+        </Button>
+        <AddContactDialog
+          caseId={detail.id}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false);
+            onChanged();
+          }}
+        />
+      </Stack>
+    )}
     <Table aria-label={t('wb.tabs.contacts')}>
       <TableHead>
         <TableRow>
@@ -40,7 +66,16 @@ export function ContactsTab({ detail, activeId, onCall }: Props) {
         {detail.contacts.map((c) => (
           <TableRow key={c.id} selected={c.id === activeId} data-testid={`contact-${c.relation}`}>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`wb.relations.${c.relation}`, { defaultValue: c.relation })}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.name ?? absent}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {c.name ?? absent}
+              {c.source === 'call' && (
+                <Tooltip title={t('wb.contactEdit.learnedBy', { who: c.addedBy ?? absent })}>
+                  <Box component="span" data-testid="learned-on-call" sx={{ ml: 0.75, fontSize: 11, color: 'text.secondary' }}>
+                    {t('wb.contactEdit.learned')}
+                  </Box>
+                </Tooltip>
+              )}
+            </TableCell>
             <TableCell>
               <UnmaskedValue caseId={detail.id} field="contactPhone" contactId={c.id} masked={c.phone} label={t('wb.unmask.phone')} />
             </TableCell>
@@ -56,7 +91,7 @@ export function ContactsTab({ detail, activeId, onCall }: Props) {
               </Tooltip>
             </TableCell>
             {!detail.readOnly && (
-              <TableCell padding="checkbox">
+              <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
                 {c.phone && (
                   <Tooltip title={t('wb.contacts.call')}>
                     <IconButton color="primary" aria-label={t('wb.contacts.callWho', { who: t(`wb.relations.${c.relation}`, { defaultValue: c.relation }) })} onClick={() => onCall(c)}>
@@ -64,11 +99,13 @@ export function ContactsTab({ detail, activeId, onCall }: Props) {
                     </IconButton>
                   </Tooltip>
                 )}
+                <ContactStatusMenu caseId={detail.id} contact={c} onDone={onChanged} />
               </TableCell>
             )}
           </TableRow>
         ))}
       </TableBody>
     </Table>
+    </>
   );
 }

@@ -32,6 +32,25 @@ function PromiseCell({ row, language, brokenLabel }: { row: CaseListRow; languag
   );
 }
 
+/** Whether the debtor may be called now, in their zone: closed says their local time and when it opens. */
+function WindowCell({ row, t }: { row: CaseListRow; t: TFunction }) {
+  const w = row.callWindow;
+  if (!w) return null;
+  if (w.open) return <Box component="span" sx={{ color: 'text.secondary', fontSize: 12 }} data-testid="window-open">{t('wb.queue.callWindow.open')}</Box>;
+  const opens = w.opensAt ? w.opensAt.slice(11, 16) : w.start;
+  return (
+    <Chip
+      size="small"
+      color="warning"
+      variant="outlined"
+      data-testid="window-closed"
+      label={t('wb.queue.callWindow.closed')}
+      title={t('wb.queue.callWindow.closedTip', { local: w.localTime, end: w.end, start: w.start, opens })}
+      sx={{ height: 20, fontSize: 12 }}
+    />
+  );
+}
+
 /** The work queue's columns; the collector column only for leads and admins. */
 export function queueColumns(t: TFunction, language: Language, team: boolean): GridColDef<CaseListRow>[] {
   const absent = t('common.absent');
@@ -43,6 +62,7 @@ export function queueColumns(t: TFunction, language: Language, team: boolean): G
     { field: 'overdueDays', headerName: t('wb.queue.columns.overdueDays'), description: t('wb.case.overdueDays'), width: 80, ...NUM, valueFormatter: (v: number | null) => (v === null ? absent : String(v)) },
     { field: 'stage', headerName: t('queue.columns.stage'), width: 56, valueGetter: (v: string | null) => v ?? absent },
     { field: 'status', headerName: t('queue.columns.status'), width: language === 'zh-CN' ? 96 : 120, renderCell: (p) => <CaseStatusChip status={p.row.status} /> },
+    { field: 'callWindow', headerName: t('wb.queue.columns.callWindow'), description: t('wb.queue.callWindow.help'), width: language === 'zh-CN' ? 88 : 104, renderCell: (p) => <WindowCell row={p.row} t={t} /> },
     {
       field: 'promiseDueDate',
       headerName: t('wb.queue.columns.promise'),
