@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   // electron/core, cli, web, launcher: Node only; never electron.
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'electron/launcher/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'electron/launcher/**/*.ts', 'electron/hub/**/*.ts'],
     rules: layer('Only electron/main and electron/preload may import electron (DESIGN.md).', [[...ELECTRON]]),
   },
   // electron/core: imports shared/ only of ours.
@@ -51,6 +51,14 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: layer('electron/core imports only shared/ of ours, never electron (DESIGN.md).', [
       [...ELECTRON, '**/electron/main/**', '**/electron/preload/**', '**/electron/web/**', '**/electron/cli/**', '**/electron/launcher/**', '**/renderer/**', '**/test/**'],
+    ]),
+  },
+  // electron/hub: the agency hub relays, it does not decide. Node only; of ours it imports shared/ alone — never
+  // electron/core (nor the other electron folders), whether named from the root or relative to electron/.
+  {
+    files: ['electron/hub/**/*.ts'],
+    rules: layer('electron/hub imports only shared/ of ours: never electron/core (the hub relays, it does not decide), never electron (DESIGN.md).', [
+      [...ELECTRON, ...['core', 'main', 'preload', 'web', 'cli', 'launcher'].flatMap((d) => [`**/electron/${d}`, `**/electron/${d}/**`, `../${d}`, `../${d}/**`, `../../${d}`, `../../${d}/**`]), '**/renderer/**', '**/test/**'],
     ]),
   },
   // Tests beside core code may use the shared test helpers; they still never import electron.

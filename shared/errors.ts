@@ -16,10 +16,12 @@ export const ERROR_CODES = [
   'unauthenticated',
   /** user name or password wrong (never says which) */
   'bad_credentials',
-  /** too many failed sign-ins; details.lockedUntil says until when */
+  /** too many wrong passwords in a row (sign-in or password change); details.lockedUntil says until when */
   'account_locked',
   /** the database was written by a newer version, or an applied migration was edited */
   'schema_mismatch',
+  /** too many searches by a personal field (name, phone, ID number); details.retryAt says when the next is allowed */
+  'rate_limited',
   /** a bank sync round failed; the result's errors say where and why (docs/bank-sync-api.yaml) */
   'sync_failed',
   'internal',

@@ -4,6 +4,7 @@ import { auditVerifyCommand } from './commands/audit-verify';
 import { clientAddCommand, clientUpdateCommand } from './commands/client';
 import { importCommands } from './commands/import';
 import { batchListCommand, previewCommands } from './commands/preview';
+import { caseShowCommand } from './commands/case-show';
 import { checkContactCommand } from './commands/check-contact';
 import { assignCommand } from './commands/assign';
 import { demoCommand } from './commands/demo';
@@ -17,7 +18,7 @@ import { UsageError } from './errors';
 import { createOutput } from './output';
 import { syncCommand } from './commands/sync';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, ...previewCommands, batchListCommand, assignCommand, checkContactCommand, activityAddCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand, syncCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, ...previewCommands, batchListCommand, assignCommand, caseShowCommand, checkContactCommand, activityAddCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand, syncCommand];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

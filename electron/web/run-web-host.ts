@@ -22,8 +22,9 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const dataDir = resolve(values.data ?? defaultDataDir());
   const staticDir = await ensureRendererBuilt();
-  const app = new CoreApp({ dataDir, via: 'web', clock: clockFromEnv(), prefs: jsonFilePreferences(join(dataDir, 'preferences.json')), logError: (m, e) => process.stderr.write(`[${m}] ${String((e as Error)?.stack ?? e)}\n`) });
-  const host = await startWebHost({ app, staticDir, port });
+  const logError = (where: string, e: unknown): void => void process.stderr.write(`[${where}] ${String((e as Error)?.stack ?? e)}\n`);
+  const app = new CoreApp({ dataDir, via: 'web', clock: clockFromEnv(), prefs: jsonFilePreferences(join(dataDir, 'preferences.json')), logError });
+  const host = await startWebHost({ app, staticDir, port, logError });
   if (intro) process.stdout.write(`${intro}\n`);
   process.stdout.write(`CollectDesk is running in browser mode. Data folder: ${dataDir}\n`);
   process.stdout.write(`Open ${host.url}\n`);

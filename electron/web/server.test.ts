@@ -4,29 +4,12 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { CoreApp } from '../core/app/core-app';
+import { send as sendTo, setCookies, type Reply } from '../../test/helpers/http';
 import { makeTempDir } from '../../test/helpers/temp-dir';
 import { startWebHost, type WebHost } from './server';
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(host: WebHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; address?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: opts.address ?? '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
+function send(host: WebHost, opts: Parameters<typeof sendTo>[1]): Promise<Reply> {
+  return sendTo(host.port, opts);
 }
 
 describe('the web host', () => {
@@ -131,11 +114,16 @@ describe('the web host', () => {
     expect((await send(host, { method: 'POST', path: '/upload', headers, body })).status).toBe(401);
     const firstRun = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers }, body });
     expect(JSON.parse(firstRun.body)).toMatchObject({ ok: true, value: { name: '委案 2026-11.csv', size: Buffer.byteLength(body) } });
-    const setup = await app.dispatch('app.setup', { passphrase: 'correct horse battery', adminName: 'boss', adminDisplayName: 'Boss', adminPassword: 'boss-password' });
-    expect(setup.ok).toBe(true);
-    const r = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers }, body });
+    const setupInput = { passphrase: 'correct horse battery', adminName: 'boss', adminDisplayName: 'Boss', adminPassword: 'boss-password' };
+    const setup = await send(host, { method: 'POST', path: '/api/app.setup', headers: auth(), body: JSON.stringify(setupInput) });
+    expect(JSON.parse(setup.body)).toMatchObject({ ok: true });
+    const cookie = setCookies(setup)[0]!.split(';')[0]!;
+    // The token alone is no sign-in: a browser without the session's cookie may not upload.
+    const tokenOnly = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers }, body });
+    expect(JSON.parse(tokenOnly.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const r = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers, Cookie: cookie }, body });
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { name: '委案 2026-11.csv', size: Buffer.byteLength(body) } });
-    const noName = await send(host, { method: 'POST', path: '/upload', headers: auth(), body });
+    const noName = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), Cookie: cookie }, body });
     expect(JSON.parse(noName.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await app.dispatch('app.lock', {});
     const locked = await send(host, { method: 'POST', path: '/upload', headers: { ...auth(), ...headers }, body });

@@ -4,9 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { ApiError } from '../../shared/errors';
 import type { CoreApp } from '../core/app/core-app';
+import { newSession } from '../core/app/sessions';
+import type { Clock } from '../core/clock';
 import { toApiError } from '../core/errors';
 import { MAX_STAGED_BYTES } from '../core/import/staging';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './security';
+import { clearedCookie, SIGN_IN_METHODS, sessionCookie, SWEEP_MS, WebSessions, type Resolved } from './sessions';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
 export interface WebHostOptions {
@@ -18,6 +21,10 @@ export interface WebHostOptions {
   maxBodyBytes?: number;
   /** the largest file POST /upload takes (default: the staging area's limit, 512 MB) */
   maxUploadBytes?: number;
+  /** the time sessions idle by (default: the app's clock) */
+  clock?: Clock;
+  /** log of unexpected errors of the host's own work (never shown to the user) */
+  logError?: (where: string, err: unknown) => void;
 }
 
 export interface WebHost {
@@ -25,6 +32,8 @@ export interface WebHost {
   token: string;
   url: string;
   server: Server;
+  /** the browsers signed in to this host */
+  sessions: WebSessions;
   close(): Promise<void>;
 }
 
@@ -67,14 +76,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 /**
  * The browser-mode transport: the same contract as the IPC bridge, at POST /api/<method>, on 127.0.0.1 only.
- * Every /api/ request must carry the per-run token; Host and Origin must be our own.
+ * Every /api/ request must carry the per-run token; Host and Origin must be our own. The token opens the door, it is
+ * no sign-in: each browser that signs in gets a session of its own (an HttpOnly cookie, see sessions.ts), and every
+ * call runs as that session's user.
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const uploadLimit = opts.maxUploadBytes ?? MAX_STAGED_BYTES;
   let port = 0;
-
+  let sessions: WebSessions | null = null;
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'An unexpected error occurred.' });
@@ -95,7 +106,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return refuse(res, 401, { code: 'unauthenticated', message: 'Missing or wrong access token. Open the URL printed when CollectDesk started.' });
       }
       if (req.method !== 'POST') return refuse(res, 405, { code: 'invalid_input', message: 'Use POST.' });
-      return upload(req, res);
+      return upload(req, res, await callerSession(req, res, 'upload'));
     }
     if (path === '/api' || path.startsWith('/api/')) {
       if (!tokenMatches(req.headers.authorization, token)) {
@@ -123,8 +134,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           return refuse(res, 400, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
         }
       }
-      const result = await opts.app.dispatch(path.slice('/api/'.length), input);
-      return sendJson(res, 200, result);
+      return sendJson(res, 200, await call(req, res, path.slice('/api/'.length), input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return refuse(res, 405, { code: 'invalid_input', message: 'Only GET is served here.' });
@@ -132,12 +142,51 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     serveStatic(opts.staticDir, path, res);
   }
 
+  /** The session a request runs in; a stale cookie is cleared. The request counts as the user's activity. */
+  async function callerSession(req: IncomingMessage, res: ServerResponse, method: string): Promise<Resolved> {
+    const live = requireSessions();
+    const caller = await live.resolve(req.headers.cookie);
+    if (caller.stale) res.setHeader('Set-Cookie', clearedCookie(live.cookieName));
+    live.touch(caller.id, method);
+    return caller;
+  }
+
+  /**
+   * Runs a method in the caller's session. A sign-in runs in a new session: on success the browser's previous one
+   * ends and the new one is kept under a new id (set as the cookie), so an id never outlives a change of user. When a
+   * call signs its session out (sign-out, lock, restore, idle), the cookie is cleared.
+   */
+  async function call(req: IncomingMessage, res: ServerResponse, method: string, input: unknown): Promise<unknown> {
+    const live = requireSessions();
+    const caller = await callerSession(req, res, method);
+    if (SIGN_IN_METHODS.has(method)) {
+      const fresh = newSession();
+      const result = await opts.app.dispatch(method, input, fresh);
+      if (fresh.user) {
+        live.replace(caller.id);
+        res.setHeader('Set-Cookie', sessionCookie(live.cookieName, live.open(fresh)));
+      }
+      return result;
+    }
+    const result = await opts.app.dispatch(method, input, caller.session);
+    if (caller.id !== null && !caller.session.user) {
+      live.forget(caller.id);
+      res.setHeader('Set-Cookie', clearedCookie(live.cookieName));
+    }
+    return result;
+  }
+
+  function requireSessions(): WebSessions {
+    if (!sessions) throw new Error('The web host is not listening yet.');
+    return sessions;
+  }
+
   /**
    * POST /upload: the raw bytes of a file chosen in the browser, its name in X-File-Name (URI-encoded). The body is
    * streamed to the data folder's staging area as it arrives, never held in memory; a body larger than the limit is
    * refused with 413 (at once when its Content-Length says so, else as soon as it has grown past the limit).
    */
-  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function upload(req: IncomingMessage, res: ServerResponse, caller: Resolved): Promise<void> {
     const tooLarge = (): void => {
       res.setHeader('Connection', 'close');
       refuse(res, 413, { code: 'invalid_input', message: `The file is larger than ${Math.round(uploadLimit / 1024 / 1024)} MB.`, details: { field: 'file', limit: uploadLimit } });
@@ -167,7 +216,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     });
     req.pipe(body);
     try {
-      return sendJson(res, 200, { ok: true, value: await opts.app.stageUpload(name, body, uploadLimit) });
+      return sendJson(res, 200, { ok: true, value: await opts.app.stageUpload(name, body, uploadLimit, caller.session) });
     } catch (err) {
       req.unpipe(body);
       req.resume();
@@ -181,14 +230,21 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Cookies are not kept apart by port: the name carries it, so two hosts on one machine never mix their sessions.
+  const live = new WebSessions(opts.app, opts.clock ?? opts.app.clock, `collectdesk_session_${port}`);
+  sessions = live;
+  const sweeper = setInterval(() => void live.sweep().catch((err: unknown) => opts.logError?.('sessions', err)), SWEEP_MS);
+  sweeper.unref();
   const url = `http://127.0.0.1:${port}/#token=${token}`;
   return {
     port,
     token,
     url,
     server,
+    sessions: live,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN, completeFirstRun, field, PASSPHRASE, signInZh, signOutZh } from './flows';
 import { expect, runScript, screenshot, test, type WebHost } from './fixtures';
@@ -71,6 +72,9 @@ test('a lead imports the bank’s placement file, then one with bad rows, and ex
   await expect(first).toContainText('139****1641');
   await expect(first).toContainText('152,218.77');
   await expect(preview).not.toContainText('370102198602249048');
+  // The debtor's name masked, as on every screen.
+  await expect(first).toContainText('刘*雨');
+  await expect(preview).not.toContainText('刘国雨');
   // Every field the import takes, the contact persons as read (name, relation, masked phone).
   await expect(preview.getByRole('columnheader', { name: '本金 逾期本金' })).toBeVisible();
   await expect(first).toContainText('薛红涵其他199****5293');
@@ -193,6 +197,14 @@ test('a file refused whole says so, and nothing is imported; a collector has no 
   await chooseFile(page, '选择其他文件', renamed);
   await expect(page.getByTestId('missing-columns')).toHaveText('委托方配置的这些列在本文件中找不到，导入后这些字段为空：联系人2电话（“联系人2电话”）。如果银行改了列名，请管理员更新委托方配置。');
   await screenshot(page, 'import-missing-mapped-column');
+
+  // Leaving the screen leaves the preview: the chosen file is deleted from the app's data folder.
+  const staged = () => (existsSync(join(host.dataDir, 'staging')) ? readdirSync(join(host.dataDir, 'staging')) : []);
+  await expect.poll(() => staged().length).toBe(1);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '工作队列' }).click();
+  await expect.poll(staged).toEqual([]);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '导入' }).click();
+  await expect(page.getByRole('region', { name: '导入文件' }).getByRole('button', { name: '选择文件…' })).toBeVisible();
 
   await signOutZh(page);
   await signInZh(page, COLLECTOR.name, COLLECTOR.password);

@@ -88,3 +88,30 @@ test('five wrong passwords lock the account, and the message says until when', a
   await signInZh(page, ADMIN.name, ADMIN.password);
   await expect(page.getByRole('alert')).toContainText('此账户已被锁定');
 });
+
+test('a second browser opening the printed URL sees the sign-in screen; signing out there leaves the first signed in', async ({ page, host, browser }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page);
+
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await second.goto(host.url);
+    await expect(second.getByRole('heading', { name: '登录' })).toBeVisible();
+    await expect(second.getByRole('navigation', { name: '主导航' })).toBeHidden();
+
+    await signInZh(second, ADMIN.name, ADMIN.password);
+    await expect(second.getByRole('navigation', { name: '主导航' })).toBeVisible();
+    await signOutZh(second);
+  } finally {
+    await other.close();
+  }
+
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);
+  // The session is a cookie script cannot read, sent to this host only from its own pages.
+  const cookies = await page.context().cookies();
+  expect(cookies).toEqual([expect.objectContaining({ name: expect.stringMatching(/^collectdesk_session_\d+$/), httpOnly: true, sameSite: 'Strict', path: '/' })]);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+});

@@ -15,6 +15,6 @@ export const adminHandlers: AdminHandlers = {
     return createBackup(requireDb(ctx), requireActor(ctx), join(backupsDir(app.dataDir), `collectdesk-${stamp}.cdbackup`), isoNow(ctx.clock));
   },
   'backup.list': (_i, _ctx, app) => listBackups(app.dataDir),
-  'backup.restore': (i, _ctx, app) => app.restoreFromBackup(i.name, i.passphrase),
+  'backup.restore': (i, ctx, app) => app.restoreFromBackup(i.name, i.passphrase, ctx.session),
   'retention.purge': (_i, ctx) => purgeExpired(requireDb(ctx), requireActor(ctx), agencyDay(ctx.clock.now()), isoNow(ctx.clock)),
 };

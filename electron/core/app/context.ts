@@ -4,11 +4,13 @@ import type { Via } from '../audit/audit';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
+import type { Session } from './sessions';
 
-/** What a handler gets: the open database (if any), the signed-in user (if any), the clock and the transport. */
+/** What a handler gets: the open database (if any), the caller's session and its user (if any), the clock and the transport. */
 export interface HandlerContext {
   db: Db | null;
   user: SessionUser | null;
+  session: Session;
   via: Via;
   clock: Clock;
 }

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { contract, isMethodName, type Access, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/methods';
+import { contract, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/methods';
 import type { AppStatus, SessionUser } from '../../../shared/contract/schemas';
 import type { ApiResult } from '../../../shared/errors';
-import type { Role } from '../../../shared/domain/roles';
 import { appendAudit, type Via } from '../audit/audit';
 import { signIn } from '../auth/sign-in';
-import { createUser, getUser } from '../auth/users';
+import { createUser } from '../auth/users';
 import { agencyDay, systemClock, type Clock } from '../clock';
 import { settlePromises } from '../promises/settle';
 import { purgeExpired } from '../retention/purge';
@@ -15,12 +14,14 @@ import { CoreError, toApiError } from '../errors';
 import { generateDemo } from '../demo/demo';
 import { ImportJobs } from '../import/jobs';
 import { placementWorkerEntry } from '../import/worker-entry';
-import { discardStaged, resolveStaged, stagePath, stageStream, sweepStaging, type StagedFile } from '../import/staging';
+import { clearStaging, discardStaged, resolveStaged, stagePath, stageStream, type StagedFile } from '../import/staging';
 import { backupsDir, createBackup, prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/backup';
 import { APP_VERSION } from '../version';
+import { checkAccess } from './access';
 import type { HandlerContext } from './context';
 import { handlers } from './handlers';
 import { memoryPreferences, type PreferencesStore } from './preferences';
+import { newSession, SignedInSessions, type Session } from './sessions';
 import { SyncScheduler } from '../sync/scheduler';
 
 export interface CoreAppOptions {
@@ -48,11 +49,10 @@ function freeName(dir: string, base: string): string {
   }
 }
 
-const RANK: Record<Role, number> = { collector: 1, lead: 2, admin: 3 };
-
 /**
- * The application as both transports see it: one database, one signed-in user, and `dispatch`, which parses
- * every input with the contract, checks access, runs the handler and answers with the error envelope.
+ * The application as both transports see it: one database, the sessions signed in to it (the desktop window; each
+ * browser in browser mode), and `dispatch`, which parses every input with the contract, checks access for the
+ * caller's session, runs the handler and answers with the error envelope.
  */
 export class CoreApp {
   readonly dataDir: string;
@@ -65,7 +65,9 @@ export class CoreApp {
   private db: Db | null = null;
   /** the derived key, kept while the database is open: background work (imports) opens connections of its own */
   private key: Buffer | null = null;
-  private user: SessionUser | null = null;
+  /** the desktop window's session, and in-process callers' (tests, the CLI): a call without a session uses it */
+  private readonly local: Session = newSession();
+  private readonly sessions = new SignedInSessions();
 
   constructor(private readonly opts: CoreAppOptions) {
     this.dataDir = opts.dataDir;
@@ -89,21 +91,28 @@ export class CoreApp {
     return (await openDatabase({ dataDir: this.dataDir, secret: { key: this.key } })).db;
   }
 
-  status(): AppStatus {
+  status(session: Session = this.local): AppStatus {
     const state = this.db ? 'open' : databaseExists(this.dataDir) ? 'locked' : 'new';
-    return { state, version: APP_VERSION, dataDir: this.dataDir, user: this.user };
+    return { state, version: APP_VERSION, dataDir: this.dataDir, user: session.user };
   }
 
-  /** First run: create the encrypted database and its first admin, and sign that admin in. */
-  async setup(i: { passphrase: string; adminName: string; adminDisplayName: string; adminPassword: string }): Promise<SessionUser> {
+  /** how many sessions have someone signed in (the web host locks the store when the last one idles out) */
+  get signedInSessions(): number {
+    return this.sessions.size;
+  }
+
+  /** First run: create the encrypted database and its first admin, and sign that admin in (in the caller's session). */
+  async setup(i: { passphrase: string; adminName: string; adminDisplayName: string; adminPassword: string }, session: Session = this.local): Promise<SessionUser> {
     if (this.db || databaseExists(this.dataDir)) throw new CoreError('conflict', 'This data folder already has a database.');
     const now = this.clock.now().toISOString();
     const { db, key } = await openDatabase({ dataDir: this.dataDir, secret: { passphrase: i.passphrase }, create: true, now });
+    let user: SessionUser;
     try {
       const admin = await createUser(db, null, { name: i.adminName, displayName: i.adminDisplayName, role: 'admin', password: i.adminPassword }, now);
       this.db = db;
       this.key = key;
-      this.user = { id: admin.id, name: admin.name, displayName: admin.displayName, role: admin.role };
+      user = { id: admin.id, name: admin.name, displayName: admin.displayName, role: admin.role };
+      this.sessions.enter(session, user);
       db.transaction(() => appendAudit(db, { actorId: admin.id, via: this.via, action: 'auth.sign_in', entity: 'user', entityId: admin.id }, now))();
     } catch (err) {
       db.close();
@@ -111,12 +120,12 @@ export class CoreApp {
     }
     this.opts.onKey?.(key);
     this.sync.start();
-    return this.user;
+    return user;
   }
 
   /** First run with a demo data set, so a new user sees a living app at once. */
-  async setupWithDemo(i: { passphrase: string; adminName: string; adminDisplayName: string; adminPassword: string }, cases: number): Promise<SessionUser> {
-    const admin = await this.setup(i);
+  async setupWithDemo(i: { passphrase: string; adminName: string; adminDisplayName: string; adminPassword: string }, cases: number, session: Session = this.local): Promise<SessionUser> {
+    const admin = await this.setup(i, session);
     const db = this.db as Db;
     await generateDemo(db, { id: admin.id, role: 'admin', via: this.via }, { cases, password: i.adminPassword, now: this.clock.now() });
     return admin;
@@ -127,7 +136,8 @@ export class CoreApp {
       const { db, key } = await openDatabase({ dataDir: this.dataDir, secret, now: this.clock.now().toISOString() });
       this.db = db;
       this.key = key;
-      sweepStaging(this.dataDir, this.clock.now().getTime());
+      // Whatever a crash left staged: no bank file outlives the session that chose it.
+      clearStaging(this.dataDir);
       settlePromises(db, agencyDay(this.clock.now()), this.clock.now().toISOString());
       purgeExpired(db, { id: 'system', role: 'admin', via: 'system' }, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
@@ -155,9 +165,9 @@ export class CoreApp {
    * the database is closed, the restored copy swapped in and opened, and `backup.restore` audited in it. Everyone is
    * signed out: the answer is the status of the restored database, open, nobody signed in.
    */
-  async restoreFromBackup(name: string, passphrase: string): Promise<AppStatus> {
+  async restoreFromBackup(name: string, passphrase: string, session: Session = this.local): Promise<AppStatus> {
     const db = this.db;
-    const user = this.user;
+    const user = session.user;
     if (!db || !user) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Restore a backup when it has finished.');
     const source = resolveBackupName(this.dataDir, name);
@@ -180,7 +190,7 @@ export class CoreApp {
     db.close();
     this.db = null;
     this.key = null;
-    this.user = null;
+    this.sessions.leaveAll();
     try {
       replacement.swap();
     } catch (err) {
@@ -201,16 +211,18 @@ export class CoreApp {
         appendAudit(restored, { actorId: user.id, via: this.via, action: 'backup.restore', details: { file: name, sha256: replacement.sha256, safetyBackup: safety } }, this.clock.now().toISOString()),
       )();
     }
-    return this.status();
+    return this.status(session);
   }
 
+  /** Closes the database; everyone signed in anywhere is signed out. */
   lock(): AppStatus {
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
     this.sync.stop();
-    this.user = null;
+    this.sessions.leaveAll();
     this.db?.close();
     this.db = null;
     this.key = null;
+    clearStaging(this.dataDir);
     return this.status();
   }
 
@@ -231,20 +243,43 @@ export class CoreApp {
     }
   }
 
-  async signIn(name: string, password: string): Promise<SessionUser> {
-    if (!this.db) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
-    this.user = null;
-    this.user = await signIn(this.db, name, password, this.via, this.clock.now());
-    return this.user;
+  /**
+   * The idle lock of one session (its window or browser went without input for the idle-lock time): the user there is
+   * signed out, and when nobody is signed in anywhere any more the store is locked as by lockForIdle.
+   */
+  async endIdleSession(session: Session = this.local): Promise<AppStatus> {
+    this.signOut(session, 'idle');
+    if (this.sessions.size === 0) await this.lockForIdle();
+    return this.status(session);
   }
 
-  signOut(): void {
-    if (this.db && this.user) {
-      const db = this.db;
-      const user = this.user;
-      db.transaction(() => appendAudit(db, { actorId: user.id, via: this.via, action: 'auth.sign_out', entity: 'user', entityId: user.id }, this.clock.now().toISOString()))();
+  /** Signs a user in, in the caller's session (whoever was signed in there is signed out first). */
+  async signIn(name: string, password: string, session: Session = this.local): Promise<SessionUser> {
+    if (!this.db) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
+    this.sessions.leave(session);
+    const user = await signIn(this.db, name, password, this.via, this.clock.now());
+    // The store may have been locked while the password was being checked.
+    if (!this.db) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
+    this.sessions.enter(session, user);
+    return user;
+  }
+
+  /** Signs out the caller's session only; `reason` is audited when the host, not the user, ends it. */
+  signOut(session: Session = this.local, reason?: 'idle'): void {
+    const db = this.db;
+    const user = session.user;
+    if (db && user) {
+      const details = reason ? { reason } : undefined;
+      db.transaction(() => appendAudit(db, { actorId: user.id, via: this.via, action: 'auth.sign_out', entity: 'user', entityId: user.id, details }, this.clock.now().toISOString()))();
     }
-    this.user = null;
+    this.sessions.leave(session);
+    // Staged files nobody imported go when the last user signs out (a running import removes its own when done).
+    if (user && this.sessions.size === 0 && !this.imports.running) clearStaging(this.dataDir);
+  }
+
+  /** Signs a user out everywhere but `keep`: after their password was changed or reset, an old session ends. */
+  endSessionsOf(userId: string, keep?: Session): void {
+    this.sessions.leaveUser(userId, keep);
   }
 
   /** The database, for in-process callers (tests, the CLI). */
@@ -257,51 +292,39 @@ export class CoreApp {
    * Only a signed-in lead or admin may (or anyone on first run, for a backup to restore); the import (or app.restore)
    * then names the file by its ref alone.
    */
-  async stageUpload(name: string, body: AsyncIterable<Buffer>, maxBytes?: number): Promise<StagedFile> {
-    this.checkStaging();
+  async stageUpload(name: string, body: AsyncIterable<Buffer>, maxBytes?: number, session: Session = this.local): Promise<StagedFile> {
+    this.checkStaging(session);
     return stageStream(this.dataDir, name, body, maxBytes);
   }
 
-  async stageLocalFile(path: string): Promise<StagedFile> {
-    this.checkStaging();
+  async stageLocalFile(path: string, session: Session = this.local): Promise<StagedFile> {
+    this.checkStaging(session);
     return stagePath(this.dataDir, path);
   }
 
   /** Staging is for a signed-in lead or admin (imports), or on first run, when there is no database (a backup to restore). */
-  private checkStaging(): void {
+  private checkStaging(session: Session): void {
     if (!this.db && !databaseExists(this.dataDir)) return;
-    this.checkAccess('lead');
+    checkAccess('lead', this.db, session, this.sessions);
   }
 
-  private checkAccess(access: Access): void {
-    if (access === 'public') return;
-    if (!this.db) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
-    if (access === 'open') return;
-    if (!this.user) throw new CoreError('unauthenticated', 'Please sign in.');
-    // A user disabled while signed in loses access at once.
-    if (getUser(this.db, this.user.id).disabled_at) {
-      this.user = null;
-      throw new CoreError('unauthenticated', 'Your account has been disabled.');
-    }
-    if (access !== 'user' && RANK[this.user.role] < RANK[access]) {
-      throw new CoreError('forbidden', 'Your role does not allow this.', { required: access });
-    }
-  }
-
-  /** Typed for in-process callers; the transports pass whatever arrived, which is parsed here. */
-  dispatch<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
-  dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
-  async dispatch(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  /**
+   * Typed for in-process callers; the transports pass whatever arrived, which is parsed here. `session` is the
+   * caller's (a browser's, from the web host); without one, the desktop window's.
+   */
+  dispatch<M extends MethodName>(method: M, input: MethodInput<M>, session?: Session): Promise<ApiResult<MethodOutput<M>>>;
+  dispatch(method: string, rawInput: unknown, session?: Session): Promise<ApiResult<unknown>>;
+  async dispatch(method: string, rawInput: unknown, session: Session = this.local): Promise<ApiResult<unknown>> {
     try {
       if (!isMethodName(method)) throw new CoreError('not_found', `There is no method "${method}".`);
-      return { ok: true, value: await this.run(method, rawInput) };
+      return { ok: true, value: await this.run(method, rawInput, session) };
     } catch (err) {
       if (!(err instanceof CoreError)) this.opts.logError?.(method, err);
       return { ok: false, error: toApiError(err) };
     }
   }
 
-  private async run<M extends MethodName>(method: M, rawInput: unknown): Promise<unknown> {
+  private async run<M extends MethodName>(method: M, rawInput: unknown, session: Session): Promise<unknown> {
     const spec = contract[method];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -309,8 +332,8 @@ export class CoreApp {
       const first = issues[0];
       throw new CoreError('invalid_input', first ? `Invalid ${first.field || 'input'}: ${first.message}` : 'Invalid input.', { issues });
     }
-    this.checkAccess(spec.access);
-    const ctx: HandlerContext = { db: this.db, user: this.user, via: this.via, clock: this.clock };
+    checkAccess(spec.access, this.db, session, this.sessions);
+    const ctx: HandlerContext = { db: this.db, user: session.user, session, via: this.via, clock: this.clock };
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext, app: CoreApp) => unknown;
     return await handler(parsed.data, ctx, this);
   }

@@ -1,10 +1,9 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
 import { verifyAudit } from '../audit/audit';
-import { setDisabled, createUser, getUser, listUsers, setPassword } from '../auth/users';
-import { verifyPassword } from '../auth/passwords';
+import { setDisabled, createUser, listUsers, setPassword } from '../auth/users';
+import { changeOwnPassword } from '../auth/sign-in';
 import { listCases } from '../cases/list-cases';
 import { isoNow } from '../clock';
-import { CoreError } from '../errors';
 import type { CoreApp } from './core-app';
 import { requireActor, requireDb, type HandlerContext } from './context';
 import { intakeHandlers } from './intake-handlers';
@@ -21,38 +20,44 @@ const done = { done: true } as const;
 
 /** One handler per contract method; the compiler refuses a missing or extra one. */
 export const handlers: Handlers = {
-  'app.status': (_i, _c, app) => app.status(),
-  'app.setup': (i, _c, app) => app.setup(i),
-  'app.setupDemo': async (i, _c, app) => {
+  'app.status': (_i, ctx, app) => app.status(ctx.session),
+  'app.setup': (i, ctx, app) => app.setup(i, ctx.session),
+  'app.setupDemo': async (i, ctx, app) => {
     const { cases, ...setup } = i;
-    return app.setupWithDemo(setup, cases);
+    return app.setupWithDemo(setup, cases, ctx.session);
   },
   'app.restore': (i, _c, app) => app.restoreFirstRun(i.fileRef, i.passphrase),
-  'app.unlock': (i, _c, app) => app.unlock({ passphrase: i.passphrase }),
-  'app.lock': (i, _c, app) => (i.idle ? app.lockForIdle() : app.lock()),
+  'app.unlock': async (i, ctx, app) => {
+    await app.unlock({ passphrase: i.passphrase });
+    return app.status(ctx.session);
+  },
+  'app.lock': (i, ctx, app) => (i.idle ? app.endIdleSession(ctx.session) : app.lock()),
 
   'prefs.get': (_i, _c, app) => app.prefs.get(),
-  'prefs.set': (i, _c, app) => app.prefs.set(i),
+  'prefs.set': (i, ctx, app) => {
+    // Language and theme may be chosen before sign-in; the idle lock guards the signed-in sessions, so only a
+    // signed-in user may change it, not anyone who merely holds the browser-mode token.
+    if (i.idleLockMinutes !== undefined) requireActor(ctx);
+    return app.prefs.set(i);
+  },
 
-  'auth.signIn': (i, _c, app) => app.signIn(i.name, i.password),
-  'auth.signOut': (_i, _c, app) => {
-    app.signOut();
+  'auth.signIn': (i, ctx, app) => app.signIn(i.name, i.password, ctx.session),
+  'auth.signOut': (_i, ctx, app) => {
+    app.signOut(ctx.session);
     return done;
   },
-  'auth.changePassword': async (i, ctx) => {
-    const db = requireDb(ctx);
+  'auth.changePassword': async (i, ctx, app) => {
     const actor = requireActor(ctx);
-    if (!(await verifyPassword(i.currentPassword, getUser(db, actor.id).password_hash))) {
-      throw new CoreError('bad_credentials', 'The current password is wrong.', { field: 'currentPassword' });
-    }
-    await setPassword(db, actor, actor.id, i.newPassword, isoNow(ctx.clock));
+    await changeOwnPassword(requireDb(ctx), actor, i.currentPassword, i.newPassword, ctx.clock.now());
+    app.endSessionsOf(actor.id, ctx.session);
     return done;
   },
 
   'users.list': (_i, ctx) => listUsers(requireDb(ctx)),
   'users.add': (i, ctx) => createUser(requireDb(ctx), requireActor(ctx), i, isoNow(ctx.clock)),
-  'users.resetPassword': async (i, ctx) => {
+  'users.resetPassword': async (i, ctx, app) => {
     await setPassword(requireDb(ctx), requireActor(ctx), i.userId, i.newPassword, isoNow(ctx.clock));
+    app.endSessionsOf(i.userId, ctx.session);
     return done;
   },
   'users.setDisabled': (i, ctx) => setDisabled(requireDb(ctx), requireActor(ctx), i.userId, i.disabled, isoNow(ctx.clock)),

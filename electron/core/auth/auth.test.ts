@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, manualClock, setupApp, value } from '../../../test/helpers/core';
 import { hashPassword, verifyPassword } from './passwords';
-import { LOCKOUT_MINUTES } from './sign-in';
+import { LOCKOUT_MINUTES } from './lockout';
 
 describe('passwords', () => {
   it('are hashed with scrypt and a per-user salt, never stored as given', async () => {

@@ -32,6 +32,19 @@ export function caseRowForActor(db: Db, actor: Actor, caseId: string): Row {
   return row;
 }
 
+/**
+ * The id of the case a client's case number names, if the actor may reach it. A case another collector holds is
+ * answered exactly as one that does not exist, so its existence is not told either.
+ */
+export function caseIdForActor(db: Db, actor: Actor, clientCode: string, caseNo: string): string {
+  const client = getClient(db, clientCode);
+  const row = db.prepare('SELECT id, assigned_to FROM cases WHERE client_id = ? AND case_no = ?').get(client.id, caseNo) as { id: string; assigned_to: string | null } | undefined;
+  if (!row || (!canSeeAllCases(actor.role) && row.assigned_to !== actor.id)) {
+    throw new CoreError('not_found', `There is no case ${caseNo} of ${clientCode} among the cases you may see.`, { field: 'case' });
+  }
+  return row.id;
+}
+
 /** Everything the case screen shows, personal data masked. One call, for all tabs. */
 export function getCaseDetail(db: Db, actor: Actor, caseId: string, now: Date): CaseDetail {
   const r = caseRowForActor(db, actor, caseId);

@@ -1,11 +1,11 @@
 import type { CaseListQuery, CaseListRow } from '../../../shared/contract/schemas';
 import { localDay } from '../../../shared/compliance/zoned';
 import { maskName } from '../../../shared/domain/masking';
-import { normalisePhone } from '../../../shared/domain/phone';
 import { canSeeAllCases } from '../../../shared/domain/roles';
-import { toHalfWidth } from '../../../shared/domain/text';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
+import { CASE_NO_MATCH, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
+import { guardedSearch } from './search-limit';
 
 export type { CaseListQuery };
 
@@ -41,21 +41,22 @@ function scope(actor: Actor, where: string[], params: Params): void {
 }
 
 /**
- * Search by case number (exact or prefix), debtor name (prefix), ID number, the debtor's mobile or any contact
- * phone: each term is an indexed lookup, unioned, so a search stays fast on a million cases.
+ * Search by case number (exact or prefix), and — when the text matches no case number of the actor's — by the one
+ * personal field its shape names: ID number, the debtor's mobile or any contact phone, or debtor name (prefix). Each
+ * is an indexed lookup, so a search stays fast on a million cases. A search by a personal field is audited and
+ * limited per user (search-limit.ts).
  */
-function search(text: string, where: string[], params: Params): void {
-  const t = toHalfWidth(text).trim();
-  params.search = t;
-  params.upper = t.toUpperCase();
-  params.lo = t;
-  params.hi = `${t}\uffff`;
-  params.phone = normalisePhone(t) ?? t;
-  where.push(`c.id IN (
-    SELECT id FROM cases WHERE case_no = @search OR (case_no >= @lo AND case_no < @hi)
-    UNION SELECT id FROM cases WHERE debtor_id IN (
-      SELECT id FROM debtors WHERE (name >= @lo AND name < @hi) OR id_number = @upper OR mobile = @phone
-      UNION SELECT debtor_id FROM contact_persons WHERE phone = @phone))`);
+function search(db: Db, terms: SearchTerms, base: string[], where: string[], params: Params): SearchTerms {
+  Object.assign(params, searchParams(terms));
+  const scoped = base.length ? `${base.join(' AND ')} AND` : '';
+  // A case number known to the actor is searched as one, so a person's number typed there never counts as a search for a person.
+  const byCaseNo = terms.field !== null && db.prepare(`SELECT 1 FROM cases c WHERE ${scoped} ${CASE_NO_MATCH} LIMIT 1`).get(params) !== undefined;
+  if (terms.field === null || byCaseNo) {
+    where.push(CASE_NO_MATCH);
+    return { ...terms, field: null, personal: false };
+  }
+  where.push(personalMatch(terms.field));
+  return terms;
 }
 
 /**
@@ -68,7 +69,7 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   scope(actor, where, params);
   const DUE_TODAY = canSeeAllCases(actor.role) ? DUE_TODAY_ALL : DUE_TODAY_MINE;
   const base = [...where];
-  if (q.search) search(q.search, where, params);
+  const terms = q.search ? search(db, searchTerms(q.search), base, where, params) : null;
   if (q.due === 'promises_today') where.push(DUE_TODAY);
   if (q.due === 'next_action_due') where.push(ACTION_DUE);
   const broken = canSeeAllCases(actor.role) ? BROKEN_ALL : BROKEN;
@@ -127,30 +128,34 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   const pageSize = q.pageSize ?? 50;
   const offset = (q.page ?? 0) * pageSize;
   const sort = q.sort ?? 'default';
-  let total: number;
-  let rows: ReturnType<typeof select>;
-  if (sort === 'default') {
-    // Three buckets, each read in balance order through an index, so the first page of a large portfolio stays fast.
-    const buckets = [[DUE_TODAY], [`NOT ${DUE_TODAY}`, ACTION_DUE], [`NOT ${DUE_TODAY}`, `NOT ${ACTION_DUE}`]];
-    // |action due, not due today| = |action due| − |both|: counting the NOT IN form walks every due action (~1.5 s at 1M cases)
-    const sizes = [count(buckets[0]!), count([ACTION_DUE]) - count([DUE_TODAY, ACTION_DUE])];
-    total = count([]);
-    sizes.push(total - sizes[0]! - sizes[1]!);
-    rows = [];
-    let skip = offset;
-    for (let k = 0; k < 3 && rows.length < pageSize; k++) {
-      const size = sizes[k]!;
-      if (skip >= size) {
-        skip -= size;
-        continue;
+  const page = () => {
+    let total: number;
+    let rows: ReturnType<typeof select>;
+    if (sort === 'default') {
+      // Three buckets, each read in balance order through an index, so the first page of a large portfolio stays fast.
+      const buckets = [[DUE_TODAY], [`NOT ${DUE_TODAY}`, ACTION_DUE], [`NOT ${DUE_TODAY}`, `NOT ${ACTION_DUE}`]];
+      // |action due, not due today| = |action due| − |both|: counting the NOT IN form walks every due action (~1.5 s at 1M cases)
+      const sizes = [count(buckets[0]!), count([ACTION_DUE]) - count([DUE_TODAY, ACTION_DUE])];
+      total = count([]);
+      sizes.push(total - sizes[0]! - sizes[1]!);
+      rows = [];
+      let skip = offset;
+      for (let k = 0; k < 3 && rows.length < pageSize; k++) {
+        const size = sizes[k]!;
+        if (skip >= size) {
+          skip -= size;
+          continue;
+        }
+        rows.push(...select(buckets[k]!, 'c.balance_fen DESC', pageSize - rows.length, skip));
+        skip = 0;
       }
-      rows.push(...select(buckets[k]!, 'c.balance_fen DESC', pageSize - rows.length, skip));
-      skip = 0;
+    } else {
+      total = count([]);
+      rows = select([], `${ORDER[sort]} ${q.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`, pageSize, offset);
     }
-  } else {
-    total = count([]);
-    rows = select([], `${ORDER[sort]} ${q.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`, pageSize, offset);
-  }
+    return { total, rows };
+  };
+  const { total, rows } = terms ? guardedSearch(db, actor, terms, now, page) : page();
   const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
   const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`);
   return {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { formatFen } from '../../../shared/domain/money';
 import { columnLetter } from '../../../shared/domain/spreadsheet-columns';
-import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/domain/masking';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../shared/domain/masking';
 import type { ImportKind, PlacementSection } from '../../../shared/profile/schema';
 import type { ClientRecord } from '../clients/clients';
 import { CoreError } from '../errors';
@@ -173,9 +173,10 @@ function mapValues(
   const p = mapPlacementRow(r, row, caseNo, section, client.profile.relationWords ?? {});
   // Without the store, a negative amount cannot be told from a held case's credit balance: shown as the import of a new case would.
   if (p.case.placedAmountFen < 0) throw new RowRejected('placedAmount', 'negative', formatFen(p.case.placedAmountFen));
-  extras.contacts.set(row, p.contacts.map((c) => ({ name: c.name, relation: c.relation, phone: maskPhone(c.phone) ?? '' })));
+  // Names as the case screen shows them: the debtor's masked (a contact who is the debtor too), a third party's as given.
+  extras.contacts.set(row, p.contacts.map((c) => ({ name: c.relation === 'self' ? maskName(c.name) : c.name, relation: c.relation, phone: maskPhone(c.phone) ?? '' })));
   return {
-    debtorName: p.debtor.name,
+    debtorName: maskName(p.debtor.name),
     idType: p.debtor.idType,
     idNumber: maskIdNumber(p.debtor.idNumber),
     mobile: maskPhone(p.debtor.mobile),

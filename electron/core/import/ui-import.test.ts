@@ -40,6 +40,20 @@ describe('importing from the UI: stage, preview, import in the background, summa
     expect(env.count('cases')).toBe(0);
   });
 
+  it('masks the debtor’s name in the preview as the case screen does (a contact who is the debtor too), a third party’s shown as given', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const iconv = (await import('iconv-lite')).default;
+    const [header, first, second] = iconv.decode(readFileSync(fixture('bank-a', 'placement-2026-11.csv')), 'gbk').split(/\r?\n/);
+    // The second row names the debtor among the contact persons (本人).
+    const csv = join(env.dataDir, 'self-contact.csv');
+    writeFileSync(csv, iconv.encode([header, first, second!.replace(',覃芳,姐妹,', ',宋英,本人,'), ''].join('\r\n'), 'gbk'));
+    const p = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: (await env.app.stageUpload('self-contact.csv', createReadStream(csv))).fileRef }));
+    expect(p.rows.map((r) => r.values.debtorName)).toEqual(['刘*雨', '宋*']);
+    expect(p.rows[0]?.contacts).toEqual([{ name: '薛红涵', relation: 'other', phone: '199****5293' }]);
+    expect(p.rows[1]?.contacts?.[0]).toMatchObject({ name: '宋*', relation: 'self' });
+    expect(JSON.stringify(p)).not.toMatch(/刘国雨|宋英/);
+  });
+
   it('shows a row’s problem in the preview', async () => {
     const staged = await stage('bad', 'mixed-rows.csv');
     const p = value(await env.app.dispatch('import.preview', { clientCode: 'bank-a', kind: 'placement', fileRef: staged.fileRef }));

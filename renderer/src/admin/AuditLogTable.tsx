@@ -6,7 +6,7 @@ import { formatDateTime } from '../format';
 import type { Language } from '../i18n';
 import { AUDIT_ACTIONS } from './AuditLogFilters';
 
-const KNOWN = new Set<string>([...AUDIT_ACTIONS, 'auth.sign_in_refused']);
+const KNOWN = new Set<string>([...AUDIT_ACTIONS, 'auth.sign_in_refused', 'auth.password_change_refused']);
 const VIA = new Set(['ui', 'web', 'cli', 'sync', 'system']);
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 

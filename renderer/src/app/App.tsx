@@ -16,8 +16,8 @@ import { AppContext, type AppContextValue } from './AppContext';
 import { useIdleLock } from './useIdleLock';
 
 /** The signed-in shell, under the watermark, locked after the idle time the user chose. */
-function SignedIn({ user, dark, idleMinutes, onIdle }: { user: SessionUser; dark: boolean; idleMinutes: number; onIdle: () => void }) {
-  useIdleLock(idleMinutes, onIdle);
+function SignedIn({ user, dark, idleMinutes, onIdle, onActive }: { user: SessionUser; dark: boolean; idleMinutes: number; onIdle: () => void; onActive: () => void }) {
+  useIdleLock(idleMinutes, onIdle, onActive);
   return (
     <>
       <Shell user={user} />
@@ -64,6 +64,17 @@ export function App() {
     void api.call('app.lock', { idle: true }).finally(() => void refresh());
   }, [refresh]);
 
+  // Input tells the app the user is still there; when the answer says the session has ended meanwhile (the web host
+  // ended it as idle, or locked the store), the lock or sign-in screen comes at once.
+  const stillHere = useCallback(() => {
+    void api
+      .call('app.status', {})
+      .then((status) => {
+        if (status.state !== 'open' || !status.user) setBoot({ kind: 'ready', status });
+      })
+      .catch(() => undefined);
+  }, []);
+
   const theme = useMemo(() => createAppTheme(prefs.theme), [prefs.theme]);
   const context = useMemo<AppContextValue | null>(
     () =>
@@ -82,7 +93,7 @@ export function App() {
     if (state === 'new') screen = <FirstRun />;
     else if (state === 'locked') screen = <Unlock />;
     else if (!user) screen = <SignIn />;
-    else screen = <SignedIn user={user} dark={prefs.theme === 'dark'} idleMinutes={prefs.idleLockMinutes} onIdle={lockForIdle} />;
+    else screen = <SignedIn user={user} dark={prefs.theme === 'dark'} idleMinutes={prefs.idleLockMinutes} onIdle={lockForIdle} onActive={stillHere} />;
   }
 
   return (

@@ -11,6 +11,10 @@ export function errorText(err: unknown, t: TFunction, language: Language): strin
     const until = typeof details.lockedUntil === 'string' ? formatDateTime(details.lockedUntil, language) : '';
     return until ? t('errors.account_locked', { time: until }) : t('errors.account_locked_unknown');
   }
+  if (code === 'rate_limited') {
+    const at = typeof details.retryAt === 'string' ? formatDateTime(details.retryAt, language) : '';
+    return at ? t('errors.rate_limited', { time: at }) : t('errors.rate_limited_unknown');
+  }
   if (code === 'forbidden' && details.reason === 'disabled') return t('errors.account_disabled');
   if (code === 'conflict' && err.field === 'name') return t('errors.user_exists');
   if (code === 'bad_credentials' && err.field === 'currentPassword') return t('errors.wrong_current_password');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportKind } from '../../../shared/profile/schema';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/intake';
-import { api } from '../api/client';
+import { api, isApiError } from '../api/client';
 import { chooseFile, type StagedFile } from '../api/files';
 import { FILE_EXTENSIONS, toFailure, type Failure } from './intakeText';
 
@@ -26,7 +26,7 @@ const POLL_MS = 300;
 /** status calls that may fail in a row (a busy host) before the import is reported as lost */
 const POLL_RETRIES = 5;
 
-/** Kept while the screen is closed, so coming back shows the import still running (or its result). */
+/** Kept while the screen is closed, so coming back shows the import still running (or its result); a preview is not kept. */
 let remembered: { userId: string; flow: Flow } | null = null;
 
 /** The flow left when the screen closed; a dialog or a call that was pending then cannot be picked up again. */
@@ -34,6 +34,17 @@ function resume(userId: string): Flow {
   const flow = remembered?.userId === userId ? remembered.flow : null;
   if (!flow || flow.step === 'choosing' || flow.step === 'previewing' || (flow.step === 'running' && !flow.jobId)) return { step: 'idle' };
   return flow;
+}
+
+/** The file staged for a preview: deleted by the app when the preview is left without importing. */
+const stagedFile = (f: Flow): StagedFile | null => (f.step === 'previewing' || f.step === 'preview' || f.step === 'previewFailed' ? f.file : null);
+
+/** Asks the app to delete a staged file (best effort: whatever is left is deleted at sign-out, lock and the next open). */
+function discardFile(file: StagedFile): Promise<void> {
+  return api.call('import.discard', { fileRef: file.fileRef }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /**
@@ -70,13 +81,22 @@ export function useImportFlow(userId: string, onFinished: () => void) {
     [setFlow],
   );
 
-  const stagedFile = (f: Flow): StagedFile | null => (f.step === 'previewing' || f.step === 'preview' || f.step === 'previewFailed' ? f.file : null);
+  // Leaving the screen (or signing out) leaves the preview: its file is deleted, not kept for a later visit.
+  useEffect(
+    () => () => {
+      const file = stagedFile(flowRef.current);
+      if (!file) return;
+      remembered = { userId, flow: { step: 'idle' } };
+      void discardFile(file);
+    },
+    [userId],
+  );
 
   /** Lets go of the staged file (the host deletes it) without importing. */
   const discard = useCallback(async () => {
     const file = stagedFile(flowRef.current);
     setFlow({ step: 'idle' });
-    if (file) await api.call('import.discard', { fileRef: file.fileRef }).catch(() => undefined);
+    if (file) await discardFile(file);
   }, [setFlow]);
 
   /** Opens the file dialog; a staged file not imported yet is discarded first. */
@@ -84,7 +104,7 @@ export function useImportFlow(userId: string, onFinished: () => void) {
     async (target: Target, title: string) => {
       const previous = stagedFile(flowRef.current);
       setFlow({ step: 'choosing' });
-      if (previous) void api.call('import.discard', { fileRef: previous.fileRef }).catch(() => undefined);
+      if (previous) void discardFile(previous);
       try {
         const file = await chooseFile(FILE_EXTENSIONS, title);
         if (file) await preview(file, target);
@@ -116,6 +136,9 @@ export function useImportFlow(userId: string, onFinished: () => void) {
         setFlow({ step: 'running', file, preview: shown, jobId, rows: 0 });
       } catch (err) {
         setFlow({ step: 'failed', file, error: toFailure(err) });
+        // Refused (another import running, the client gone…): no job took the file, so it goes. When the answer was
+        // lost on the way, a job may hold it: it deletes it when done.
+        if (isApiError(err) && err.code !== 'unreachable' && err.code !== 'internal') void discardFile(file);
         finishedRef.current();
       }
     },

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, isApiError } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
 import { AuthLayout } from '../components/AuthLayout';
@@ -28,6 +28,11 @@ export function SignIn() {
       await api.call('auth.signIn', { name: name.trim(), password });
       await refresh();
     } catch (err) {
+      // The store was locked meanwhile (the idle lock): the unlock screen comes next.
+      if (isApiError(err) && err.code === 'locked') {
+        await refresh();
+        return;
+      }
       setError(errorText(err, t, prefs.language));
       setPassword('');
       setBusy(false);
