@@ -12,6 +12,7 @@ import { leadHandlers } from './lead-handlers';
 import { adminHandlers } from './admin-handlers';
 import { returnsHandlers } from './returns-handlers';
 import { syncHandlers } from './sync-handlers';
+import { reviewHandlers } from './review-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -72,4 +73,5 @@ export const handlers: Handlers = {
   ...adminHandlers,
   ...returnsHandlers,
   ...syncHandlers,
+  ...reviewHandlers,
 };
