@@ -6,13 +6,20 @@ interface Finding {
   category: string;
   kind: 'block' | 'warn';
   match: string;
+  start: number;
+  end: number;
+}
+
+/** A finding inside a wider one of the same category and kind adds nothing to read: 让他好看 within 再不还就让他好看. */
+function within(h: Finding, o: Finding): boolean {
+  return o !== h && o.category === h.category && o.kind === h.kind && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start;
 }
 
 /** Each finding as its category in words and the words that triggered it: 威胁恐吓 “让他好看”. */
 export function FindingChips({ hits }: { hits: readonly Finding[] }) {
   const { t } = useTranslation();
   const seen = new Set<string>();
-  const unique = hits.filter((h) => {
+  const unique = hits.filter((h) => !hits.some((o) => within(h, o))).filter((h) => {
     const key = `${h.category}|${h.match}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -16,18 +16,17 @@ function columns(t: TFunction, language: Language): GridColDef<ReviewRow>[] {
   return [
     { field: 'startedAt', headerName: t('lead.review.col.at'), width: 132, valueFormatter: (v: string) => formatDateTime(v, language) },
     { field: 'caseNo', headerName: t('lead.review.col.caseNo'), width: 128, cellClassName: 'mono' },
-    { field: 'collector', headerName: t('lead.review.col.collector'), width: 84 },
+    { field: 'collector', headerName: t('lead.review.col.collector'), width: 80 },
     {
       field: 'category',
       headerName: t('lead.review.col.category'),
-      flex: 1,
-      minWidth: 120,
+      width: 150,
       valueGetter: (_v, r) => categoryText(t, r.category),
       renderCell: (p) => (
         <Chip size="small" variant="outlined" color={p.row.kind === 'block' ? 'error' : 'warning'} label={p.value as string} sx={{ height: 20, fontSize: 12, maxWidth: '100%' }} />
       ),
     },
-    { field: 'match', headerName: t('lead.review.col.match'), flex: 1, minWidth: 110 },
+    { field: 'match', headerName: t('lead.review.col.match'), flex: 1, minWidth: 120, renderCell: (p) => <span title={p.value as string}>{p.value as string}</span> },
     {
       field: 'status',
       headerName: t('lead.review.col.status'),
