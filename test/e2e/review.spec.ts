@@ -104,7 +104,7 @@ test.describe('the review queue (质检)', () => {
     await page.getByRole('navigation').getByText('Review', { exact: true }).click();
     const grid = page.getByRole('grid', { name: 'Review queue' });
     await expect(dataRows(grid)).toHaveCount(5);
-    for (const words of ['Third-party disclosure', 'Non-bank payment', 'Profanity or insults', 'False representation (police, courts, officials)', 'Threats']) {
+    for (const words of ['Third-party disclosure', 'Non-bank payment', 'Insults', 'Impersonating officials', 'Threats']) {
       await expect(grid.getByText(words, { exact: true })).toBeVisible();
     }
     const threat = dataRows(grid).filter({ hasText: 'Threats' });

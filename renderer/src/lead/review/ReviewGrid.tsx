@@ -15,12 +15,12 @@ export const STATUS_COLOR = { open: 'warning', accepted: 'success', violation: '
 function columns(t: TFunction, language: Language): GridColDef<ReviewRow>[] {
   return [
     { field: 'startedAt', headerName: t('lead.review.col.at'), width: 132, valueFormatter: (v: string) => formatDateTime(v, language) },
-    { field: 'caseNo', headerName: t('lead.review.col.caseNo'), width: 128, cellClassName: 'mono' },
-    { field: 'collector', headerName: t('lead.review.col.collector'), width: 80 },
+    { field: 'caseNo', headerName: t('lead.review.col.caseNo'), width: 122, cellClassName: 'mono' },
+    { field: 'collector', headerName: t('lead.review.col.collector'), width: 92 },
     {
       field: 'category',
       headerName: t('lead.review.col.category'),
-      width: 150,
+      width: 184,
       valueGetter: (_v, r) => categoryText(t, r.category),
       renderCell: (p) => (
         <Chip size="small" variant="outlined" color={p.row.kind === 'block' ? 'error' : 'warning'} label={p.value as string} sx={{ height: 20, fontSize: 12, maxWidth: '100%' }} />
@@ -43,10 +43,12 @@ interface Props {
   selectedId: string | null;
   onSelect(row: ReviewRow): void;
   emptyText: string;
+  /** the state column, where the rows may differ in it (not on the open items alone) */
+  showStatus: boolean;
 }
 
 /** The review queue as a dense table: when, case, collector, category, the words, state. */
-export function ReviewGrid({ rows, loading, selectedId, onSelect, emptyText }: Props) {
+export function ReviewGrid({ rows, loading, selectedId, onSelect, emptyText, showStatus }: Props) {
   const { t, i18n } = useTranslation();
   const language = (i18n.language === 'en' ? 'en' : 'zh-CN') as Language;
   const cols = useMemo(() => columns(t, language), [t, language]);
@@ -55,6 +57,7 @@ export function ReviewGrid({ rows, loading, selectedId, onSelect, emptyText }: P
       aria-label={t('lead.review.tableLabel')}
       rows={rows}
       columns={cols}
+      columnVisibilityModel={{ status: showStatus }}
       loading={loading}
       density="compact"
       rowHeight={34}

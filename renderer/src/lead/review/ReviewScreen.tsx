@@ -92,7 +92,7 @@ export function ReviewScreen({ onOpenCase }: { onOpenCase(caseId: string): void 
         ) : (
           <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1.45fr) minmax(300px, 1fr)', height: 'calc(100vh - 236px)', minHeight: 360 }}>
             <Box sx={{ minWidth: 0, borderRight: 1, borderColor: 'divider' }}>
-              <ReviewGrid rows={shown} loading={loading} selectedId={selected?.id ?? null} onSelect={(r) => setSelectedId(r.id)} emptyText={t(show === 'open' ? 'lead.review.emptyOpen' : 'lead.review.emptyFilter')} />
+              <ReviewGrid rows={shown} loading={loading} selectedId={selected?.id ?? null} onSelect={(r) => setSelectedId(r.id)} emptyText={t(show === 'open' ? 'lead.review.emptyOpen' : 'lead.review.emptyFilter')} showStatus={show !== 'open'} />
             </Box>
             <Box sx={{ minWidth: 0, overflow: 'auto' }}>
               {selected ? (
