@@ -23,6 +23,7 @@ import { leadMethods } from './leads';
 import { adminMethods } from './admin';
 import { returnsMethods } from './returns';
 import { syncMethods } from './sync';
+import { reviewMethods } from './review';
 
 export type { Access, MethodSpec } from './method';
 
@@ -92,6 +93,7 @@ export const contract = {
   ...adminMethods,
   ...returnsMethods,
   ...syncMethods,
+  ...reviewMethods,
 } as const;
 
 export type Contract = typeof contract;

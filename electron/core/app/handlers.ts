@@ -13,6 +13,7 @@ import { leadHandlers } from './lead-handlers';
 import { adminHandlers } from './admin-handlers';
 import { returnsHandlers } from './returns-handlers';
 import { syncHandlers } from './sync-handlers';
+import { reviewHandlers } from './review-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -73,4 +74,5 @@ export const handlers: Handlers = {
   ...adminHandlers,
   ...returnsHandlers,
   ...syncHandlers,
+  ...reviewHandlers,
 };

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
+import { enqueueFindings, findingsOfVerdicts } from '../review/queue';
 import { intentOf, loadContactContext, type ContactRequest } from './contact-context';
 
 export interface PlanRequest {
@@ -154,6 +155,9 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
     if (warns.length) {
       appendAudit(db, { actorId: actor.id, via: actor.via, action: 'compliance.override', entity: 'activity', entityId: activityId, details: { rules: warns.map((w) => w.rule), reasonGiven: Boolean(r.reason) } }, now);
     }
+    // A note saved with a screening warn goes to a lead's review (质检).
+    const findings = findingsOfVerdicts(warns);
+    if (findings.length) enqueueFindings(db, actor, { activityId, caseId: ctx.caseRow.id, pack: `${ctx.pack.id}@${ctx.pack.version}`, foundBy: 'record' }, findings, now);
     return { activityId, promiseId, planId, evaluation };
   })();
 }

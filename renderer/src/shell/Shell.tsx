@@ -9,6 +9,7 @@ import { useNotify } from '../components/Notifier';
 import { AdminScreen } from '../admin/AdminScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { ApprovalsScreen } from '../lead/approvals/ApprovalsScreen';
+import { ReviewScreen } from '../lead/review/ReviewScreen';
 import { AssignmentScreen } from '../lead/assignment/AssignmentScreen';
 import { DashboardScreen } from '../lead/dashboard/DashboardScreen';
 import { ReturnsScreen } from '../returns/ReturnsScreen';
@@ -32,7 +33,8 @@ export function Shell({ user }: { user: SessionUser }) {
   const [screen, setScreen] = useState<ScreenKey>('queue');
   const [help, setHelp] = useState(false);
   const [searchRequest, setSearchRequest] = useState(0);
-  const [openCase, setOpenCase] = useState<CaseListRow | null>(null);
+  // A case opened from the queue (a row of it) or from another screen (its id alone).
+  const [openCase, setOpenCase] = useState<Pick<CaseListRow, 'id'> | null>(null);
   // The queue page the case was opened from: the case screen's next case is the row after it.
   const [queuePage, setQueuePage] = useState<CaseListRow[]>([]);
   // A batch just imported, to assign: the assignment screen opens on its unassigned cases (once).
@@ -113,6 +115,17 @@ export function Shell({ user }: { user: SessionUser }) {
   else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} />;
   else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
   else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} />;
+  else if (screen === 'review' && user.role !== 'collector') {
+    content = (
+      <ReviewScreen
+        onOpenCase={(id) => {
+          setOpenCase({ id });
+          setQueuePage([]);
+          setScreen('case');
+        }}
+      />
+    );
+  }
   else if (screen === 'returns' && user.role !== 'collector') content = <ReturnsScreen />;
   else content = <ComingSoon screen={screen} />;
 

@@ -6,6 +6,7 @@ import {
   InsightsOutlined,
   PlaylistAddCheckOutlined,
   QueryStatsOutlined,
+  RuleOutlined,
   SyncAltOutlined,
   UploadFileOutlined,
 } from '@mui/icons-material';
@@ -19,6 +20,7 @@ export const NAV_ICONS: Record<ScreenKey, ReactElement> = {
   import: <UploadFileOutlined />,
   assignment: <AssignmentIndOutlined />,
   approvals: <FactCheckOutlined />,
+  review: <RuleOutlined />,
   dashboard: <InsightsOutlined />,
   returns: <SyncAltOutlined />,
   admin: <AdminPanelSettingsOutlined />,

@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/domain/roles';
 
-export const SCREENS = ['queue', 'case', 'myFigures', 'import', 'assignment', 'approvals', 'dashboard', 'returns', 'admin'] as const;
+export const SCREENS = ['queue', 'case', 'myFigures', 'import', 'assignment', 'approvals', 'review', 'dashboard', 'returns', 'admin'] as const;
 export type ScreenKey = (typeof SCREENS)[number];
 
 export type NavGroup = 'daily' | 'team' | 'system';
@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'import', group: 'team', roles: LEADS },
   { key: 'assignment', group: 'team', roles: LEADS },
   { key: 'approvals', group: 'team', roles: LEADS },
+  { key: 'review', group: 'team', roles: LEADS },
   { key: 'dashboard', group: 'team', roles: LEADS },
   { key: 'returns', group: 'team', roles: LEADS },
   { key: 'admin', group: 'system', roles: ['admin'] },

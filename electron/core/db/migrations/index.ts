@@ -13,6 +13,7 @@ import { sql as paymentApplied } from './0011-payment-applied';
 import { sql as balanceAdjustments } from './0012-balance-adjustments';
 import { data as auditSealsData, sql as auditSeals } from './0013-audit-seals';
 import { sql as activityConsent } from './0014-activity-consent';
+import { sql as reviewQueue } from './0015-review-queue';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: '0012-balance-adjustments', sql: balanceAdjustments },
   { version: 13, name: '0013-audit-seals', sql: auditSeals, data: auditSealsData },
   { version: 14, name: '0014-activity-consent', sql: activityConsent },
+  { version: 15, name: '0015-review-queue', sql: reviewQueue },
 ];

@@ -4,6 +4,7 @@ import { alpha, type Theme } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import type { VerdictShape } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
+import { FindingChips } from '../../components/screening/FindingChips';
 import { formatDateTime } from '../../format';
 
 const COLOR = { block: 'error', require: 'info', warn: 'warning' } as const;
@@ -60,6 +61,7 @@ export function VerdictItem({ verdict }: { verdict: VerdictShape }) {
         <Typography variant="body2" sx={{ lineHeight: 1.5 }}>
           {withoutInstant(verdict.messages[prefs.language], verdict.nextAllowedAt)}
         </Typography>
+        {verdict.hits && verdict.hits.length > 0 && <FindingChips hits={verdict.hits} />}
         {verdict.nextAllowedAt && (
           <Typography variant="body2" sx={{ fontWeight: 600, color: 'error.dark' }} data-testid="next-allowed">
             {t('wb.verdict.nextAllowed', { time: formatDateTime(verdict.nextAllowedAt, prefs.language) })}

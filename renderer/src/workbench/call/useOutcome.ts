@@ -109,7 +109,11 @@ export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[],
     } catch (err) {
       if (isApiError(err) && err.code === 'compliance') {
         const parsed = Verdicts.safeParse(err.details.verdicts);
-        setRefusal(parsed.success ? parsed.data : []);
+        const verdicts = parsed.success ? parsed.data : [];
+        // Refused only for want of a reason (a warn found in the notes when saving): ask for it, as for the gate's warns.
+        const onlyReason = reason === undefined && err.details.allowed === true && verdicts.some((v) => v.kind === 'warn') && !verdicts.some((v) => v.kind === 'block' || (v.kind === 'require' && v.met === false));
+        if (onlyReason) setWarns(verdicts.filter((v) => v.kind === 'warn'));
+        else setRefusal(verdicts);
       } else if (isApiError(err) && err.code === 'invalid_input' && err.field && SERVER_FIELDS.includes(err.field)) {
         setServerErrors({ [err.field]: err.message });
       } else setFailure(err);
