@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'schema_mismatch',
   /** a bank sync round failed; the result's errors say where and why (docs/bank-sync-api.yaml) */
   'sync_failed',
+  /** a preview or an import was cancelled at the user's request; nothing of it was written */
+  'cancelled',
   'internal',
 ] as const;
 

@@ -1,0 +1,66 @@
+/**
+ * What one bank file may hold before it is refused whole as unreadable: far above what a real 100k–300k-row bank file
+ * reaches (measured by `npm run bench -- file-limits`: a 300k-row workbook's sheet inflates to about 300 MB, its
+ * longest row to about 2,000 characters, its shared strings to about 3 million), far below what would exhaust the
+ * workstation. A file past a cap is refused as soon as the cap is passed, naming the cap, rather than read to its end.
+ *
+ * A field past `cellChars` (mapped by the profile) only rejects its row, with code `too_long`.
+ */
+export const LIMITS = {
+  /** inflated bytes of one part of a workbook's zip (its sheet, its shared strings) */
+  partBytes: 2048 * 1024 * 1024,
+  /** inflated bytes of all the parts of a workbook read for one import or preview */
+  totalBytes: 3072 * 1024 * 1024,
+  /** inflated bytes of a part read whole: the workbook, its relationships, its styles, a sheet's merged cells; the zip's directory */
+  metadataBytes: 32 * 1024 * 1024,
+  /** characters of one row: a CSV record, a workbook's <row> element or one shared string (<si>) */
+  rowChars: 64 * 1024 * 1024,
+  /** fields of one row: Excel's own last column is XFD, the 16,384th */
+  columns: 16_384,
+  /** cells a sheet's ranges merged over several rows fill down (a range of 3 rows fills 2 cells) */
+  mergedCells: 16 * 1024 * 1024,
+  /** items in a workbook's shared strings (each distinct text of the workbook) */
+  sharedStrings: 8 * 1024 * 1024,
+  /**
+   * characters of one field the profile maps: a longer one rejects its row (too_long). Excel's own limit for a cell,
+   * so no file that went through Excel passes it (a bank's 9,000-character remark is kept whole; a 10 MB one is not).
+   */
+  cellChars: 32_767,
+  /** characters of a value quoted in a message or rejection, before it is cut with "…" */
+  quotedChars: 50,
+} as const;
+
+export type LimitName = 'partBytes' | 'totalBytes' | 'metadataBytes' | 'rowChars' | 'columns' | 'mergedCells' | 'sharedStrings';
+
+const n = (limit: LimitName): string => LIMITS[limit].toLocaleString('en-US');
+
+/** What passed the cap, in words: `row 7 is longer than 67,108,864 characters`. */
+const SAID: Record<LimitName, (where: string) => string> = {
+  partBytes: (where) => `${where || 'a part of the workbook'} unpacks to more than ${n('partBytes')} bytes`,
+  totalBytes: () => `its parts unpack to more than ${n('totalBytes')} bytes in all`,
+  metadataBytes: (where) => `${where || 'a part of the workbook'} unpacks to more than ${n('metadataBytes')} bytes`,
+  rowChars: (where) => `${where || 'a row'} is longer than ${n('rowChars')} characters`,
+  columns: (where) => `${where || 'a row'} has more than ${n('columns')} columns`,
+  mergedCells: () => `its merged ranges fill more than ${n('mergedCells')} cells`,
+  sharedStrings: (where) => `it holds more distinct texts (shared strings) than ${where || n('sharedStrings')}`,
+};
+
+/**
+ * A file past one of the reader's caps: read-table refuses it as unreadable, naming the file and the cap. `where` says
+ * where in the file the cap was passed (`row 7`, `its part xl/sharedStrings.xml`), when known.
+ */
+export class LimitExceeded extends Error {
+  constructor(
+    readonly limit: LimitName,
+    readonly where = '',
+    /** the cap applied, when lower than LIMITS[limit] (the shared strings a small sheet can use) */
+    readonly max: number = LIMITS[limit],
+  ) {
+    super(`${SAID[limit](where)}, far more than a bank file holds: the file may be damaged or built to exhaust the computer`);
+  }
+}
+
+/** A value as a message quotes it: at most LIMITS.quotedChars characters, then "…". */
+export function quoted(value: string): string {
+  return value.length > LIMITS.quotedChars ? `${value.slice(0, LIMITS.quotedChars)}…` : value;
+}
