@@ -81,7 +81,7 @@ export class DelimitedParser {
       this.parts.push(text);
       this.length += text.length;
       this.last = text.charCodeAt(text.length - 1);
-      if (this.length > this.maxChars) throw new LimitExceeded('rowChars', this.where());
+      if (this.length > this.maxChars) throw new LimitExceeded('rowChars', this.where(), this.maxChars);
       return;
     }
     const buf = this.parts.join('') + text;
@@ -93,7 +93,7 @@ export class DelimitedParser {
     this.resume = scan.resume - scan.safe;
     this.waiting = scan.waiting;
     this.parse(buf, scan.safe, onRecord);
-    if (this.length > this.maxChars) throw new LimitExceeded('rowChars', this.where());
+    if (this.length > this.maxChars) throw new LimitExceeded('rowChars', this.where(), this.maxChars);
   }
 
   /**

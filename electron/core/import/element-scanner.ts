@@ -39,35 +39,47 @@ export class ElementScanner {
   push(chunk: string): string[] {
     const open = this.open;
     if (!open) return this.cut(this.rest + chunk);
-    open.parts.push(chunk);
-    open.length += chunk.length;
-    if (!this.ends(open, chunk)) {
+    const end = this.endIn(open, chunk);
+    if (end < 0) {
+      open.parts.push(chunk);
+      open.length += chunk.length;
       if (open.length > this.maxChars) throw this.tooLong(open);
       return [];
     }
+    open.parts.push(chunk.slice(0, end));
     this.open = null;
-    return this.cut(open.parts.join(''));
+    const out = this.cut(chunk.slice(end));
+    out.unshift(open.parts.join(''));
+    return out;
   }
 
-  /** Whether `chunk`, the newest piece of the open element, holds its end. */
-  private ends(open: Open, chunk: string): boolean {
+  /** Where in `chunk`, the newest piece of the open element, the element ends (just past its end tag); -1 when it does not. */
+  private endIn(open: Open, chunk: string): number {
     let from = 0;
     if (open.close === null) {
       const gt = chunk.indexOf('>');
       if (gt < 0) {
         if (chunk.length > 0) open.last = chunk.charCodeAt(chunk.length - 1);
-        return false;
+        return -1;
       }
       const before = gt > 0 ? chunk.charCodeAt(gt - 1) : open.last;
-      if (before === 47 /* / */) return true;
+      if (before === 47 /* / */) return gt + 1;
       open.close = this.closeTag(open.prefix);
       open.carry = '';
       from = gt + 1;
     }
-    const window = open.carry + (from > 0 ? chunk.slice(from) : chunk);
-    if (window.indexOf(open.close) >= 0) return true;
-    open.carry = window.slice(Math.max(0, window.length - open.close.length + 1));
-    return false;
+    const close = open.close;
+    const keep = close.length - 1;
+    // An end tag begun at the end of the earlier text.
+    if (open.carry) {
+      const head = open.carry + chunk.slice(from, from + keep);
+      const at = head.indexOf(close);
+      if (at >= 0) return from + at - open.carry.length + close.length;
+    }
+    const at = chunk.indexOf(close, from);
+    if (at >= 0) return at + close.length;
+    open.carry = chunk.length - from >= keep ? chunk.slice(chunk.length - keep) : (open.carry + chunk.slice(from)).slice(-keep);
+    return -1;
   }
 
   private closeTag(prefix: string): string {
@@ -80,7 +92,7 @@ export class ElementScanner {
   }
 
   private tooLong(open: Open): LimitExceeded {
-    return new LimitExceeded('rowChars', this.where((open.parts[0] ?? '').slice(0, 256)));
+    return new LimitExceeded('rowChars', this.where((open.parts[0] ?? '').slice(0, 256)), this.maxChars);
   }
 
   /** The complete elements of `buf`; what is left (an element begun, a start cut in two) is kept for the next chunk. */

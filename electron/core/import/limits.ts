@@ -32,17 +32,17 @@ export const LIMITS = {
 
 export type LimitName = 'partBytes' | 'totalBytes' | 'metadataBytes' | 'rowChars' | 'columns' | 'mergedCells' | 'sharedStrings';
 
-const n = (limit: LimitName): string => LIMITS[limit].toLocaleString('en-US');
+const n = (max: number): string => max.toLocaleString('en-US');
 
 /** What passed the cap, in words: `row 7 is longer than 67,108,864 characters`. */
-const SAID: Record<LimitName, (where: string) => string> = {
-  partBytes: (where) => `${where || 'a part of the workbook'} unpacks to more than ${n('partBytes')} bytes`,
-  totalBytes: () => `its parts unpack to more than ${n('totalBytes')} bytes in all`,
-  metadataBytes: (where) => `${where || 'a part of the workbook'} unpacks to more than ${n('metadataBytes')} bytes`,
-  rowChars: (where) => `${where || 'a row'} is longer than ${n('rowChars')} characters`,
-  columns: (where) => `${where || 'a row'} has more than ${n('columns')} columns`,
-  mergedCells: () => `its merged ranges fill more than ${n('mergedCells')} cells`,
-  sharedStrings: (where) => `it holds more distinct texts (shared strings) than ${where || n('sharedStrings')}`,
+const SAID: Record<LimitName, (where: string, max: number) => string> = {
+  partBytes: (where, max) => `${where || 'a part of the workbook'} unpacks to more than ${n(max)} bytes`,
+  totalBytes: (_where, max) => `its parts unpack to more than ${n(max)} bytes in all`,
+  metadataBytes: (where, max) => `${where || 'a part of the workbook'} unpacks to more than ${n(max)} bytes`,
+  rowChars: (where, max) => `${where || 'a row'} is longer than ${n(max)} characters`,
+  columns: (where, max) => `${where || 'a row'} has more than ${n(max)} columns`,
+  mergedCells: (_where, max) => `its merged ranges fill more than ${n(max)} cells`,
+  sharedStrings: (where, max) => `it holds more distinct texts (shared strings) than ${where || n(max)}`,
 };
 
 /**
@@ -56,7 +56,7 @@ export class LimitExceeded extends Error {
     /** the cap applied, when lower than LIMITS[limit] (the shared strings a small sheet can use) */
     readonly max: number = LIMITS[limit],
   ) {
-    super(`${SAID[limit](where)}, far more than a bank file holds: the file may be damaged or built to exhaust the computer`);
+    super(`${SAID[limit](where, max)}, far more than a bank file holds: the file may be damaged or built to exhaust the computer`);
   }
 }
 

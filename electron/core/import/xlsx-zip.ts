@@ -112,13 +112,15 @@ export class ZipReader {
   constructor(
     readonly file: string,
     private readonly signal?: AbortSignal,
+    /** the caps (LIMITS; a test gives smaller ones) */
+    private readonly limits: Pick<typeof LIMITS, 'partBytes' | 'totalBytes' | 'metadataBytes'> = LIMITS,
   ) {
     this.entries = readZipDirectory(file);
   }
 
   /** The bytes of a part, inflated as they stream, in chunks. */
   async *bytes(entry: ZipEntry): AsyncGenerator<Buffer> {
-    if (entry.size > LIMITS.partBytes) throw new LimitExceeded('partBytes', `its part ${entry.name}`);
+    if (entry.size > this.limits.partBytes) throw new LimitExceeded('partBytes', `its part ${entry.name}`, this.limits.partBytes);
     let n = 0;
     for await (const chunk of entryBytes(this.file, entry)) {
       throwIfCancelled(this.signal);
@@ -137,13 +139,14 @@ export class ZipReader {
   }
 
   /** The text of a part read whole (the workbook, its relationships, its styles): at most `max` bytes. */
-  async whole(entry: ZipEntry, max: number = LIMITS.metadataBytes): Promise<string> {
-    if (entry.size > max) throw new LimitExceeded('metadataBytes', `its part ${entry.name}`);
+  async whole(entry: ZipEntry): Promise<string> {
+    const max = this.limits.metadataBytes;
+    if (entry.size > max) throw new LimitExceeded('metadataBytes', `its part ${entry.name}`, max);
     const chunks: Buffer[] = [];
     let n = 0;
     for await (const chunk of this.bytes(entry)) {
       n += chunk.length;
-      if (n > max) throw new LimitExceeded('metadataBytes', `its part ${entry.name}`);
+      if (n > max) throw new LimitExceeded('metadataBytes', `its part ${entry.name}`, max);
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -152,10 +155,10 @@ export class ZipReader {
   private count(name: string, n: number): void {
     const before = this.inflated.get(name) ?? 0;
     if (n <= before) return;
-    if (n > LIMITS.partBytes) throw new LimitExceeded('partBytes', `its part ${name}`);
+    if (n > this.limits.partBytes) throw new LimitExceeded('partBytes', `its part ${name}`, this.limits.partBytes);
     this.total += n - before;
     this.inflated.set(name, n);
-    if (this.total > LIMITS.totalBytes) throw new LimitExceeded('totalBytes');
+    if (this.total > this.limits.totalBytes) throw new LimitExceeded('totalBytes', '', this.limits.totalBytes);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Cell, SourceRow } from './cells';
 import { ElementScanner } from './element-scanner';
 import { LIMITS, LimitExceeded } from './limits';
 import { fail, ZipReader, type ZipEntry } from './xlsx-zip';
-import { attributes, childContent, decodeXml, element, elements, itemText, startTag } from './xml-scan';
+import { attributes, cellAttributes, childContent, decodeXml, element, elements, itemText, startTag } from './xml-scan';
 import { headerKey } from './header';
 
 export { XlsxFormatError } from './xlsx-zip';
@@ -91,7 +91,7 @@ function rowCells(xml: string, row: number, ctx: SheetContext): Cell[] {
   for (;;) {
     const tag = startTag(xml, 'c', pos);
     if (!tag) break;
-    const attrs = attributes(xml.slice(tag.start, tag.end));
+    const attrs = cellAttributes(xml.slice(tag.start, tag.end));
     col = attrs.r ? columnIndex(attrs.r) : col + 1;
     if (col >= LIMITS.columns) throw new LimitExceeded('columns', `row ${row}`);
     while (cells.length < col) cells.push(null);
@@ -101,7 +101,7 @@ function rowCells(xml: string, row: number, ctx: SheetContext): Cell[] {
       continue;
     }
     // The cell's content runs to its </c>: the elements inside (<v>, <f>, <is>) are all named otherwise.
-    const close = `</${tag.prefix}c>`;
+    const close = tag.prefix === '' ? '</c>' : `</${tag.prefix}c>`;
     const end = xml.indexOf(close, tag.end);
     const inner = xml.slice(tag.end, end >= 0 ? end : xml.length);
     pos = end >= 0 ? end + close.length : xml.length;

@@ -57,17 +57,20 @@ export function startTag(xml: string, local: string, from: number): StartTag | n
   return { start: open.start, prefix: open.prefix, end: gt + 1, selfClosing: xml.charCodeAt(gt - 1) === 47 };
 }
 
-/** The attributes of a start tag, by local name (a namespace prefix dropped), read left to right in one pass. */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Calls `take` with each attribute of a start tag, read left to right in one pass: its local name (a prefix dropped) and raw value. */
+function eachAttribute(tag: string, take: (name: string, value: string) => void): void {
   const n = tag.length;
   let i = 1;
   while (i < n && isNameChar(tag.charCodeAt(i))) i++;
   while (i < n) {
     while (i < n && !isNameChar(tag.charCodeAt(i))) i++;
     const nameStart = i;
-    while (i < n && isNameChar(tag.charCodeAt(i))) i++;
-    const name = tag.slice(nameStart, i);
+    let colon = -1;
+    while (i < n && isNameChar(tag.charCodeAt(i))) {
+      if (tag.charCodeAt(i) === 58) colon = i;
+      i++;
+    }
+    const nameEnd = i;
     while (i < n && isSpace(tag.charCodeAt(i))) i++;
     if (tag.charCodeAt(i) !== 61 /* = */) continue;
     i++;
@@ -75,10 +78,34 @@ export function attributes(tag: string): Record<string, string> {
     const q = tag.charCodeAt(i);
     if (q !== 34 && q !== 39) continue;
     const close = tag.indexOf(q === 34 ? '"' : "'", i + 1);
-    if (close < 0) break;
-    if (name) out[name.slice(name.indexOf(':') + 1)] = decodeXml(tag.slice(i + 1, close));
+    if (close < 0) return;
+    if (nameEnd > nameStart) take(tag.slice(colon >= 0 ? colon + 1 : nameStart, nameEnd), tag.slice(i + 1, close));
     i = close + 1;
   }
+}
+
+/** The attributes of a start tag, by local name (a namespace prefix dropped), entities decoded. */
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  eachAttribute(tag, (name, value) => (out[name] = decodeXml(value)));
+  return out;
+}
+
+/** A cell's attributes: its reference (`B7`), type (`s`, `inlineStr`…) and style index, as written. */
+export interface CellAttributes {
+  r: string | undefined;
+  t: string | undefined;
+  s: string | undefined;
+}
+
+/** The attributes of a cell's start tag (<c r="B7" s="3" t="s">). */
+export function cellAttributes(tag: string): CellAttributes {
+  const out: CellAttributes = { r: undefined, t: undefined, s: undefined };
+  eachAttribute(tag, (name, value) => {
+    if (name === 'r') out.r = value;
+    else if (name === 't') out.t = value;
+    else if (name === 's') out.s = value;
+  });
   return out;
 }
 
