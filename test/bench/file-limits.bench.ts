@@ -4,7 +4,9 @@
 //       longest <row>
 //   (c) the same rows as a bank-a workbook with shared strings (as Excel writes it): the shared-string count, each part's
 //       inflated size, the longest <row> and <si>
-//   (d) the bombs of the unit tests, at full size: time and peak memory to their refusal
+//   (d) the bombs of the unit tests, at full size: time and peak memory to their refusal — declaring their true sizes
+//       in the zip's directory (refused before inflating), then lying about them (refused while inflating), and the
+//       slowest way to the shared-string cap: a sheet that declares a gigabyte, strings that declare no count
 // `npm run bench -- file-limits`; numbers only, never a failing check.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -17,7 +19,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { LIMITS } from '../../electron/core/import/limits';
 import { readTable } from '../../electron/core/import/read-table';
 import { ZipReader } from '../../electron/core/import/xlsx-zip';
-import { sharedStringsBomb, unclosedRowBomb, unterminatedQuoteCsv } from '../helpers/bombs';
+import { sharedStringsBomb, sheetOf, unclosedRowBomb, unterminatedQuoteCsv, workbookParts, writeZip } from '../helpers/bombs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 300_000);
 const MB = 1024 * 1024;
@@ -122,10 +124,18 @@ try {
   console.log('(d) bombs, to their refusal:');
   const sst = join(tmp.dir, 'sst-bomb.xlsx');
   await sharedStringsBomb(sst, 170_000_000);
-  console.log(`    shared strings, 170M <si> (no count declared): ${await refusal(sst, 'bank-b')}`);
+  console.log(`    shared strings, 170M <si>, sizes declared: ${await refusal(sst, 'bank-b')}`);
+  const SST_LIE = { head: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', piece: '<si><t>x</t></si>', times: 170_000_000, tail: '</sst>' };
+  await writeZip(sst, workbookParts(sheetOf([['合同号']]), SST_LIE), { 'xl/sharedStrings.xml': 1000 });
+  console.log(`    shared strings, 170M <si>, declared 1 KB: ${await refusal(sst, 'bank-b')}`);
+  await writeZip(sst, workbookParts(sheetOf([['合同号']]), SST_LIE), { 'xl/sharedStrings.xml': 1000, 'xl/worksheets/sheet1.xml': 1024 * MB });
+  console.log(`    shared strings, 170M <si>, declared 1 KB, sheet declared 1 GiB: ${await refusal(sst, 'bank-b')}`);
   const row = join(tmp.dir, 'row-bomb.xlsx');
   await unclosedRowBomb(row, 2.8 * 1024 * MB);
-  console.log(`    one unclosed <row> of 2.8 GiB: ${await refusal(row, 'bank-b')}`);
+  console.log(`    one unclosed <row> of 2.8 GiB, sizes declared: ${await refusal(row, 'bank-b')}`);
+  const head = sheetOf([['合同号']]).replace('</sheetData></worksheet>', '<row r="2"><c r="A2" t="inlineStr"><is><t>');
+  await writeZip(row, workbookParts({ head, piece: 'A'.repeat(1024), times: Math.round(2.8 * 1024 * 1024), tail: '' }), { 'xl/worksheets/sheet1.xml': 1000 });
+  console.log(`    one unclosed <row> of 2.8 GiB, declared 1 KB: ${await refusal(row, 'bank-b')}`);
   const quote = join(tmp.dir, 'quote-bomb.csv');
   await unterminatedQuoteCsv(quote, 600 * MB);
   console.log(`    CSV, one unterminated quoted field of 600 MB: ${await refusal(quote, 'bank-a')}`);

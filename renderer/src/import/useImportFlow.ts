@@ -24,6 +24,9 @@ export interface Target {
 }
 
 const POLL_MS = 300;
+/** a cancelled preview the host has not begun yet is asked again this often, this many times */
+const CANCEL_RETRY_MS = 100;
+const CANCEL_TRIES = 50;
 /** status calls that may fail in a row (a busy host) before the import is reported as lost */
 const POLL_RETRIES = 5;
 
@@ -84,8 +87,16 @@ export function useImportFlow(userId: string, onFinished: () => void) {
     if (current.step !== 'previewing') return;
     setFlow({ step: 'idle' });
     const { fileRef } = current.file;
-    await api.call('import.cancel', { fileRef }).catch(() => undefined);
-    await previewCall.current;
+    const call = previewCall.current;
+    let settled = false;
+    void call?.then(() => (settled = true));
+    // The host may not have begun the preview when asked (its request still on the way): asked again until it stops.
+    for (let tries = 0; tries < CANCEL_TRIES && !settled; tries++) {
+      const { cancelled } = await api.call('import.cancel', { fileRef }).catch(() => ({ cancelled: false }));
+      if (cancelled) break;
+      await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
+    }
+    await call;
     await api.call('import.discard', { fileRef }).catch(() => undefined);
   }, [setFlow]);
 
