@@ -48,7 +48,7 @@ describe('DelimitedParser', () => {
       seed = (seed * 1664525 + 1013904223) >>> 0;
       return seed % n;
     };
-    const alphabet = ['"', '"', '|', '\n', '\r\n', 'a', '中', 'bc', '""'];
+    const alphabet = ['"', '"', '|', '\n', '\r\n', '\r', 'a', '中', 'bc', '""'];
     for (let t = 0; t < 300; t++) {
       let text = '';
       for (let i = rand(60); i > 0; i--) text += alphabet[rand(alphabet.length)];
@@ -72,6 +72,15 @@ describe('DelimitedParser', () => {
       expect(thrown).toBeInstanceOf(LimitExceeded);
       expect(thrown).toMatchObject({ limit: 'rowChars', where: 'row 2', max: 1000 });
     }
+  });
+
+  it('reads lines ended by a carriage return alone (old Mac text) as they stream, not as one record', () => {
+    const p = new DelimitedParser('|', 1000);
+    const out: string[][] = [];
+    for (let i = 0; i < 500; i++) p.push(`${i}|x\r`, (r) => out.push(r));
+    p.finish((r) => out.push(r));
+    expect(out).toHaveLength(500);
+    expect(out[499]).toEqual(['499', 'x']);
   });
 
   it('refuses a record of more fields than Excel has columns', () => {

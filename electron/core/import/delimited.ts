@@ -35,6 +35,19 @@ function strayQuote(s: string, open: number, close: number, d: number): boolean 
   return nl !== -1 && nl < close;
 }
 
+/**
+ * The last line end in s[from, to): a line feed, or a carriage return alone (old Mac text) once the character after it
+ * is known; -1 if none. Searched back from `to` no further than `from`, so a long line is never searched twice.
+ */
+function lastLineEnd(s: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 10) return i;
+    if (c === 13 && i + 1 < s.length && s.charCodeAt(i + 1) !== 10) return i;
+  }
+  return -1;
+}
+
 /** Where safeEnd stopped: the end of the last complete line, and what it could not yet tell. */
 interface ScanEnd {
   /** the end of the last complete line outside quotes (0 if none) */
@@ -121,7 +134,7 @@ export class DelimitedParser {
       this.waiting.lone = close !== -1;
       return false;
     }
-    if (text.indexOf('\n') >= 0) return true;
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) return true;
     for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) {
       const prev = q === 0 ? this.last : text.charCodeAt(q - 1);
       if (prev === d || prev === 10 || prev === 13) return true;
@@ -141,11 +154,10 @@ export class DelimitedParser {
     for (;;) {
       const q = buf.indexOf('"', pos);
       const spanEnd = q === -1 ? buf.length : q;
-      if (spanEnd > pos) {
-        const nl = buf.lastIndexOf('\n', spanEnd - 1);
-        if (nl >= pos) safe = nl + 1;
-      }
-      if (q === -1) return { safe, resume: buf.length, waiting: null };
+      const end = lastLineEnd(buf, pos, spanEnd);
+      if (end >= 0) safe = end + 1;
+      // A carriage return at the very end is looked at again with the next text (a line end unless a line feed follows).
+      if (q === -1) return { safe, resume: buf.charCodeAt(buf.length - 1) === 13 ? buf.length - 1 : buf.length, waiting: null };
       pos = q + 1;
       const prev = q === 0 ? 10 : buf.charCodeAt(q - 1);
       if (prev !== d && prev !== 10 && prev !== 13) continue;
