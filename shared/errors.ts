@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'damaged',
   /** the disk is full: nothing was changed */
   'disk_full',
+  /** a preview or an import was cancelled at the user's request; nothing of it was written */
+  'cancelled',
   'internal',
 ] as const;
 

@@ -87,7 +87,8 @@ export const ApiErrorShape = z.object({ code: z.string(), message: z.string(), d
 
 export const ImportJobStatus = z.object({
   jobId: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
+  /** cancelled: stopped at the user's request (import.cancel), its transaction rolled back: nothing of it was written */
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
   kind: ImportKind,
   clientCode: z.string(),
   rows: z.number().int(),
@@ -129,4 +130,14 @@ export const intakeMethods = {
   'import.list': method(z.object({ clientCode: ClientCode.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(), z.array(ImportRow), 'lead'),
   'import.rejects': method(z.object({ importId: z.string().min(1).max(64) }).strict(), z.array(Rejection), 'lead'),
   'import.discard': method(z.object({ fileRef: FileRef }).strict(), z.object({ done: z.literal(true) }), 'lead'),
+  /**
+   * Stops a running import (by its job: its transaction is rolled back, the job ends `cancelled`) or the preview of a
+   * staged file (by its fileRef: the preview call answers `cancelled`). `cancelled` is false when nothing of it was
+   * running (it had already ended).
+   */
+  'import.cancel': method(
+    z.union([z.object({ jobId: z.string().min(1).max(64) }).strict(), z.object({ fileRef: FileRef }).strict()]),
+    z.object({ cancelled: z.boolean() }),
+    'lead',
+  ),
 } as const;

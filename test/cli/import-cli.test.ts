@@ -53,6 +53,26 @@ describe('collectdesk import … --json', () => {
     expect(r.json.rejected).toContainEqual({ row: 17, caseNo: 'MIXBAD00000102', field: 'placedAmount', code: 'negative', message: expect.any(String) });
   });
 
+  it('rejects a row with a field past 32,767 characters (too_long), stores none of it and repeats none of it', () => {
+    // A 10 MB remark, and a 30 MB case number: each row is rejected, its value neither stored nor quoted whole.
+    const [header, first, second] = iconv.decode(readFileSync(fixture('bank-a', 'placement-2026-11.csv')), 'gbk').split(/\r?\n/);
+    const remark = first!.split(',');
+    remark[0] = 'LONG0001';
+    remark[remark.length - 1] = '客户称'.repeat(3_500_000);
+    const caseNo = second!.split(',');
+    caseNo[0] = 'C'.repeat(30_000_000);
+    const file = join(tmp.dir, 'long-fields.csv');
+    writeFileSync(file, iconv.encode([header, remark.join(','), caseNo.join(','), ''].join('\r\n'), 'gbk'));
+    const r = runCliProcess(['import', 'placement', '--client', 'bank-a', file, '--data', data, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, rows: 2, accepted: 0 });
+    expect(r.json.rejected).toEqual([
+      { row: 2, caseNo: 'LONG0001', field: 'remarks', code: 'too_long', message: 'Row 2: remarks is longer than 32,767 characters, the most a cell of Excel holds: 10,500,000 characters.' },
+      { row: 3, caseNo: `${'C'.repeat(50)}…`, field: 'caseNo', code: 'too_long', message: 'Row 3: caseNo is longer than 32,767 characters, the most a cell of Excel holds: 30,000,000 characters.' },
+    ]);
+    expect(r.stdout.length).toBeLessThan(2000);
+  });
+
   it('refuses a bad file whole with exit 1 and the error', () => {
     const r = runCliProcess(['import', 'placement', '--client', 'bank-b', fixture('bad', 'not-a-workbook.xlsx'), '--data', data, '--json'], env);
     expect(r.code).toBe(1);

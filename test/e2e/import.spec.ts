@@ -243,6 +243,8 @@ test('in English: bank-b’s Excel placement file through its profile', async ({
 });
 
 test('a large file imports in the background: the row counter climbs and the window stays usable', async ({ page, host }, testInfo) => {
+  // The import of 60k rows takes most of a minute on a busy two-core machine: the test waits as long as its last step does.
+  test.setTimeout(180_000);
   const big = testInfo.outputPath('placement-large.csv');
   writeBankACsv(big, generateCases(LARGE_ROWS));
   await withClients(page, host);
@@ -261,4 +263,33 @@ test('a large file imports in the background: the row counter climbs and the win
   await expect(page.getByRole('tab', { name: /导入记录/ })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('tab', { name: /委案批次/ }).click();
   await expect(page.getByTestId('summary-inserted')).toHaveText(LARGE_ROWS.toLocaleString('zh-CN'), { timeout: 120_000 });
+});
+
+test('a preview and a large import can be cancelled mid-way: nothing of it is imported, and the file can be chosen again', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const big = host.dataDir.replace(/\/?$/, '-cancel.csv');
+  writeBankACsv(big, generateCases(LARGE_ROWS));
+  // A file whose first data row comes after millions of empty rows: its preview reads for a while.
+  const late = host.dataDir.replace(/\/?$/, '-late.csv');
+  writeFileSync(late, Buffer.concat([Buffer.from(`${readFileSync(big, 'latin1').split('\r\n')[0] ?? ''}\r\n`, 'latin1'), Buffer.from(`${','.repeat(28)}\r\n`.repeat(2_800_000))]));
+  await withClients(page, host);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '导入' }).click();
+  await chooseFile(page, '选择文件…', late);
+  await page.getByTestId('cancel-preview').click();
+  await expect(page.getByTestId('chosen-file')).toHaveCount(0);
+  await expect(page.getByTestId('cancel-preview')).toHaveCount(0);
+
+  await chooseFile(page, '选择文件…', big);
+  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row')).toHaveCount(21);
+
+  await importButton(page, '导入').click();
+  await expect(page.getByTestId('import-progress')).toHaveText(/正在导入，已处理 [\d,]+ 行/, { timeout: 30_000 });
+  await page.getByTestId('cancel-import').click();
+  await expect(page.getByTestId('import-cancelled')).toContainText('已取消导入', { timeout: 30_000 });
+  await expect(page.getByTestId('import-cancelled')).toContainText('没有导入任何数据');
+  // Nothing recorded: no import in the history, and the same file previews as never imported.
+  await expect(page.getByRole('tab', { name: /导入记录/ })).toHaveText('导入记录（0）');
+  await chooseFile(page, '选择其他文件', big);
+  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row')).toHaveCount(21);
+  await expect(page.getByTestId('already-imported')).toHaveCount(0);
 });

@@ -11,7 +11,7 @@ import { requireActor, requireDb } from './context';
 
 const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 
-type IntakeHandlers = Pick<Handlers, 'clients.list' | 'batches.list' | 'import.preview' | 'import.start' | 'import.status' | 'import.list' | 'import.rejects' | 'import.discard'>;
+type IntakeHandlers = Pick<Handlers, 'clients.list' | 'batches.list' | 'import.preview' | 'import.start' | 'import.status' | 'import.list' | 'import.rejects' | 'import.discard' | 'import.cancel'>;
 
 export const intakeHandlers: IntakeHandlers = {
   'clients.list': (_i, ctx) => {
@@ -22,7 +22,7 @@ export const intakeHandlers: IntakeHandlers = {
     });
   },
   'batches.list': (i, ctx) => listBatches(requireDb(ctx), i.clientCode),
-  'import.preview': (i, ctx, app) => {
+  'import.preview': async (i, ctx, app) => {
     const db = requireDb(ctx);
     const actor = requireActor(ctx);
     // The rows are rehearsed on the app's connection; while an import (or a sync round) holds the store's write lock
@@ -38,11 +38,18 @@ export const intakeHandlers: IntakeHandlers = {
           }
         };
     const client = getClient(db, i.clientCode);
-    return previewImport(client, i.kind, resolveStaged(app.dataDir, i.fileRef), {
-      rehearse,
-      now: app.clock.now().toISOString(),
-      importedAt: (sha256) => importedAt(db, client.id, i.kind, sha256),
-    });
+    // import.cancel with this fileRef stops it.
+    const preview = app.imports.beginPreview(i.fileRef);
+    try {
+      return await previewImport(client, i.kind, resolveStaged(app.dataDir, i.fileRef), {
+        rehearse,
+        now: app.clock.now().toISOString(),
+        importedAt: (sha256) => importedAt(db, client.id, i.kind, sha256),
+        signal: preview.signal,
+      });
+    } finally {
+      preview.done();
+    }
   },
   'import.start': (i, ctx, app) => {
     getClient(requireDb(ctx), i.clientCode);
@@ -55,4 +62,5 @@ export const intakeHandlers: IntakeHandlers = {
     discardStaged(app.dataDir, i.fileRef);
     return { done: true };
   },
+  'import.cancel': (i, _ctx, app) => ('jobId' in i ? app.imports.cancel(i.jobId) : app.imports.cancelPreview(i.fileRef)),
 };

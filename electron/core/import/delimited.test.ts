@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DelimitedParser } from './delimited';
+import { LIMITS, LimitExceeded } from './limits';
 
 /** Every record of `text`, fed to the parser in pieces of `chunk` characters as a stream would. */
 function records(text: string, chunk = text.length, delimiter = '|'): string[][] {
@@ -38,5 +39,52 @@ describe('DelimitedParser', () => {
     const text = 'a|b\n1|5" 屏幕\n2|"x\ny"\n3|他说"好\n';
     const want = [['a', 'b'], ['1', '5" 屏幕'], ['2', 'x\ny'], ['3', '他说"好']];
     for (const chunk of [text.length, 9, 4, 1]) expect(records(text, chunk)).toEqual(want);
+  });
+
+  it('reads any text alike whatever the chunks: quotes opened, closed, doubled, stray or never closed', () => {
+    // A deterministic stream of texts made of the characters that matter to the scan.
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed % n;
+    };
+    const alphabet = ['"', '"', '|', '\n', '\r\n', '\r', 'a', '中', 'bc', '""'];
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      for (let i = rand(60); i > 0; i--) text += alphabet[rand(alphabet.length)];
+      const whole = records(text);
+      for (const chunk of [1, 2, 3, 5, 8]) expect(records(text, chunk), JSON.stringify(text)).toEqual(whole);
+    }
+  });
+
+  it('refuses a record past its cap — a quote never closed, or a line never ended — while the text still streams in', () => {
+    for (const start of ['a|b\n1|"open', 'a|b\n1|no line end ']) {
+      const p = new DelimitedParser('|', 1000, () => 'row 2');
+      const out: string[][] = [];
+      let thrown: unknown = null;
+      try {
+        p.push(start, (r) => out.push(r));
+        for (let i = 0; i < 500; i++) p.push('x, "y" '.repeat(2), (r) => out.push(r));
+      } catch (err) {
+        thrown = err;
+      }
+      expect(out).toEqual([['a', 'b']]);
+      expect(thrown).toBeInstanceOf(LimitExceeded);
+      expect(thrown).toMatchObject({ limit: 'rowChars', where: 'row 2', max: 1000 });
+    }
+  });
+
+  it('reads lines ended by a carriage return alone (old Mac text) as they stream, not as one record', () => {
+    const p = new DelimitedParser('|', 1000);
+    const out: string[][] = [];
+    for (let i = 0; i < 500; i++) p.push(`${i}|x\r`, (r) => out.push(r));
+    p.finish((r) => out.push(r));
+    expect(out).toHaveLength(500);
+    expect(out[499]).toEqual(['499', 'x']);
+  });
+
+  it('refuses a record of more fields than Excel has columns', () => {
+    expect(() => records(`${'x|'.repeat(LIMITS.columns + 1)}\n`)).toThrow(LimitExceeded);
+    expect(records(`${'x|'.repeat(LIMITS.columns - 1)}x\n`)[0]).toHaveLength(LIMITS.columns);
   });
 });

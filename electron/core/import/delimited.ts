@@ -1,3 +1,5 @@
+import { LIMITS, LimitExceeded } from './limits';
+
 /** Where an unquoted field that starts at `i` ends: the next delimiter or line break (or `n`). */
 function fieldEnd(s: string, i: number, n: number, d: number): number {
   let j = i;
@@ -34,24 +36,77 @@ function strayQuote(s: string, open: number, close: number, d: number): boolean 
 }
 
 /**
+ * The last line end in s[from, to): a line feed, or a carriage return alone (old Mac text) once the character after it
+ * is known; -1 if none. Searched back from `to` no further than `from`, so a long line is never searched twice.
+ */
+function lastLineEnd(s: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 10) return i;
+    if (c === 13 && i + 1 < s.length && s.charCodeAt(i + 1) !== 10) return i;
+  }
+  return -1;
+}
+
+/** Where safeEnd stopped: the end of the last complete line, and what it could not yet tell. */
+interface ScanEnd {
+  /** the end of the last complete line outside quotes (0 if none) */
+  safe: number;
+  /** where the scan resumes when more text comes */
+  resume: number;
+  /** a quote opening a field and not closed in the text (`lone`: but for a quote at its very end, which may be half of "") */
+  waiting: { lone: boolean } | null;
+}
+
+/**
  * An incremental parser for CSV / TSV / delimited text (RFC 4180 quoting: "a, b", doubled "" inside quotes, line
  * breaks inside quotes). Fed decoded text chunk by chunk; emits complete records only. Written for speed on
  * 100k-row bank files: unquoted fields are cut with indexOf-style scans, no per-character string building.
+ *
+ * Linear however long a record runs: the text of an unfinished record is kept in pieces, each new chunk is searched
+ * only for what could end it (a line break, a quote opening a field, the quote closing the open one), and the scan
+ * resumes where it stopped. A record past `maxChars` (an unterminated quote meeting hundreds of megabytes) throws
+ * LimitExceeded, as does a record of more than LIMITS.columns fields.
  */
 export class DelimitedParser {
-  private pending = '';
+  /** the text not yet parsed, from the end of the last complete line: in pieces while no chunk can end it */
+  private parts: string[] = [];
+  private length = 0;
+  /** the last character of that text (a line break when there is none): whether a quote that follows opens a field */
+  private last = 10;
+  private resume = 0;
+  private waiting: { lone: boolean } | null = null;
   private readonly delim: number;
 
-  constructor(delimiter: string) {
+  constructor(
+    delimiter: string,
+    private readonly maxChars: number = LIMITS.rowChars,
+    /** says where a record past a cap is (`row 7`) */
+    private readonly where: () => string = () => '',
+  ) {
     this.delim = delimiter.charCodeAt(0);
   }
 
   /** Parses what can be parsed of `text` (plus what was left over); keeps an incomplete last record. */
   push(text: string, onRecord: (fields: string[]) => void): void {
-    const buf = this.pending + text;
-    const end = this.safeEnd(buf);
-    this.pending = buf.slice(end);
-    this.parse(buf, end, onRecord);
+    if (text.length === 0) return;
+    if (!this.mayEnd(text)) {
+      this.parts.push(text);
+      this.length += text.length;
+      this.last = text.charCodeAt(text.length - 1);
+      if (this.length > this.maxChars) throw new LimitExceeded('rowChars', this.where(), this.maxChars);
+      return;
+    }
+    const buf = this.parts.join('') + text;
+    const scan = this.safeEnd(buf, this.resume);
+    const rest = buf.slice(scan.safe);
+    this.parts = rest ? [rest] : [];
+    this.length = rest.length;
+    this.last = rest ? rest.charCodeAt(rest.length - 1) : 10;
+    this.resume = scan.resume - scan.safe;
+    this.waiting = scan.waiting;
+    this.parse(buf, scan.safe, onRecord);
+    if (this.length > this.maxChars) throw new LimitExceeded('rowChars', this.where(), this.maxChars);
   }
 
   /**
@@ -60,34 +115,54 @@ export class DelimitedParser {
    * rows of their own.
    */
   finish(onRecord: (fields: string[]) => void): void {
-    const buf = this.pending;
-    this.pending = '';
+    const buf = this.parts.join('');
+    this.parts = [];
+    this.length = 0;
     this.parse(buf, buf.length, onRecord);
   }
 
   /**
-   * The end of the last complete line outside quotes (0 if none), in one pass over the quote marks, read as parse()
-   * reads them: a quote opens a field only at its start (elsewhere it is a plain character), and a stray one (see
-   * strayQuote) opens nothing. Text it cannot yet tell (a quote not closed in it, or closed at its very end) stays
-   * pending.
+   * Whether `text`, the next chunk, can end the pending record or change how it is read: the quote awaited closes in it,
+   * or (no quote awaited) it holds a line break or a quote opening a field. Otherwise it is only more of the record.
    */
-  private safeEnd(buf: string): number {
+  private mayEnd(text: string): boolean {
     const d = this.delim;
-    let pos = 0;
+    if (this.waiting) {
+      const window = this.waiting.lone ? `"${text}` : text;
+      const close = closingQuote(window, 0, window.length);
+      if (close !== -1 && close + 1 < window.length) return true;
+      this.waiting.lone = close !== -1;
+      return false;
+    }
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) return true;
+    for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) {
+      const prev = q === 0 ? this.last : text.charCodeAt(q - 1);
+      if (prev === d || prev === 10 || prev === 13) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The end of the last complete line outside quotes (0 if none), in one pass over the quote marks from `pos` (the
+   * text before it was scanned before), read as parse() reads them: a quote opens a field only at its start (elsewhere
+   * it is a plain character), and a stray one (see strayQuote) opens nothing. Text it cannot yet tell (a quote not
+   * closed in it, or closed at its very end) stays pending.
+   */
+  private safeEnd(buf: string, pos: number): ScanEnd {
+    const d = this.delim;
     let safe = 0;
     for (;;) {
       const q = buf.indexOf('"', pos);
       const spanEnd = q === -1 ? buf.length : q;
-      if (spanEnd > pos) {
-        const nl = buf.lastIndexOf('\n', spanEnd - 1);
-        if (nl >= pos) safe = nl + 1;
-      }
-      if (q === -1) return safe;
+      const end = lastLineEnd(buf, pos, spanEnd);
+      if (end >= 0) safe = end + 1;
+      // A carriage return at the very end is looked at again with the next text (a line end unless a line feed follows).
+      if (q === -1) return { safe, resume: buf.charCodeAt(buf.length - 1) === 13 ? buf.length - 1 : buf.length, waiting: null };
       pos = q + 1;
       const prev = q === 0 ? 10 : buf.charCodeAt(q - 1);
       if (prev !== d && prev !== 10 && prev !== 13) continue;
       const close = closingQuote(buf, q + 1, buf.length);
-      if (close === -1 || close + 1 >= buf.length) return safe;
+      if (close === -1 || close + 1 >= buf.length) return { safe, resume: q, waiting: { lone: close !== -1 } };
       if (!strayQuote(buf, q, close, d)) pos = close + 1;
     }
   }
@@ -111,6 +186,7 @@ export class DelimitedParser {
           row.push(s.slice(i, j));
           i = j;
         }
+        if (row.length > LIMITS.columns) throw new LimitExceeded('columns', this.where());
         if (i < n && s.charCodeAt(i) === d) {
           i++;
           continue;

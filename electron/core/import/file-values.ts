@@ -3,6 +3,7 @@ import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates
 import { parseHand } from '../../../shared/domain/hand';
 import type { FileValueSource } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
+import { quoted } from './limits';
 
 /** A value given once per file: a constant, or the first capture group of a pattern on the file name or title rows. */
 export function fileValue(source: FileValueSource | undefined, file: string, titleText: string): string | null {
@@ -41,7 +42,7 @@ export function fileDate(source: FileValueSource | undefined, file: string, titl
   if (date) return date;
   throw new CoreError(
     'invalid_input',
-    `${basename(file)}: ${field} taken from ${whereFrom(source)} is "${raw}", which is not a date in the profile's dateFormats (${formats.join(', ')}). Nothing was imported.`,
+    `${basename(file)}: ${field} taken from ${whereFrom(source)} is "${quoted(raw)}", which is not a date in the profile's dateFormats (${formats.join(', ')}). Nothing was imported.`,
     { file: basename(file), field },
   );
 }
@@ -52,7 +53,7 @@ export function fileHand(source: FileValueSource | undefined, file: string, titl
   if (raw === null || source === undefined) return null;
   const hand = parseHand(raw);
   if (hand !== null) return String(hand);
-  throw new CoreError('invalid_input', `${basename(file)}: hand taken from ${whereFrom(source)} is "${raw}", which is not a whole number from 1. Nothing was imported.`, {
+  throw new CoreError('invalid_input', `${basename(file)}: hand taken from ${whereFrom(source)} is "${quoted(raw)}", which is not a whole number from 1. Nothing was imported.`, {
     file: basename(file),
     field: 'hand',
   });

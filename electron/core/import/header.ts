@@ -4,6 +4,7 @@ import { columnIndex, type ColumnRef } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
 import type { SheetsRead } from './read-table';
 import { cellText, isBlankRow, type SourceRow } from './cells';
+import { LIMITS, quoted } from './limits';
 
 const MAX_TITLE_ROWS = 30;
 
@@ -100,15 +101,24 @@ export async function readHeader(
       .map(([field, ref]) => `${refText(ref)} (${field})`);
     if (headerRow === 'auto' ? missing.length === 0 : row === headerRow) {
       if (missing.length > 0) throw missingColumns(file, missing, row, cells, rows.sheets);
-      const header: Header = { row, index, names: cells.map(cellText), titleText: titles.join('\n') };
+      const header: Header = { row, index, names: namesOf(cells), titleText: titles.join('\n') };
       return headerRow === 'auto' ? lowerRowOf(header, await rows.next(), required) : header;
     }
     if (!best || missing.length < best.missing.length) best = { row, cells, missing };
-    titles.push(cells.map((c) => cellText(c) ?? '').join(' '));
+    // A title row gives the batch number or a date: its first LIMITS.cellChars characters are read.
+    titles.push(cells.map((c) => cellText(c) ?? '').join(' ').slice(0, LIMITS.cellChars));
     if (headerRow === 'auto' ? titles.length >= MAX_TITLE_ROWS : row > headerRow) break;
   }
   if (!best) throw new CoreError('unreadable_file', `${basename(file)}: the file holds no rows.`, { file: basename(file) });
   throw missingColumns(file, best.missing, best.row, best.cells, rows.sheets);
+}
+
+/** The header's names as shown (a preview's columns): a name past LIMITS.quotedChars cut with "…". */
+function namesOf(cells: SourceRow['cells']): (string | null)[] {
+  return cells.map((c) => {
+    const t = cellText(c);
+    return t === null ? null : quoted(t);
+  });
 }
 
 /**
@@ -122,7 +132,7 @@ function lowerRowOf(header: Header, next: IteratorResult<SourceRow>, required: R
   const named = Object.values(required).filter((ref) => typeof ref !== 'object' || Array.isArray(ref));
   const index = indexOf(next.value.cells);
   const same = named.length > 0 && named.every((ref) => findColumn(index, ref) === findColumn(header.index, ref));
-  return same ? { row: next.value.row, index, names: next.value.cells.map(cellText), titleText: header.titleText } : { ...header, firstData: next.value };
+  return same ? { row: next.value.row, index, names: namesOf(next.value.cells), titleText: header.titleText } : { ...header, firstData: next.value };
 }
 
 /**

@@ -20,6 +20,7 @@ import { rejection, RowRejected, type Rejection } from './row-reader';
 import type { Outcome } from './placement-writer';
 import { rowHandler, type BatchTerm, type RowHandler, type RunRequest, type RunSource } from './row-handlers';
 import { WorkerUnavailable, workerSource, type WorkerEntry } from './worker-source';
+import { throwIfCancelled } from './cancel';
 
 /** How long an import writes before it lets the app answer (a request, a progress poll). */
 const TURN_MS = 100;
@@ -38,6 +39,8 @@ export interface ImportRequest {
   onProgress?: (rows: number) => void;
   /** a placement file is read and mapped on a worker thread running this script (see worker-source.ts) */
   worker?: WorkerEntry;
+  /** aborted: the import stops at the next chunk or batch, throws CoreError cancelled and its transaction is rolled back */
+  signal?: AbortSignal;
 }
 
 export interface ImportSummary {
@@ -76,12 +79,14 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
   const client = getClient(db, req.clientCode);
   const section = sectionOf(client, req.kind);
   const fileName = basename(req.file);
+  const { signal } = req;
   let source =
     req.kind === 'placement' && req.worker
-      ? workerSource(req.worker, { file: req.file, section: section as PlacementSection, words: client.profile.relationWords ?? {} })
-      : localSource(req.file, req.kind, section);
+      ? workerSource(req.worker, { file: req.file, section: section as PlacementSection, words: client.profile.relationWords ?? {} }, signal)
+      : localSource(req.file, req.kind, section, signal);
   try {
-    const sha256 = await (req.sha256 ?? sha256File(req.file));
+    const sha256 = await (req.sha256 ?? sha256File(req.file, signal));
+    throwIfCancelled(signal);
     refuseIfImported(db, client, req.kind, fileName, sha256);
     let header: Header;
     try {
@@ -90,7 +95,7 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
       // A worker that cannot start (a packaging fault) costs speed, not the import: the rows are read here instead.
       if (!(err instanceof WorkerUnavailable)) throw err;
       await source.close();
-      source = localSource(req.file, req.kind, section);
+      source = localSource(req.file, req.kind, section, signal);
       header = await source.header;
     }
     const columns = resolveColumns(header.index, section);
@@ -100,6 +105,7 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
         const started = startRun(db, req, client, section, { fileName, sha256, titleText: header.titleText, bytes: statSync(req.file).size });
         let turned = performance.now();
         for await (const batch of source.batches(started.handle.map, columns)) {
+          throwIfCancelled(signal);
           for (const m of batch) {
             takeMapped(started, m);
             if (started.summary.rows % 5000 === 0) req.onProgress?.(started.summary.rows);
@@ -112,6 +118,7 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportSumm
             turned = performance.now();
           }
         }
+        throwIfCancelled(signal);
         endRun(db, req, started);
         db.exec('COMMIT');
         return started;

@@ -5,13 +5,15 @@ import { agencyDay, type Clock } from '../clock';
 import { settlePromises } from '../promises/settle';
 import type { Db } from '../db/open';
 import { CoreError, toApiError } from '../errors';
+import { cancelledError } from './cancel';
 import { importFile, type ImportSummary } from './import-file';
 import { discardStaged, resolveStaged } from './staging';
 import type { WorkerEntry } from './worker-source';
 
 export interface ImportJobStatus {
   jobId: string;
-  state: 'running' | 'done' | 'failed';
+  /** cancelled: stopped by cancel(), its transaction rolled back */
+  state: 'running' | 'done' | 'failed' | 'cancelled';
   kind: ImportKind;
   clientCode: string;
   rows: number;
@@ -33,10 +35,15 @@ export interface StartImport {
 /**
  * Imports started from the UI. Each runs on a connection of its own (its one transaction spans the file's
  * reading, and the app's own connection must not join it), yielding between file chunks so the app keeps
- * answering — progress included — while it runs. One import at a time.
+ * answering — progress included — while it runs. One import at a time. A running import, or a preview of a staged
+ * file, can be cancelled: its reading stops at the next chunk, the import's transaction is rolled back.
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJobStatus>();
+  /** the running imports' cancellation, by job */
+  private readonly controllers = new Map<string, AbortController>();
+  /** the running previews' cancellation, by staged file (a preview started again for a file replaces the earlier one's) */
+  private readonly previews = new Map<string, Set<AbortController>>();
   private seq = 0;
 
   constructor(
@@ -62,11 +69,45 @@ export class ImportJobs {
       startedAt: this.deps.clock.now().toISOString(), finishedAt: null, summary: null, error: null,
     };
     this.jobs.set(jobId, status);
-    void this.run(status, req, file);
+    const controller = new AbortController();
+    this.controllers.set(jobId, controller);
+    void this.run(status, req, file, controller.signal);
     return { jobId };
   }
 
-  private async run(status: ImportJobStatus, req: StartImport, file: string): Promise<void> {
+  /** Stops a running import: it ends `cancelled`, nothing of it written. False when it is no longer running. */
+  cancel(jobId: string): { cancelled: boolean } {
+    this.status(jobId);
+    const controller = this.controllers.get(jobId);
+    if (!controller) return { cancelled: false };
+    controller.abort();
+    return { cancelled: true };
+  }
+
+  /** A preview of a staged file begins: its signal, aborted by cancelPreview; `done` when it ends, however. */
+  beginPreview(fileRef: string): { signal: AbortSignal; done: () => void } {
+    const controller = new AbortController();
+    const set = this.previews.get(fileRef) ?? new Set<AbortController>();
+    set.add(controller);
+    this.previews.set(fileRef, set);
+    return {
+      signal: controller.signal,
+      done: () => {
+        set.delete(controller);
+        if (set.size === 0 && this.previews.get(fileRef) === set) this.previews.delete(fileRef);
+      },
+    };
+  }
+
+  /** Stops the previews of a staged file under way: each answers `cancelled`. False when none was running. */
+  cancelPreview(fileRef: string): { cancelled: boolean } {
+    const set = this.previews.get(fileRef);
+    if (!set || set.size === 0) return { cancelled: false };
+    for (const c of set) c.abort();
+    return { cancelled: true };
+  }
+
+  private async run(status: ImportJobStatus, req: StartImport, file: string, signal: AbortSignal): Promise<void> {
     let db: Db | null = null;
     this.deps.onRunning?.(true);
     try {
@@ -75,16 +116,24 @@ export class ImportJobs {
         clientCode: req.clientCode, kind: req.kind, file, batchNo: req.batchNo, hand: req.hand, actor: req.actor,
         now: this.deps.clock.now().toISOString(),
         worker: this.deps.worker,
+        signal,
         onProgress: (rows) => void (status.rows = rows),
       });
       status.rows = status.summary.rows;
       if (req.kind === 'payments') settlePromises(db, agencyDay(this.deps.clock.now()), this.deps.clock.now().toISOString());
       status.state = 'done';
     } catch (err) {
-      if (!(err instanceof CoreError)) this.deps.onLog?.(err);
-      status.error = toApiError(err);
-      status.state = 'failed';
+      // Cancelled: whatever the reading was doing when it stopped, the import's transaction was rolled back.
+      if (signal.aborted && status.summary === null) {
+        status.error = cancelledError().toApiError();
+        status.state = 'cancelled';
+      } else {
+        if (!(err instanceof CoreError)) this.deps.onLog?.(err);
+        status.error = toApiError(err);
+        status.state = 'failed';
+      }
     } finally {
+      this.controllers.delete(status.jobId);
       db?.close();
       this.deps.onRunning?.(false);
       status.finishedAt = this.deps.clock.now().toISOString();

@@ -9,9 +9,9 @@ import { TrailerCheck } from './trailer';
 /** Rows per batch: the unit a worker posts; on this thread, what is mapped between two writes. */
 const BATCH_ROWS = 1000;
 
-/** The rows of a file, read and mapped on this thread. */
-export function localSource(file: string, kind: ImportKind, section: AnySection): MappedSource {
-  const rows = readTable(file, section);
+/** The rows of a file, read and mapped on this thread; with `signal`, a cancelled read stops at the next chunk. */
+export function localSource(file: string, kind: ImportKind, section: AnySection, signal?: AbortSignal): MappedSource {
+  const rows = readTable(file, section, signal);
   const header = readHeader(file, rows, section.headerRow, requiredColumns(kind, section));
   header.catch(() => undefined);
   return {

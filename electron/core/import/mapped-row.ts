@@ -4,7 +4,8 @@ import { cellText, isBlankRow, type SourceRow } from './cells';
 import type { AnySection } from './columns';
 import type { Header } from './header';
 import { mapPlacementRow, type PlacementRecord } from './placement-row';
-import { caseNoOf, RowReader, RowRejected, type RejectionCode } from './row-reader';
+import { quoted } from './limits';
+import { caseNoOf, tooLong, RowReader, RowRejected, type RejectionCode } from './row-reader';
 
 /** A row's first problem, as plain data (it crosses a worker's message port). */
 export interface RowProblem {
@@ -40,6 +41,7 @@ function checkWidth(cells: SourceRow['cells'], width: number | undefined): void 
  * Maps one source row; null for a blank row, which is not a data row. `width`, for a text file, is the
  * number of fields a row may have (fieldsAllowed): a row with more has a delimiter inside a value (`北京市|朝阳区` in
  * a pipe file), which shifts every later column onto the wrong field — such a row is rejected rather than read askew.
+ * A row with a mapped field longer than LIMITS.cellChars is rejected (too_long) before anything of it is read.
  */
 export function mapRow<R>(source: SourceRow, columns: Record<string, number>, section: AnySection, map: RowMapper<R>, width?: number): Mapped<R> | null {
   const { row, cells } = source;
@@ -47,7 +49,10 @@ export function mapRow<R>(source: SourceRow, columns: Record<string, number>, se
   const reader = new RowReader(cells, columns, section.dateFormats, section.amountUnit);
   let caseNo = '';
   try {
-    caseNo = caseNoOf(reader, section.caseNoDigits);
+    const long = tooLong(cells, columns);
+    // A case number too long to be one is reported by its beginning.
+    caseNo = long?.field === 'caseNo' ? quoted(cellText(cells[columns.caseNo ?? -1]) ?? '') : caseNoOf(reader, section.caseNoDigits);
+    if (long) throw long;
     checkWidth(cells, width);
     if (!caseNo) throw new RowRejected('caseNo', 'missing');
     reader.exactKey('caseNo');

@@ -3,6 +3,7 @@ import { formatFen } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
 import { RowRejected } from './row-reader';
 import { UnknownCases } from './unknown-case';
+import { quoted } from './limits';
 
 export interface PaymentRecord {
   caseNo: string;
@@ -125,8 +126,8 @@ export class PaymentWriter {
     if (p.ignored !== undefined) return 'unchanged';
     const c = this.s.findCase.get(this.clientId, p.caseNo) as HeldCase | undefined;
     if (!c) throw this.unknown.reject(p.caseNo);
-    if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, earlier in this file`);
-    if (this.s.txnExists.get({ c: this.clientId, ref: p.txnRef })) throw new RowRejected('txnRef', 'duplicate_txn', `${p.txnRef}, by an earlier import`);
+    if (this.seen.has(p.txnRef)) throw new RowRejected('txnRef', 'duplicate_txn', `${quoted(p.txnRef)}, earlier in this file`);
+    if (this.s.txnExists.get({ c: this.clientId, ref: p.txnRef })) throw new RowRejected('txnRef', 'duplicate_txn', `${quoted(p.txnRef)}, by an earlier import`);
     // A reference is taken by a row written: a reversal that matches nothing leaves it free for a later row.
     const outcome = p.adjustment !== null ? this.adjust(c, p, p.adjustment) : p.amountFen < 0 ? this.reverse(c.id, p) : this.pay(c, p);
     this.seen.add(p.txnRef);
@@ -152,7 +153,7 @@ export class PaymentWriter {
     const amount = -p.amountFen;
     const held = (p.reverses ? this.s.paymentByRef.get(this.clientId, p.reverses) : this.s.paymentByAmount.get(caseId, amount, p.paidAt)) as HeldPayment | undefined;
     if (!held || held.case_id !== caseId || held.amount_fen !== amount) {
-      throw new RowRejected(p.reverses ? 'reverses' : 'amount', 'unmatched_reversal', p.reverses ?? formatFen(p.amountFen));
+      throw new RowRejected(p.reverses ? 'reverses' : 'amount', 'unmatched_reversal', p.reverses ? quoted(p.reverses) : formatFen(p.amountFen));
     }
     this.s.reverse.run({ id: held.id, ref: p.txnRef, at: p.paidAt, importId: this.importId, now: this.now });
     this.reversed = held.txn_ref;

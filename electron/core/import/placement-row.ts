@@ -6,6 +6,7 @@ import { normaliseStage, stageFromDays } from '../../../shared/domain/stage';
 import { cleanText, toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementSection } from '../../../shared/profile/schema';
 import { RowRejected, stripTextMark, type RowReader } from './row-reader';
+import { quoted } from './limits';
 
 export interface ContactRecord {
   relation: Relation;
@@ -218,9 +219,9 @@ export function mapPlacementRow(r: RowReader, row: number, caseNo: string, secti
   const dueBackAt = r.date('dueBackAt');
   const handText = r.text('hand');
   const hand = handText === null ? null : parseHand(handText);
-  if (handText !== null && hand === null) throw new RowRejected('hand', 'not_a_number', handText.slice(0, 40));
+  if (handText !== null && hand === null) throw new RowRejected('hand', 'not_a_number', quoted(handText));
   const currency = (mapped(section.valueMaps?.currency, r.text('currency')) ?? section.defaults?.currency ?? 'CNY').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new RowRejected('currency', 'invalid', currency.slice(0, 20));
+  if (!/^[A-Z]{3}$/.test(currency)) throw new RowRejected('currency', 'invalid', quoted(currency));
   return {
     row,
     caseNo,

@@ -6,6 +6,7 @@ import { toHalfWidth } from '../../../shared/domain/text';
 import type { PlacementRecord } from './placement-row';
 import { RowRejected } from './row-reader';
 import { moveCaseToBatch } from '../kpi/case-batch';
+import { quoted } from './limits';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -308,7 +309,7 @@ export class PlacementWriter {
       // One ID number is one person: a row that gives it with another name is a mistake in the file (or in the
       // earlier one), and taking it would put this case's phones on someone else's debtor.
       if (nameKey(known.name) !== nameKey(d.name)) {
-        throw new RowRejected('idNumber', 'name_mismatch', `case ${known.caseNo ?? (this.s.caseOfDebtor.get(known.id) as string | undefined) ?? '?'}`);
+        throw new RowRejected('idNumber', 'name_mismatch', `case ${quoted(known.caseNo ?? (this.s.caseOfDebtor.get(known.id) as string | undefined) ?? '?')}`);
       }
       this.settle(known.id);
       this.s.updateDebtor.run({ id: known.id, ...d, now: this.now });

@@ -68,18 +68,19 @@ export type Rehearse = (rows: Pick<RehearsalRequest, 'fileName' | 'titleText' | 
 
 /**
  * The first rows of a file as the profile maps them, masked as the UI shows personal data. Writes nothing. With
- * `rehearse`, each row's problem is the one the import would report, including those only the store can tell.
+ * `rehearse`, each row's problem is the one the import would report, including those only the store can tell. With
+ * `signal`, an aborted preview stops at the next chunk of the file and throws CoreError cancelled.
  */
 export async function previewImport(
   client: ClientRecord,
   kind: ImportKind,
   file: string,
-  opts: { limit?: number; rehearse?: Rehearse; now?: string; importedAt?: (sha256: string) => string | null } = {},
+  opts: { limit?: number; rehearse?: Rehearse; now?: string; importedAt?: (sha256: string) => string | null; signal?: AbortSignal } = {},
 ): Promise<ImportPreview> {
   const limit = opts.limit ?? 20;
   const section = client.profile[kind];
   if (!section) throw new CoreError('invalid_input', `The profile of ${client.code} has no "${kind}" section.`, { field: kind });
-  const rows = readTable(file, section);
+  const rows = readTable(file, section, opts.signal);
   const header = await readHeader(file, rows, section.headerRow, requiredColumns(kind, section));
   const columns = resolveColumns(header.index, section);
   const fileValues = fileValuesOf('fileValues' in section ? section.fileValues : undefined, section.dateFormats, file, header.titleText);
@@ -136,7 +137,7 @@ export async function previewImport(
     columns: mappedColumns(section).flatMap(([field, ref]) => (ref === undefined ? [] : [{ field, expected: refText(ref), header: columnLabel(header, columns[field] ?? -1) }])),
     fileValues,
     rows: out,
-    alreadyImportedAt: opts.importedAt ? opts.importedAt(await sha256File(file)) : null,
+    alreadyImportedAt: opts.importedAt ? opts.importedAt(await sha256File(file, opts.signal)) : null,
     sheets: rows.sheets ?? null,
     batch: rehearsed?.batch ? { ...rehearsed.batch, defaultHand: kind === 'placement' ? ((section as PlacementSection).defaults?.hand ?? null) : null } : null,
   };

@@ -1,10 +1,12 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CoreError } from '../errors';
+import { throwIfCancelled } from './cancel';
 import type { SourceRow } from './cells';
 import { createDecoder, detectEncoding } from './decode';
 import { DelimitedParser } from './delimited';
 import type { SectionLayout } from './layout';
+import { LIMITS, LimitExceeded } from './limits';
 import { openWorksheet } from './xlsx';
 
 const CHUNK = 1 << 20;
@@ -13,12 +15,20 @@ function unreadable(file: string, message: string, details: Record<string, unkno
   return new CoreError('unreadable_file', `${basename(file)}: ${message}`, { file: basename(file), ...details });
 }
 
-/** Rows of a CSV / TSV / delimited text file, decoded and parsed as they stream in. */
-async function* delimitedRows(file: string, layout: SectionLayout): AsyncGenerator<SourceRow> {
+/** A file past one of the reader's caps, refused whole: details.limit names the cap, details.max its value. */
+function tooLarge(file: string, err: LimitExceeded): CoreError {
+  return unreadable(file, `${err.message}. Nothing was imported.`, { limit: err.limit, max: err.max, ...(err.where ? { where: err.where } : {}) });
+}
+
+/**
+ * Rows of a CSV / TSV / delimited text file, decoded and parsed as they stream in. A record past LIMITS.rowChars (an
+ * unterminated quote) or LIMITS.columns refuses the file; a cancelled read stops at the next chunk.
+ */
+async function* delimitedRows(file: string, layout: SectionLayout, signal?: AbortSignal): AsyncGenerator<SourceRow> {
   const delimiter = layout.format === 'tsv' ? '\t' : layout.format === 'delimited' ? (layout.delimiter ?? ',') : ',';
-  const parser = new DelimitedParser(delimiter);
-  let decoder: TextDecoder | null = null;
   let row = 0;
+  const parser = new DelimitedParser(delimiter, LIMITS.rowChars, () => `row ${row + 1}`);
+  let decoder: TextDecoder | null = null;
   const out: SourceRow[] = [];
   const onRecord = (fields: string[]): void => {
     row++;
@@ -26,17 +36,19 @@ async function* delimitedRows(file: string, layout: SectionLayout): AsyncGenerat
   };
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+      throwIfCancelled(signal);
       decoder ??= createDecoder(detectEncoding(chunk, layout.encoding));
       parser.push(decoder.decode(chunk, { stream: true }), onRecord);
       yield* out;
       out.length = 0;
     }
     if (decoder) parser.push(decoder.decode(), onRecord);
+    parser.finish(onRecord);
   } catch (err) {
     if (err instanceof TypeError) throw unreadable(file, `is not valid ${layout.encoding === 'auto' ? 'UTF-8 or GBK' : layout.encoding} text.`);
+    if (err instanceof LimitExceeded) throw tooLarge(file, err);
     throw err;
   }
-  parser.finish(onRecord);
   yield* out;
 }
 
@@ -49,13 +61,20 @@ export interface SheetsRead {
 /** A file's rows; a workbook's say which sheet they are of once the first row has been read. */
 export type TableRows = AsyncGenerator<SourceRow> & { sheets?: SheetsRead };
 
-/** Rows of one worksheet, streamed: a 100k-row workbook is never held whole in memory. */
-async function* workbookRows(file: string, layout: SectionLayout, onSheet: (sheets: SheetsRead) => void): AsyncGenerator<SourceRow> {
+/**
+ * Rows of one worksheet, streamed: a 100k-row workbook is never held whole in memory. A workbook past one of the
+ * reader's caps (see limits.ts) is refused as soon as the cap is passed; a cancelled read stops at the next chunk.
+ */
+async function* workbookRows(file: string, layout: SectionLayout, onSheet: (sheets: SheetsRead) => void, signal?: AbortSignal): AsyncGenerator<SourceRow> {
   const notAWorkbook = (err: unknown): CoreError =>
-    err instanceof CoreError ? err : unreadable(file, 'is not an Excel workbook (.xlsx) that can be read.', { reason: (err as Error).message });
+    err instanceof CoreError
+      ? err
+      : err instanceof LimitExceeded
+        ? tooLarge(file, err)
+        : unreadable(file, 'is not an Excel workbook (.xlsx) that can be read.', { reason: (err as Error).message });
   let opened: Awaited<ReturnType<typeof openWorksheet>>;
   try {
-    opened = await openWorksheet(file, { sheet: layout.sheet });
+    opened = await openWorksheet(file, { sheet: layout.sheet }, signal);
   } catch (err) {
     throw notAWorkbook(err);
   }
@@ -106,8 +125,11 @@ function checkFormat(file: string, layout: SectionLayout): void {
   if (found && wrong) throw unreadable(file, FOREIGN[found], { format: found });
 }
 
-/** The rows of a bank file, as its profile section describes it. Empty files are refused here. */
-export function readTable(file: string, layout: SectionLayout): TableRows {
+/**
+ * The rows of a bank file, as its profile section describes it. Empty files are refused here; a file past one of the
+ * reader's caps (limits.ts) as soon as it passes it. With `signal`, an aborted read throws CoreError cancelled.
+ */
+export function readTable(file: string, layout: SectionLayout, signal?: AbortSignal): TableRows {
   let size: number;
   try {
     size = statSync(file).size;
@@ -116,7 +138,7 @@ export function readTable(file: string, layout: SectionLayout): TableRows {
   }
   if (size === 0) throw unreadable(file, 'the file is empty.');
   checkFormat(file, layout);
-  if (layout.format !== 'xlsx') return delimitedRows(file, layout);
-  const rows: TableRows = workbookRows(file, layout, (sheets) => (rows.sheets = sheets));
+  if (layout.format !== 'xlsx') return delimitedRows(file, layout, signal);
+  const rows: TableRows = workbookRows(file, layout, (sheets) => (rows.sheets = sheets), signal);
   return rows;
 }

@@ -14,6 +14,7 @@ import type { PlacementRecord } from './placement-row';
 import { PlacementWriter, type Outcome } from './placement-writer';
 import { RecallWriter, type RecallRecord } from './recall-writer';
 import { RowRejected, type RowReader } from './row-reader';
+import { quoted } from './limits';
 
 // How each kind of file's rows are read and written: the part of an import that differs by kind (import-file.ts runs them).
 
@@ -184,7 +185,7 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
     if (!fromRow) return;
     const { batchNo, hand } = record.case;
     if (fromRow.batchNo !== null && batchNo !== null && batchNo !== fromRow.batchNo) {
-      throw new RowRejected('batchNo', 'other_batch', `${batchNo}, where row ${fromRow.row} gives ${fromRow.batchNo} (a file places one batch: import the rows of ${batchNo} as a file of their own)`);
+      throw new RowRejected('batchNo', 'other_batch', `${quoted(batchNo)}, where row ${fromRow.row} gives ${quoted(fromRow.batchNo)} (a file places one batch: import the rows of ${quoted(batchNo)} as a file of their own)`);
     }
     if (fromRow.hand !== null && hand !== null && hand !== fromRow.hand) {
       throw new RowRejected('hand', 'other_batch', `${hand}, where row ${fromRow.row} gives ${fromRow.hand} (a file places one batch: import the rows of hand ${hand} as a file of their own)`);
@@ -195,7 +196,7 @@ function placementHandler(db: Db, req: RunRequest, client: ClientRecord, section
     take(m) {
       // A case number given twice is the later row's first problem, whatever else is wrong with it.
       if (m.caseNo) {
-        if (seen.has(m.caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', m.caseNo);
+        if (seen.has(m.caseNo)) throw new RowRejected('caseNo', 'duplicate_in_file', quoted(m.caseNo));
         seen.add(m.caseNo);
       }
       const record = recordOf(m) as PlacementRecord;

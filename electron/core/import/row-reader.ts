@@ -2,8 +2,9 @@ import { parseCalendarDate, type DateFormat } from '../../../shared/domain/dates
 import { numberCellFen, parseAmountFen, type AmountUnit } from '../../../shared/domain/money';
 import { toHalfWidth } from '../../../shared/domain/text';
 import { cellText, type Cell, type Value } from './cells';
+import { LIMITS, quoted } from './limits';
 
-export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch', 'extra_fields', 'unmatched_reversal', 'other_batch', 'unsaved_formula'] as const;
+export const REJECTION_CODES = ['missing', 'invalid', 'checksum', 'negative', 'not_a_number', 'invalid_date', 'duplicate_in_file', 'unknown_case', 'duplicate_txn', 'name_mismatch', 'extra_fields', 'unmatched_reversal', 'other_batch', 'unsaved_formula', 'too_long'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
@@ -29,6 +30,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   unmatched_reversal: 'matches no payment of this case to reverse',
   other_batch: "differs from this file's batch",
   unsaved_formula: 'is a formula whose result was not saved with the file: open and save the file in Excel, or paste the values',
+  too_long: `is longer than ${LIMITS.cellChars.toLocaleString('en-US')} characters, the most a cell of Excel holds`,
 };
 
 /** A row was rejected: the first problem found, in words. */
@@ -60,8 +62,21 @@ export function stripTextMark(key: string): string {
   return key.charCodeAt(0) === 39 || key.charCodeAt(key.length - 1) === 39 ? key.replace(/^'+|'+$/g, '').trim() : key;
 }
 
+/** A rejected row as reported and stored: its case number (and any value its message quotes) cut to LIMITS.quotedChars. */
 export function rejection(row: number, caseNo: string, err: RowRejected): Rejection {
-  return { row, caseNo, field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
+  return { row, caseNo: quoted(caseNo), field: err.field, code: err.code, message: `Row ${row}: ${err.message}.` };
+}
+
+/**
+ * The rejection of a row with a field the profile maps longer than LIMITS.cellChars (a 10 MB remark), null when there
+ * is none: its value is neither stored nor repeated in the rejection, which says only how long it is.
+ */
+export function tooLong(cells: Cell[], columns: Record<string, number>): RowRejected | null {
+  for (const field in columns) {
+    const c = cells[columns[field] ?? -1];
+    if (typeof c === 'string' && c.length > LIMITS.cellChars) return new RowRejected(field, 'too_long', `${c.length.toLocaleString('en-US')} characters`);
+  }
+  return null;
 }
 
 // Plain ASCII values, the usual case, parsed on fast paths that give exactly what the general parsers give.
@@ -87,7 +102,7 @@ export class RowReader {
   raw(field: string): Value {
     const i = this.columns[field];
     const c = i === undefined || i < 0 ? null : (this.cells[i] ?? null);
-    if (c !== null && typeof c === 'object' && !(c instanceof Date)) throw new RowRejected(field, 'unsaved_formula', `=${c.formula.slice(0, 40)}`);
+    if (c !== null && typeof c === 'object' && !(c instanceof Date)) throw new RowRejected(field, 'unsaved_formula', `=${quoted(c.formula)}`);
     return c;
   }
 
@@ -126,7 +141,7 @@ export class RowReader {
     if (r.ok) return r.fen;
     // In fen a fraction is no amount: the message says why (the profile's unit may be the mistake, or the bank's cell).
     const fraction = this.unit === 'fen' && r.code === 'not_a_number' && /^\D*-?\d[\d,]*\.\d*[1-9]/.test(String(t));
-    throw new RowRejected(field, r.code, `${String(t).slice(0, 40)}${fraction ? ' (amounts of this file are whole fen: amountUnit "fen")' : ''}`);
+    throw new RowRejected(field, r.code, `${quoted(String(t))}${fraction ? ' (amounts of this file are whole fen: amountUnit "fen")' : ''}`);
   }
 
   /**
@@ -136,7 +151,7 @@ export class RowReader {
   exactKey(field: string): void {
     const c = this.raw(field);
     if (typeof c === 'number' && Math.abs(c) >= 1e15) {
-      throw new RowRejected(field, 'invalid', `${cellText(c)}, a number of more than 15 digits in the workbook whose last digits are lost: the bank must store it as text`);
+      throw new RowRejected(field, 'invalid', `${quoted(cellText(c) ?? '')}, a number of more than 15 digits in the workbook whose last digits are lost: the bank must store it as text`);
     }
   }
 
@@ -147,7 +162,7 @@ export class RowReader {
     if (t === null) return null;
     // A count of days may carry its unit (95天).
     const s = toHalfWidth(t).replace(/[,\s]/g, '').replace(/天$/, '');
-    if (!/^-?\d+$/.test(s)) throw new RowRejected(field, 'not_a_number', t.slice(0, 40));
+    if (!/^-?\d+$/.test(s)) throw new RowRejected(field, 'not_a_number', quoted(t));
     const n = Number(s);
     if (n < 0) throw new RowRejected(field, 'negative');
     return n;
@@ -170,7 +185,7 @@ export class RowReader {
       return null;
     }
     const d = parseCalendarDate(typeof c === 'string' ? c.trim() : c, this.dateFormats);
-    if (!d) throw new RowRejected(field, 'invalid_date', `${String(c instanceof Date ? c.toISOString() : c).trim().slice(0, 40)} (the profile's dateFormats: ${this.dateFormats.join(', ')})`);
+    if (!d) throw new RowRejected(field, 'invalid_date', `${quoted(String(c instanceof Date ? c.toISOString() : c).trim())} (the profile's dateFormats: ${this.dateFormats.join(', ')})`);
     return d;
   }
 }

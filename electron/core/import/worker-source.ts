@@ -3,6 +3,7 @@ import type { Relation } from '../../../shared/domain/relations';
 import type { ErrorCode } from '../../../shared/errors';
 import type { PlacementSection } from '../../../shared/profile/schema';
 import { CoreError } from '../errors';
+import { cancelledError } from './cancel';
 import type { Header } from './header';
 import type { Mapped, MappedSource } from './mapped-row';
 
@@ -36,9 +37,10 @@ export class WorkerUnavailable extends Error {
 /**
  * A placement file read and mapped on a worker thread, so that decoding, parsing and checking the rows (about a
  * third of a large import's time) runs on the second core while this thread writes. The worker stays at most a few
- * batches ahead. A file-level fault comes back as the CoreError it was.
+ * batches ahead. A file-level fault comes back as the CoreError it was. When `signal` is aborted the worker is
+ * stopped at once (however long its reading takes) and the source throws CoreError cancelled.
  */
-export function workerSource(entry: WorkerEntry, job: PlacementJob): MappedSource {
+export function workerSource(entry: WorkerEntry, job: PlacementJob, signal?: AbortSignal): MappedSource {
   const worker = new Worker(entry.url, { workerData: job, execArgv: entry.execArgv });
   const queue: FromWorker[] = [];
   let waiting: (() => void) | null = null;
@@ -49,6 +51,7 @@ export function workerSource(entry: WorkerEntry, job: PlacementJob): MappedSourc
   };
   let heard = false;
   worker.on('message', (m: FromWorker) => {
+    if (signal?.aborted) return;
     heard = true;
     queue.push(m);
     wakeUp();
@@ -62,6 +65,14 @@ export function workerSource(entry: WorkerEntry, job: PlacementJob): MappedSourc
     failure ??= heard ? stopped : new WorkerUnavailable(stopped);
     wakeUp();
   });
+  const cancel = (): void => {
+    failure = cancelledError();
+    queue.length = 0;
+    wakeUp();
+    void worker.terminate();
+  };
+  if (signal?.aborted) cancel();
+  else signal?.addEventListener('abort', cancel, { once: true });
   async function next(): Promise<FromWorker> {
     for (;;) {
       const m = queue.shift();
@@ -91,6 +102,7 @@ export function workerSource(entry: WorkerEntry, job: PlacementJob): MappedSourc
       }
     },
     async close() {
+      signal?.removeEventListener('abort', cancel);
       worker.removeAllListeners();
       await worker.terminate();
     },

@@ -1,5 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
+import { throwIfCancelled } from './cancel';
+import { LIMITS, LimitExceeded } from './limits';
 
 /** The zip container of an .xlsx: its central directory read directly, and one entry's text, inflated as it streams. */
 
@@ -10,6 +12,8 @@ export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** the inflated size the zip declares (a damaged or hostile file may declare less than it holds) */
+  size: number;
   localHeaderOffset: number;
 }
 
@@ -50,6 +54,7 @@ export function readZipDirectory(file: string): Map<string, ZipEntry> {
       dirOffset = Number(z64.readBigUInt64LE(48));
     }
     if (dirOffset + dirSize > size) fail('the zip directory lies outside the file');
+    if (dirSize > LIMITS.metadataBytes) throw new LimitExceeded('metadataBytes', 'its zip directory');
     const dir = readAt(fd, dirOffset, dirSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
@@ -57,7 +62,7 @@ export function readZipDirectory(file: string): Map<string, ZipEntry> {
       if (p + 46 > dir.length || dir.readUInt32LE(p) !== 0x02014b50) fail('bad zip directory entry');
       const method = dir.readUInt16LE(p + 10);
       let compressedSize = dir.readUInt32LE(p + 20);
-      const uncompressedSize = dir.readUInt32LE(p + 24);
+      let size = dir.readUInt32LE(p + 24);
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
@@ -71,7 +76,10 @@ export function readZipDirectory(file: string): Map<string, ZipEntry> {
         const len = dir.readUInt16LE(e + 2);
         if (id === 0x0001) {
           let q = e + 4;
-          if (uncompressedSize === 0xffffffff) q += 8;
+          if (size === 0xffffffff) {
+            size = Number(dir.readBigUInt64LE(q));
+            q += 8;
+          }
           if (compressedSize === 0xffffffff) {
             compressedSize = Number(dir.readBigUInt64LE(q));
             q += 8;
@@ -80,7 +88,7 @@ export function readZipDirectory(file: string): Map<string, ZipEntry> {
         }
         e += 4 + len;
       }
-      entries.set(name, { name, method, compressedSize, localHeaderOffset });
+      entries.set(name, { name, method, compressedSize, size, localHeaderOffset });
       p = extraEnd + commentLength;
     }
     return entries;
@@ -89,8 +97,73 @@ export function readZipDirectory(file: string): Map<string, ZipEntry> {
   }
 }
 
+/**
+ * Reads the parts of one workbook, counting what it inflates: a part past LIMITS.partBytes, or all the parts read past
+ * LIMITS.totalBytes, throws LimitExceeded as soon as the cap is passed (a part that declares more is refused before
+ * it is inflated). A part read twice (the sheet: its merged cells, then its rows) counts once. With a signal, a
+ * cancelled read stops at the next chunk.
+ */
+export class ZipReader {
+  readonly entries: Map<string, ZipEntry>;
+  /** the most inflated of each part so far */
+  private readonly inflated = new Map<string, number>();
+  private total = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly signal?: AbortSignal,
+    /** the caps (LIMITS; a test gives smaller ones) */
+    private readonly limits: Pick<typeof LIMITS, 'partBytes' | 'totalBytes' | 'metadataBytes'> = LIMITS,
+  ) {
+    this.entries = readZipDirectory(file);
+  }
+
+  /** The bytes of a part, inflated as they stream, in chunks. */
+  async *bytes(entry: ZipEntry): AsyncGenerator<Buffer> {
+    if (entry.size > this.limits.partBytes) throw new LimitExceeded('partBytes', `its part ${entry.name}`, this.limits.partBytes);
+    let n = 0;
+    for await (const chunk of entryBytes(this.file, entry)) {
+      throwIfCancelled(this.signal);
+      n += chunk.length;
+      this.count(entry.name, n);
+      yield chunk;
+    }
+  }
+
+  /** The text of a part, decoded as UTF-8 while it is inflated, in chunks. */
+  async *text(entry: ZipEntry): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of this.bytes(entry)) yield decoder.decode(chunk, { stream: true });
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+
+  /** The text of a part read whole (the workbook, its relationships, its styles): at most `max` bytes. */
+  async whole(entry: ZipEntry): Promise<string> {
+    const max = this.limits.metadataBytes;
+    if (entry.size > max) throw new LimitExceeded('metadataBytes', `its part ${entry.name}`, max);
+    const chunks: Buffer[] = [];
+    let n = 0;
+    for await (const chunk of this.bytes(entry)) {
+      n += chunk.length;
+      if (n > max) throw new LimitExceeded('metadataBytes', `its part ${entry.name}`, max);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private count(name: string, n: number): void {
+    const before = this.inflated.get(name) ?? 0;
+    if (n <= before) return;
+    if (n > this.limits.partBytes) throw new LimitExceeded('partBytes', `its part ${name}`, this.limits.partBytes);
+    this.total += n - before;
+    this.inflated.set(name, n);
+    if (this.total > this.limits.totalBytes) throw new LimitExceeded('totalBytes', '', this.limits.totalBytes);
+  }
+}
+
 /** The bytes of a zip entry, inflated as they stream, in chunks. */
-export async function* entryBytes(file: string, entry: ZipEntry): AsyncGenerator<Buffer> {
+async function* entryBytes(file: string, entry: ZipEntry): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   let start: number;
   try {
@@ -109,18 +182,4 @@ export async function* entryBytes(file: string, entry: ZipEntry): AsyncGenerator
   } finally {
     raw.destroy();
   }
-}
-
-/** The text of a zip entry, decoded as UTF-8 while it is inflated, in chunks. */
-export async function* entryText(file: string, entry: ZipEntry): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of entryBytes(file, entry)) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
-}
-
-export async function wholeText(file: string, entry: ZipEntry): Promise<string> {
-  let s = '';
-  for await (const chunk of entryText(file, entry)) s += chunk;
-  return s;
 }

@@ -1,6 +1,10 @@
 import { posix } from 'node:path';
 import type { Cell, SourceRow } from './cells';
-import { entryBytes, entryText, fail, readZipDirectory, wholeText, type ZipEntry } from './xlsx-zip';
+import { ElementScanner } from './element-scanner';
+import { LIMITS, LimitExceeded } from './limits';
+import { columnIndex, dateStyles, rowCells, rowNumberOf, type SheetContext } from './xlsx-cells';
+import { fail, ZipReader, type ZipEntry } from './xlsx-zip';
+import { attributes, elements, itemText, startTag } from './xml-scan';
 import { headerKey } from './header';
 
 export { XlsxFormatError } from './xlsx-zip';
@@ -16,228 +20,6 @@ export { XlsxFormatError } from './xlsx-zip';
  * an UnsavedFormula for a formula without its result;
  * a cell merged over several rows gives its value to each of them.
  */
-
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY, (m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED[name] ?? m;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
-  });
-}
-
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** The attributes of an element's start tag, by local name (a namespace prefix dropped). */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(ATTRIBUTE)) {
-    const name = m[1] ?? '';
-    out[name.slice(name.indexOf(':') + 1)] = decodeXml(m[2] ?? m[3] ?? '');
-  }
-  return out;
-}
-
-/** The start tags of the elements with this local name, in document order (metadata parts only: they are small). */
-function elements(xml: string, local: string): Record<string, string>[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${local}(?=[\\s/>])[^>]*>`, 'g');
-  return [...xml.matchAll(re)].map((m) => attributes(m[0]));
-}
-
-/** The text of the <t> elements of a string item (<si> or <is>), runs joined, phonetic runs (<rPh>) left out. */
-function itemText(xml: string): string {
-  if (xml.indexOf('rPh') >= 0) xml = xml.replace(/<(?:[\w.-]+:)?rPh[\s>][\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
-  let out = '';
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
-  for (const m of xml.matchAll(re)) out += m[1] ?? '';
-  return decodeXml(out);
-}
-
-/** Cuts the complete elements named `local` out of XML that arrives in chunks. */
-class ElementScanner {
-  private buf = '';
-  private readonly open: RegExp;
-
-  constructor(private readonly local: string) {
-    this.open = new RegExp(`<((?:[\\w.-]+:)?)${local}(?=[\\s/>])`, 'g');
-  }
-
-  /** The elements completed by this chunk, whole (start tag to end tag). */
-  push(chunk: string): string[] {
-    const buf = this.buf + chunk;
-    const out: string[] = [];
-    let pos = 0;
-    for (;;) {
-      this.open.lastIndex = pos;
-      const m = this.open.exec(buf);
-      if (!m) {
-        // Keep a tag that may be cut in two.
-        const lt = buf.lastIndexOf('<');
-        pos = lt >= pos ? lt : buf.length;
-        break;
-      }
-      const tagEnd = buf.indexOf('>', m.index);
-      if (tagEnd < 0) {
-        pos = m.index;
-        break;
-      }
-      let end: number;
-      if (buf.charCodeAt(tagEnd - 1) === 47 /* / */) end = tagEnd + 1;
-      else {
-        const closeTag = `</${m[1] ?? ''}${this.local}>`;
-        const close = buf.indexOf(closeTag, tagEnd);
-        if (close < 0) {
-          pos = m.index;
-          break;
-        }
-        end = close + closeTag.length;
-      }
-      out.push(buf.slice(m.index, end));
-      pos = end;
-    }
-    this.buf = buf.slice(pos);
-    return out;
-  }
-}
-
-function isDateFormat(code: string | undefined): boolean {
-  if (!code) return false;
-  const f = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(f);
-}
-
-/** Built-in number formats that show a date or a time (ECMA-376 18.8.30; 27-36 and 50-58 are the East Asian dates). */
-function isBuiltInDateFormat(id: number): boolean {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
-}
-
-/** For each cell style (the `s` of a cell), whether its number format is a date or a time. */
-function dateStyles(stylesXml: string): boolean[] {
-  const custom = new Map<number, string>();
-  for (const a of elements(stylesXml, 'numFmt')) custom.set(Number(a.numFmtId), a.formatCode ?? '');
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs[\s>][\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(stylesXml)?.[0] ?? '';
-  return elements(cellXfs, 'xf').map((a) => {
-    const id = Number(a.numFmtId ?? 0);
-    return custom.has(id) ? isDateFormat(custom.get(id)) : isBuiltInDateFormat(id);
-  });
-}
-
-function columnIndex(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col - 1;
-}
-
-function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
-interface SheetContext {
-  shared: string[];
-  dates: boolean[];
-  date1904: boolean;
-}
-
-const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(\/?)>/g;
-const ROW_NUMBER = /\sr="(\d+)"/;
-const CELL_REF = /\sr="([A-Z]+)/;
-const CELL_TYPE = /\st="([^"]*)"/;
-const CELL_STYLE = /\ss="(\d+)"/;
-
-const INNER = {
-  v: /<(?:[\w.-]+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/,
-  f: /<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/,
-  is: /<(?:[\w.-]+:)?is(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?is>)/,
-};
-
-/** The content of the first child element named `local`; undefined when there is none. */
-function innerOf(xml: string, local: keyof typeof INNER): string | undefined {
-  if (local === 'v') {
-    // The usual form, found without a regular expression.
-    const open = xml.indexOf('<v>');
-    if (open >= 0) {
-      const close = xml.indexOf('</v>', open);
-      if (close >= 0) return xml.slice(open + 3, close);
-    }
-  }
-  const m = INNER[local].exec(xml);
-  return m ? (m[1] ?? '') : undefined;
-}
-
-const CELL_END = /<\/(?:[\w.-]+:)?c>/g;
-
-/** The cells of one <row> element, column A first. */
-function rowCells(xml: string, ctx: SheetContext): Cell[] {
-  const cells: Cell[] = [];
-  let col = -1;
-  CELL.lastIndex = 0;
-  for (;;) {
-    const m = CELL.exec(xml);
-    if (!m) break;
-    const attrs = m[1] ?? '';
-    const ref = CELL_REF.exec(attrs);
-    col = ref ? columnIndex(ref[1] ?? '') : col + 1;
-    while (cells.length < col) cells.push(null);
-    if (m[2] === '/') {
-      cells[col] = null;
-      continue;
-    }
-    // The cell's content runs to its </c>: the elements inside (<v>, <f>, <is>) are all named otherwise.
-    CELL_END.lastIndex = CELL.lastIndex;
-    const end = CELL_END.exec(xml);
-    const inner = xml.slice(CELL.lastIndex, end ? end.index : xml.length);
-    CELL.lastIndex = end ? end.index + end[0].length : xml.length;
-    const t = CELL_TYPE.exec(attrs)?.[1];
-    const s = CELL_STYLE.exec(attrs)?.[1];
-    const value = cellValue(inner, t, s === undefined ? 0 : Number(s), ctx);
-    cells[col] = value === '' ? null : value;
-  }
-  // Like exceljs: a row ends with its last cell that holds something.
-  let n = cells.length;
-  while (n > 0 && cells[n - 1] === null) n--;
-  cells.length = n;
-  return cells;
-}
-
-function cellValue(inner: string, t: string | undefined, style: number, ctx: SheetContext): Cell {
-  if (t === 'inlineStr') {
-    const is = innerOf(inner, 'is');
-    return is === undefined ? null : itemText(is);
-  }
-  const v = innerOf(inner, 'v');
-  if (v === undefined) {
-    // A formula without its result: the file was written by a program and never calculated.
-    const f = innerOf(inner, 'f');
-    return f === undefined ? null : { formula: decodeXml(f) };
-  }
-  switch (t) {
-    case 's':
-      return ctx.shared[Number(v)] ?? null;
-    case 'str':
-      return decodeXml(v);
-    case 'b':
-      return Number(v) !== 0 ? 'TRUE' : 'FALSE';
-    case 'e':
-      return null;
-    case 'd': {
-      const d = new Date(decodeXml(v));
-      return Number.isNaN(d.getTime()) ? decodeXml(v) : d;
-    }
-    default: {
-      if (v.trim() === '') return null;
-      const n = Number(v);
-      if (Number.isNaN(n)) return decodeXml(v);
-      return ctx.dates[style] ? excelDate(n, ctx.date1904) : n;
-    }
-  }
-}
 
 function partPath(base: string, target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(posix.dirname(base), target));
@@ -257,11 +39,15 @@ export interface SheetChoice {
  * sheets'. Resolves to the sheets' names when the workbook has no such sheet; throws XlsxFormatError when the file is
  * not a workbook.
  */
-export async function openWorksheet(file: string, choice: SheetChoice): Promise<{ rows: AsyncGenerator<SourceRow>; sheet: string; others: string[] } | { missing: string[] }> {
-  const zip = readZipDirectory(file);
+export async function openWorksheet(
+  file: string,
+  choice: SheetChoice,
+  signal?: AbortSignal,
+): Promise<{ rows: AsyncGenerator<SourceRow>; sheet: string; others: string[] } | { missing: string[] }> {
+  const zip = new ZipReader(file, signal);
   const part = async (name: string): Promise<string | null> => {
-    const e = zip.get(name);
-    return e ? wholeText(file, e) : null;
+    const e = zip.entries.get(name);
+    return e ? zip.whole(e) : null;
   };
   const rootRels = (await part('_rels/.rels')) ?? '';
   const officeDocument = elements(rootRels, 'Relationship').find((r) => r.Type?.endsWith('/officeDocument'))?.Target;
@@ -284,21 +70,47 @@ export async function openWorksheet(file: string, choice: SheetChoice): Promise<
   if (!chosen) return { missing: sheets.map((s) => s.name ?? '') };
   const rel = rels.find((r) => r.Id === chosen.id);
   const sheetPath = rel?.Target ? partPath(workbookPath, rel.Target) : fail('the sheet has no part');
-  const sheetEntry = zip.get(sheetPath) ?? fail(`no ${sheetPath} in the zip`);
+  const sheetEntry = zip.entries.get(sheetPath) ?? fail(`no ${sheetPath} in the zip`);
   const pr = elements(workbook, 'workbookPr')[0];
   const date1904 = pr?.date1904 === '1' || pr?.date1904 === 'true';
-  const stylesPath = target('styles') ?? 'xl/styles.xml';
-  const stylesXml = await part(stylesPath);
-  const sharedPath = target('sharedStrings') ?? 'xl/sharedStrings.xml';
-  const sharedEntry = zip.get(sharedPath);
-  const shared: string[] = [];
-  if (sharedEntry) {
-    const scanner = new ElementScanner('si');
-    for await (const chunk of entryText(file, sharedEntry)) for (const xml of scanner.push(chunk)) shared.push(itemText(xml));
-  }
+  const stylesXml = await part(target('styles') ?? 'xl/styles.xml');
+  const sharedEntry = zip.entries.get(target('sharedStrings') ?? 'xl/sharedStrings.xml');
+  const sheetBytes = rels.filter((r) => r.Type?.endsWith('/worksheet') && r.Target).reduce((n, r) => n + (zip.entries.get(partPath(workbookPath, r.Target ?? ''))?.size ?? 0), 0);
+  const shared = sharedEntry ? await sharedStrings(zip, sharedEntry, sheetBytes) : [];
   const ctx: SheetContext = { shared, dates: stylesXml ? dateStyles(stylesXml) : [], date1904 };
-  const merges = await mergedDown(file, sheetEntry);
-  return { rows: sheetRows(file, sheetEntry, ctx, merges), sheet: chosen.name ?? '', others: sheets.filter((x) => x !== chosen).map((x) => x.name ?? '') };
+  const merges = await mergedDown(zip, sheetEntry);
+  return { rows: sheetRows(zip, sheetEntry, ctx, merges), sheet: chosen.name ?? '', others: sheets.filter((x) => x !== chosen).map((x) => x.name ?? '') };
+}
+
+/** The fewest bytes of a sheet's XML that use one shared string: a cell `<c t="s"><v>0</v></c>` takes 21. */
+const BYTES_PER_STRING_USED = 16;
+
+/**
+ * The workbook's shared strings, in order. More than LIMITS.sharedStrings refuses the file — at once when the part's
+ * <sst> declares as many (its uniqueCount), else as soon as one too many is read — and so do more than the cells of
+ * its sheets (`sheetBytes`, as the zip declares them) could use: a small sheet with millions of shared strings is
+ * refused after a few thousand.
+ */
+async function sharedStrings(zip: ZipReader, entry: ZipEntry, sheetBytes: number): Promise<string[]> {
+  const usable = Math.floor(sheetBytes / BYTES_PER_STRING_USED) + 1024;
+  const max = Math.min(LIMITS.sharedStrings, usable);
+  const tooMany = (): LimitExceeded => new LimitExceeded('sharedStrings', max < LIMITS.sharedStrings ? 'its sheets have cells' : '', max);
+  const shared: string[] = [];
+  const scanner = new ElementScanner('si', LIMITS.rowChars, () => `its shared string ${shared.length + 1}`);
+  let first = true;
+  for await (const chunk of zip.text(entry)) {
+    if (first) {
+      first = false;
+      const sst = startTag(chunk, 'sst', 0);
+      const declared = sst ? Number(attributes(chunk.slice(sst.start, sst.end)).uniqueCount) : NaN;
+      if (declared > max) throw tooMany();
+    }
+    for (const xml of scanner.push(chunk)) {
+      if (shared.length >= max) throw tooMany();
+      shared.push(itemText(xml));
+    }
+  }
+  return shared;
 }
 
 /** A cell merged over several rows (and maybe columns): Excel draws the value of its top row down to `bottom`. */
@@ -309,52 +121,94 @@ interface MergedDown {
 }
 
 const MERGE_LIST = Buffer.from('mergeCells');
-const MERGE_REF = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
+const MERGE_REF = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/;
 
 /**
  * The sheet's cells merged over several rows. Their list follows the rows in the sheet's XML, so the sheet is inflated
- * once before its rows are read; its bytes are only searched, not decoded, up to the list.
+ * once before its rows are read; its bytes are only searched, not decoded, up to the list. The list is read whole (at
+ * most LIMITS.metadataBytes), and the cells it fills down at most LIMITS.mergedCells.
  */
-async function mergedDown(file: string, entry: ZipEntry): Promise<MergedDown[]> {
+async function mergedDown(zip: ZipReader, entry: ZipEntry): Promise<MergedDown[]> {
   let tail: Buffer = Buffer.alloc(0);
   let list: Buffer[] | null = null;
-  for await (const chunk of entryBytes(file, entry)) {
+  let listBytes = 0;
+  const rows = new RowStretch();
+  for await (const chunk of zip.bytes(entry)) {
     if (list) {
       list.push(chunk);
+      listBytes += chunk.length;
+      if (listBytes > LIMITS.metadataBytes) throw new LimitExceeded('metadataBytes', 'its list of merged cells');
       continue;
     }
+    rows.take(chunk);
     const buf = Buffer.concat([tail, chunk]);
     const at = buf.indexOf(MERGE_LIST);
-    if (at >= 0) list = [buf.subarray(at)];
-    else tail = buf.subarray(Math.max(0, buf.length - MERGE_LIST.length + 1));
+    if (at >= 0) {
+      list = [buf.subarray(at)];
+      listBytes = buf.length - at;
+    } else tail = buf.subarray(Math.max(0, buf.length - MERGE_LIST.length + 1));
   }
   if (!list) return [];
   const merges: MergedDown[] = [];
+  let filled = 0;
   for (const a of elements(Buffer.concat(list).toString('utf8'), 'mergeCell')) {
     const m = MERGE_REF.exec(a.ref ?? '');
     if (!m) continue;
     const top = Number(m[2]);
     const bottom = Number(m[4]);
-    if (bottom > top) merges.push({ col: columnIndex(m[1] ?? ''), top, bottom });
+    if (bottom <= top) continue;
+    filled += bottom - top;
+    if (filled > LIMITS.mergedCells) throw new LimitExceeded('mergedCells');
+    merges.push({ col: columnIndex(m[1] ?? ''), top, bottom });
   }
   return merges;
+}
+
+const ROW_START = Buffer.from('<row');
+const ROW_MARKS = [ROW_START, Buffer.from('/row>'), Buffer.from(':row')];
+/** Bytes of UTF-8 that certainly hold more than LIMITS.rowChars characters (a character of a JavaScript string is at most 3). */
+const ROW_BYTES = 3 * LIMITS.rowChars;
+
+/**
+ * Watches, in the sheet's bytes, the stretch since the last row tag: a row that never closes (gigabytes of one cell) is
+ * refused while the merged cells are looked for, before its whole part is inflated.
+ */
+class RowStretch {
+  private since = 0;
+  private row = 0;
+
+  take(chunk: Buffer): void {
+    let at = -1;
+    for (const mark of ROW_MARKS) at = Math.max(at, chunk.lastIndexOf(mark));
+    if (at < 0) {
+      this.since += chunk.length;
+      if (this.since > ROW_BYTES) throw new LimitExceeded('rowChars', this.row > 0 ? `row ${this.row}` : '');
+      return;
+    }
+    this.since = chunk.length - at;
+    const start = chunk.lastIndexOf(ROW_START);
+    if (start >= 0) this.row = rowNumberOf(chunk.subarray(start, start + 64).toString('latin1')) ?? this.row + 1;
+  }
 }
 
 /**
  * The rows of the sheet, a merged cell's value read in every row it covers, as Excel draws it (in the merge's first
  * column: a cell merged across columns is one field).
  */
-async function* sheetRows(file: string, entry: ZipEntry, ctx: SheetContext, merges: MergedDown[]): AsyncGenerator<SourceRow> {
+async function* sheetRows(zip: ZipReader, entry: ZipEntry, ctx: SheetContext, merges: MergedDown[]): AsyncGenerator<SourceRow> {
   const startingAt = new Map<number, MergedDown[]>();
-  for (const m of merges) startingAt.set(m.top, [...(startingAt.get(m.top) ?? []), m]);
+  for (const m of merges) {
+    const list = startingAt.get(m.top);
+    if (list) list.push(m);
+    else startingAt.set(m.top, [m]);
+  }
   let filling: { merge: MergedDown; value: Cell }[] = [];
-  const scanner = new ElementScanner('row');
   let last = 0;
-  for await (const chunk of entryText(file, entry)) {
+  const scanner = new ElementScanner('row', LIMITS.rowChars, (head) => `row ${rowNumberOf(head) ?? last + 1}`);
+  for await (const chunk of zip.text(entry)) {
     for (const xml of scanner.push(chunk)) {
-      const r = ROW_NUMBER.exec(xml.slice(0, xml.indexOf('>') + 1));
-      last = r ? Number(r[1]) : last + 1;
-      const cells = rowCells(xml, ctx);
+      last = rowNumberOf(xml.slice(0, 256)) ?? last + 1;
+      const cells = rowCells(xml, last, ctx);
       if (filling.length > 0) {
         filling = filling.filter((f) => f.merge.bottom >= last);
         for (const { merge, value } of filling) {

@@ -1,10 +1,11 @@
-import { FolderOpenOutlined } from '@mui/icons-material';
-import { Alert, Box, Divider, LinearProgress, Paper, Typography } from '@mui/material';
+import { CloseOutlined, FolderOpenOutlined } from '@mui/icons-material';
+import { Alert, Box, Button, Divider, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../shared/contract/intake';
 import type { ImportKind } from '../../../shared/profile/schema';
 import { EmptyState } from '../components/EmptyState';
+import { CancelledPanel } from './CancelledPanel';
 import { FailurePanel } from './FailurePanel';
 import { FileChooser } from './FileChooser';
 import { PreviewPanel } from './PreviewPanel';
@@ -28,7 +29,7 @@ const fileOf = (flow: Flow) => ('file' in flow ? flow.file : null);
 /** One import, start to end: client, kind and file → preview → import with progress → summary or failure. */
 export function ImportPanel({ userId, clients, onFinished, onAssign }: Props) {
   const { t } = useTranslation();
-  const { flow, choose, retarget, start, discard } = useImportFlow(userId, onFinished);
+  const { flow, choose, retarget, start, discard, cancelPreview, cancelImport } = useImportFlow(userId, onFinished);
   const [clientCode, setClientCode] = useState(lastChoice?.clientCode ?? '');
   const [kind, setKind] = useState<ImportKind | ''>(lastChoice?.kind ?? '');
 
@@ -71,9 +72,14 @@ export function ImportPanel({ userId, clients, onFinished, onAssign }: Props) {
   } else if (flow.step === 'chooseFailed') body = <FailurePanel error={flow.error} during="choose" onChooseAnother={chooseNew} />;
   else if (flow.step === 'previewing') {
     body = (
-      <Typography variant="body2" color="textSecondary" sx={{ px: 2, py: 3 }}>
-        {t('intake.preview.loading')}
-      </Typography>
+      <Stack direction="row" spacing={1.5} sx={{ px: 2, py: 3, alignItems: 'center' }}>
+        <Typography variant="body2" color="textSecondary">
+          {t('intake.preview.loading')}
+        </Typography>
+        <Button size="small" color="inherit" startIcon={<CloseOutlined />} onClick={() => void cancelPreview()} data-testid="cancel-preview">
+          {t('intake.cancel')}
+        </Button>
+      </Stack>
     );
   } else if (flow.step === 'previewFailed') body = <FailurePanel error={flow.error} during="preview" onChooseAnother={chooseNew} />;
   else if (flow.step === 'preview' || flow.step === 'running') {
@@ -81,17 +87,19 @@ export function ImportPanel({ userId, clients, onFinished, onAssign }: Props) {
       <PreviewPanel
         key={flow.file.fileRef}
         preview={flow.preview}
-        running={flow.step === 'running' ? { rows: flow.rows } : null}
+        running={flow.step === 'running' ? { rows: flow.rows, cancelling: flow.cancelling === true } : null}
         onImport={(extra) => {
           const to = target();
           if (to) void start(to, extra);
         }}
+        onCancel={flow.step === 'running' && flow.jobId ? () => void cancelImport() : undefined}
         onChooseAnother={chooseNew}
       />
     );
   } else if (flow.step === 'done') {
     body = <SummaryPanel summary={flow.summary} onNext={chooseNew} onAssign={onAssign} />;
-  } else body = <FailurePanel error={flow.error} during="import" onChooseAnother={chooseNew} />;
+  } else if (flow.step === 'cancelled') body = <CancelledPanel onChooseAnother={chooseNew} />;
+  else body = <FailurePanel error={flow.error} during="import" onChooseAnother={chooseNew} />;
 
   return (
     <Paper variant="outlined" sx={{ overflow: 'hidden' }} aria-label={t('intake.panelLabel')} component="section">

@@ -12,9 +12,11 @@ import { PreviewTable } from './PreviewTable';
 
 interface Props {
   preview: ImportPreview;
-  /** the import of this file is running: rows read so far */
-  running: { rows: number } | null;
+  /** the import of this file is running: rows read so far, and whether it was asked to stop */
+  running: { rows: number; cancelling: boolean } | null;
   onImport(extra: { batchNo?: string; hand?: number }): void;
+  /** stops the running import; absent until it has started */
+  onCancel?: () => void;
   onChooseAnother(): void;
 }
 
@@ -22,7 +24,7 @@ const HAND = /^\d{1,2}$/;
 const OUTCOMES = ['inserted', 'updated', 'adjusted', 'unchanged'] as const;
 
 /** The preview of a chosen file, the optional batch number and hand (placement), and the way on: import or another file. */
-export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Props) {
+export function PreviewPanel({ preview, running, onImport, onCancel, onChooseAnother }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const [batchNo, setBatchNo] = useState('');
@@ -153,7 +155,7 @@ export function PreviewPanel({ preview, running, onImport, onChooseAnother }: Pr
             </Stack>
           </Stack>
         )}
-        {running && <ImportProgress rows={running.rows} />}
+        {running && <ImportProgress rows={running.rows} cancelling={running.cancelling} onCancel={onCancel} />}
         <Stack direction="row" spacing={1}>
           <Button variant="contained" startIcon={<FileUploadOutlined />} onClick={submit} disabled={!handValid || running !== null || preview.alreadyImportedAt !== null}>
             {running ? t('intake.importing') : t('intake.import')}

@@ -28,7 +28,7 @@ export function reasonText(t: TFunction, problem: { field: string; code: string 
   return t('intake.reasonFormat', { field: fieldLabel(t, problem.field), reason });
 }
 
-const FAILURE_CODES = new Set(['unreadable_file', 'already_imported', 'conflict', 'not_found', 'forbidden', 'invalid_input', 'unreachable', 'unauthenticated', 'locked', 'busy', 'damaged', 'disk_full']);
+const FAILURE_CODES = new Set(['unreadable_file', 'already_imported', 'conflict', 'not_found', 'forbidden', 'invalid_input', 'unreachable', 'unauthenticated', 'locked', 'busy', 'damaged', 'disk_full', 'cancelled']);
 
 /** One sentence a team lead understands for a file refused whole (or a call that failed). */
 export function failureText(t: TFunction, failure: Failure): string {
@@ -42,6 +42,8 @@ export function failureText(t: TFunction, failure: Failure): string {
     return t('intake.failure.missingColumns', { columns, closest: closest + sheets });
   }
   if (failure.code === 'unreadable_file' && failure.details.trailer === true) return trailerText(t, failure.details);
+  // Past one of the reader's caps (details.limit names it; the message says where): damaged, or built to do harm.
+  if (failure.code === 'unreadable_file' && typeof failure.details.limit === 'string') return t('intake.failure.tooLarge');
   const format = failure.details.format;
   if (failure.code === 'unreadable_file' && (format === 'xls' || format === 'html' || format === 'xlsx')) return t(`intake.failure.format.${format}`);
   const code = FAILURE_CODES.has(failure.code) ? failure.code : 'internal';

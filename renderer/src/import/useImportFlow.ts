@@ -13,9 +13,10 @@ export type Flow =
   | { step: 'previewing'; file: StagedFile }
   | { step: 'preview'; file: StagedFile; preview: ImportPreview }
   | { step: 'previewFailed'; file: StagedFile; error: Failure }
-  | { step: 'running'; file: StagedFile; preview: ImportPreview; jobId: string; rows: number }
+  | { step: 'running'; file: StagedFile; preview: ImportPreview; jobId: string; rows: number; cancelling?: boolean }
   | { step: 'done'; file: StagedFile; summary: ImportSummary }
-  | { step: 'failed'; file: StagedFile; error: Failure };
+  | { step: 'failed'; file: StagedFile; error: Failure }
+  | { step: 'cancelled'; file: StagedFile };
 
 export interface Target {
   clientCode: string;
@@ -23,6 +24,9 @@ export interface Target {
 }
 
 const POLL_MS = 300;
+/** a cancelled preview the host has not begun yet is asked again this often, this many times */
+const CANCEL_RETRY_MS = 100;
+const CANCEL_TRIES = 50;
 /** status calls that may fail in a row (a busy host) before the import is reported as lost */
 const POLL_RETRIES = 5;
 
@@ -49,11 +53,14 @@ function discardFile(file: StagedFile): Promise<void> {
 
 /**
  * The import of one file: choose and stage it, preview it as the profile maps it, import it in the background
- * while polling its progress, then its summary. `onFinished` runs when an import ends (to refresh the lists).
+ * while polling its progress, then its summary. `onFinished` runs when an import ends (to refresh the lists). A
+ * preview or an import under way can be cancelled: nothing of it is written.
  */
 export function useImportFlow(userId: string, onFinished: () => void) {
   const [flow, setFlowState] = useState<Flow>(() => resume(userId));
   const flowRef = useRef(flow);
+  /** the preview call under way (it never rejects): a cancelled preview's file is let go once the call has ended */
+  const previewCall = useRef<Promise<void> | null>(null);
   const finishedRef = useRef(onFinished);
   useEffect(() => {
     finishedRef.current = onFinished;
@@ -71,12 +78,16 @@ export function useImportFlow(userId: string, onFinished: () => void) {
   const preview = useCallback(
     async (file: StagedFile, target: Target) => {
       setFlow({ step: 'previewing', file });
-      try {
-        const result = await api.call('import.preview', { ...target, fileRef: file.fileRef });
-        if (flowRef.current.step === 'previewing' && flowRef.current.file.fileRef === file.fileRef) setFlow({ step: 'preview', file, preview: result });
-      } catch (err) {
-        if (flowRef.current.step === 'previewing' && flowRef.current.file.fileRef === file.fileRef) setFlow({ step: 'previewFailed', file, error: toFailure(err) });
-      }
+      const call = (async () => {
+        try {
+          const result = await api.call('import.preview', { ...target, fileRef: file.fileRef });
+          if (flowRef.current.step === 'previewing' && flowRef.current.file.fileRef === file.fileRef) setFlow({ step: 'preview', file, preview: result });
+        } catch (err) {
+          if (flowRef.current.step === 'previewing' && flowRef.current.file.fileRef === file.fileRef) setFlow({ step: 'previewFailed', file, error: toFailure(err) });
+        }
+      })();
+      previewCall.current = call;
+      await call;
     },
     [setFlow],
   );
@@ -91,6 +102,40 @@ export function useImportFlow(userId: string, onFinished: () => void) {
     },
     [userId],
   );
+
+  /** Stops the preview under way and lets go of its file: the screen is as before the file was chosen. */
+  const cancelPreview = useCallback(async () => {
+    const current = flowRef.current;
+    if (current.step !== 'previewing') return;
+    setFlow({ step: 'idle' });
+    const { fileRef } = current.file;
+    const call = previewCall.current;
+    let settled = false;
+    void call?.then(() => (settled = true));
+    // The host may not have begun the preview when asked (its request still on the way): asked again until it stops.
+    for (let tries = 0; tries < CANCEL_TRIES && !settled; tries++) {
+      const { cancelled } = await api.call('import.cancel', { fileRef }).catch(() => ({ cancelled: false }));
+      if (cancelled) break;
+      await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
+    }
+    await call;
+    await api.call('import.discard', { fileRef }).catch(() => undefined);
+  }, [setFlow]);
+
+  /** Asks the running import to stop; the poll then sees it end as cancelled (or done, had it finished first). */
+  const cancelImport = useCallback(async () => {
+    const current = flowRef.current;
+    if (current.step !== 'running' || !current.jobId || current.cancelling) return;
+    setFlow({ ...current, cancelling: true });
+    try {
+      await api.call('import.cancel', { jobId: current.jobId });
+    } catch {
+      // Not asked (the host unreachable a moment): the button is offered again.
+      const now = flowRef.current;
+      if (now.step === 'running' && now.jobId === current.jobId) setFlow({ ...now, cancelling: false });
+    }
+  }, [setFlow]);
+
 
   /** Lets go of the staged file (the host deletes it) without importing. */
   const discard = useCallback(async () => {
@@ -159,9 +204,10 @@ export function useImportFlow(userId: string, onFinished: () => void) {
         const s = await api.call('import.status', { jobId });
         failures = 0;
         if (stopped) return;
-        if (s.state === 'running') setFlow({ ...current, rows: s.rows });
+        if (s.state === 'running') setFlow({ ...(flowRef.current.step === 'running' ? flowRef.current : current), rows: s.rows });
         else {
           if (s.state === 'done' && s.summary) setFlow({ step: 'done', file: current.file, summary: s.summary });
+          else if (s.state === 'cancelled') setFlow({ step: 'cancelled', file: current.file });
           else setFlow({ step: 'failed', file: current.file, error: { details: {}, ...(s.error ?? { code: 'internal', message: '' }) } });
           finishedRef.current();
           return;
@@ -184,5 +230,5 @@ export function useImportFlow(userId: string, onFinished: () => void) {
 
   const reset = useCallback(() => setFlow({ step: 'idle' }), [setFlow]);
 
-  return { flow, choose, retarget, start, discard, reset };
+  return { flow, choose, retarget, start, discard, reset, cancelPreview, cancelImport };
 }
