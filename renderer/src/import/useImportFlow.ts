@@ -136,7 +136,6 @@ export function useImportFlow(userId: string, onFinished: () => void) {
     }
   }, [setFlow]);
 
-
   /** Lets go of the staged file (the host deletes it) without importing. */
   const discard = useCallback(async () => {
     const file = stagedFile(flowRef.current);
