@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'rate_limited',
   /** a bank sync round failed; the result's errors say where and why (docs/bank-sync-api.yaml) */
   'sync_failed',
+  /** a request to the agency hub failed or was refused; details.hubCode is the hub's code (docs/hub-api.md) or unreachable / pin_mismatch */
+  'hub_failed',
   'internal',
 ] as const;
 

@@ -17,8 +17,9 @@ import { userAddCommand } from './commands/user-add';
 import { UsageError } from './errors';
 import { createOutput } from './output';
 import { syncCommand } from './commands/sync';
+import { hubCommands } from './commands/hub';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, ...previewCommands, batchListCommand, assignCommand, caseShowCommand, checkContactCommand, activityAddCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand, syncCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, ...previewCommands, batchListCommand, assignCommand, caseShowCommand, checkContactCommand, activityAddCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand, syncCommand, ...hubCommands];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

@@ -11,6 +11,7 @@ import { sql as paymentReversals } from './0009-payment-reversals';
 import { sql as recallBatch } from './0010-recall-batch';
 import { sql as paymentApplied } from './0011-payment-applied';
 import { sql as balanceAdjustments } from './0012-balance-adjustments';
+import { sql as station } from './0013-station';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-recall-batch', sql: recallBatch },
   { version: 11, name: '0011-payment-applied', sql: paymentApplied },
   { version: 12, name: '0012-balance-adjustments', sql: balanceAdjustments },
+  { version: 13, name: '0013-station', sql: station },
 ];

@@ -1,0 +1,27 @@
+import type { Db } from '../db/open';
+import { ENTITIES } from './schema-map';
+import type { StationRow } from './station-state';
+import { recordChange, recordRoute } from './write-path';
+
+/**
+ * The first sync of the first full replica: every replicated row of this store becomes a change record (in
+ * dependency order, by the station's first user) and every case's holder a route, in one transaction, so collector
+ * stations can pull their portfolio. Rows are read from the tables as they are now.
+ */
+export function uploadStore(db: Db, station: StationRow, now: string): { changes: number; routes: number } {
+  const userId = (JSON.parse(station.users) as string[])[0];
+  if (!userId) throw new Error('a full replica has at least one user');
+  return db.transaction(() => {
+    let changes = 0;
+    for (const spec of ENTITIES) {
+      // spec.table is a constant of the schema map
+      const ids = db.prepare(`SELECT id FROM ${spec.table} ORDER BY rowid`).pluck().all() as string[];
+      for (const id of ids) changes += recordChange(db, { entity: spec.entity, id, userId, now }, station);
+    }
+    const cases = db.prepare('SELECT id FROM cases WHERE assigned_to IS NOT NULL').pluck().all() as string[];
+    for (const id of cases) recordRoute(db, id, station);
+    db.prepare('UPDATE hub_station SET uploaded_at = ? WHERE singleton = 1').run(now);
+    station.uploaded_at = now;
+    return { changes, routes: cases.length };
+  })();
+}
