@@ -53,10 +53,22 @@ describe('applyChange', () => {
     expect(caseRow()).toMatchObject({ status: 'plan', next_action_at: '2026-12-09T02:00:00.000Z' });
   });
 
-  it('never clears a do-not-contact or dispute flag by a concurrent unset from another station', () => {
-    applyChange(db, caseChange({ flags: '["dispute","do_not_contact"]' }, 10), NOW);
-    applyChange(db, caseChange({ flags: '["complaint"]' }, 20), NOW);
-    expect(JSON.parse(caseRow().flags)).toEqual(['complaint', 'dispute', 'do_not_contact']);
+  it('never clears a do-not-contact or dispute flag by a concurrent unset; a clear that saw the raise does, in any order', () => {
+    const raise = caseChange({ flags: '["dispute","do_not_contact"]', flag_raised: { dispute: hlc(10), do_not_contact: hlc(10) }, flag_cleared: {} }, 10);
+    // another station, which had not seen the raise, writes its own list later
+    const blind = caseChange({ flags: '["complaint"]', flag_raised: { complaint: hlc(20) }, flag_cleared: {} }, 20);
+    // a lead who saw the raise clears the dispute
+    const clear = caseChange({ flags: '["complaint","do_not_contact"]', flag_raised: {}, flag_cleared: { dispute: hlc(10) } }, 30);
+    const flagsAfter = (order: ChangeRecord[]): string[] => {
+      db.prepare(`DELETE FROM hub_field_clock`).run();
+      db.prepare(`DELETE FROM hub_applied`).run();
+      db.prepare(`UPDATE cases SET flags = '[]'`).run();
+      for (const c of order) applyChange(db, c, NOW);
+      return JSON.parse(caseRow().flags) as string[];
+    };
+    expect(flagsAfter([raise, blind])).toEqual(['complaint', 'dispute', 'do_not_contact']);
+    expect(flagsAfter([blind, raise])).toEqual(['complaint', 'dispute', 'do_not_contact']);
+    for (const order of [[raise, blind, clear], [clear, blind, raise], [blind, clear, raise]]) expect(flagsAfter(order)).toEqual(['complaint', 'do_not_contact']);
   });
 
   it('keeps a change of an entity it does not know, as it came, and writes no table for it', () => {
@@ -101,7 +113,7 @@ describe('write path', () => {
     expect(recordChange(db, { entity: 'case', id: caseId, fields: ['status', 'flags'], userId, now: NOW })).toBe(1);
     const out = db.prepare('SELECT entity, row_id, route_key, fields FROM hub_outbox').get() as Record<string, string>;
     expect(out).toMatchObject({ entity: 'case', row_id: caseId, route_key: caseId });
-    expect(Object.keys(JSON.parse(out.fields!) as object)).toEqual(['status', 'flags']);
+    expect(Object.keys(JSON.parse(out.fields!) as object)).toEqual(['status', 'flags', 'flag_raised', 'flag_cleared']);
     db.prepare('INSERT INTO hub_wipes (case_id, seq, queued_at) VALUES (?, 7, ?)').run(caseId, NOW);
     expect(runQueuedWipes(db, NOW)).toEqual([0, 1]);
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);

@@ -1,13 +1,14 @@
 import type { ChangeRecord } from '../../../shared/replication/change';
 import type { Db } from '../db/open';
 import { settlePromises } from '../promises/settle';
-import { entitySpec, knownColumns, STICKY_FLAGS, type EntitySpec } from './schema-map';
+import { applyFlagOps, opsFromFields } from './flags-merge';
+import { entitySpec, knownColumns, type EntitySpec } from './schema-map';
 
 /**
  * Applies one pulled change (its fields already opened) to the store, through the same tables and derived-data code
  * as a local write. Idempotent by change id. Append-only entities merge as a union by id; the others field by
- * field, the later HLC winning, except that a sticky case flag (do-not-contact, dispute, cease communication) is
- * never cleared by a remote write. Changes of entities this version does not know are kept as they came; a change
+ * field, the later HLC winning; case flags merge flag by flag (flags-merge.ts), so a concurrent unset never clears
+ * a do-not-contact or dispute flag. Changes of entities this version does not know are kept as they came; a change
  * whose row refers to one not here yet waits and is retried after each page.
  */
 export type Applied = 'applied' | 'duplicate' | 'kept' | 'waiting';
@@ -25,30 +26,23 @@ function isForeignKeyError(err: unknown): boolean {
   return (err as { code?: string })?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
-function mergeFlags(local: unknown, incoming: unknown): string {
-  const mine = new Set(typeof local === 'string' ? (JSON.parse(local) as string[]) : []);
-  const next = new Set(typeof incoming === 'string' ? (JSON.parse(incoming) as string[]) : []);
-  for (const f of STICKY_FLAGS) if (mine.has(f)) next.add(f);
-  return JSON.stringify([...next].sort());
-}
-
 function applyFields(db: Db, spec: EntitySpec, change: ChangeRecord, cols: string[]): void {
   const exists = db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(change.id) !== undefined;
   const clocks = new Map(
     (db.prepare('SELECT field, hlc FROM hub_field_clock WHERE entity = ? AND row_id = ?').all(spec.entity, change.id) as { field: string; hlc: string }[]).map((r) => [r.field, r.hlc]),
   );
-  const winning = exists ? cols.filter((c) => (clocks.get(c) ?? '') < change.hlc) : cols;
+  const flagOps = spec.entity === 'case' ? opsFromFields(change.fields) : null;
+  // with flag ops, the flags column follows the per-flag registers, not the last writer's list
+  const winning = exists ? cols.filter((c) => (clocks.get(c) ?? '') < change.hlc && !(flagOps && c === 'flags')) : cols;
+  if (flagOps && exists && winning.length === 0) return applyFlagOps(db, change.id, flagOps);
   if (winning.length === 0) return;
   const values = winning.map((c) => sqlValue(change.fields[c]));
-  if (spec.entity === 'case' && exists && winning.includes('flags')) {
-    const local = db.prepare('SELECT flags FROM cases WHERE id = ?').pluck().get(change.id);
-    values[winning.indexOf('flags')] = mergeFlags(local, change.fields.flags);
-  }
   // table and column names come from the schema map (knownColumns filtered the wire's names against it)
   if (exists) db.prepare(`UPDATE ${spec.table} SET ${winning.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, change.id);
   else db.prepare(`INSERT INTO ${spec.table} (id, ${winning.join(', ')}) VALUES (?, ${winning.map(() => '?').join(', ')})`).run(change.id, ...values);
   const clock = db.prepare('INSERT INTO hub_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc');
   for (const c of winning) clock.run(spec.entity, change.id, c, change.hlc);
+  if (flagOps) applyFlagOps(db, change.id, flagOps);
 }
 
 function applyAppend(db: Db, spec: EntitySpec, change: ChangeRecord, cols: string[]): void {

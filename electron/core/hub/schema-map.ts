@@ -127,5 +127,3 @@ export function knownColumns(spec: EntitySpec, fields: readonly string[]): strin
   return fields.filter((f) => allowed.has(f) && f !== 'id');
 }
 
-/** Case flags a concurrent unset never clears on another replica. */
-export const STICKY_FLAGS: readonly string[] = ['do_not_contact', 'dispute', 'cease_communication'];

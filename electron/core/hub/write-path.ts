@@ -1,8 +1,9 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import { formatHlc } from '../../../shared/replication/hlc';
 import type { Db } from '../db/open';
+import { applyFlagOps, flagOpsOf } from './flags-merge';
 import { entitySpec, type EntitySpec } from './schema-map';
-import { stationClock, stationOf, type StationRow } from './station-state';
+import { stationClock, stationOf, stationUsers, type StationRow } from './station-state';
 
 /**
  * The one write path of a station: after a replicated row is written, `recordChange` writes its change record to
@@ -49,6 +50,11 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
   const names = (input.fields ?? spec.columns).filter((f) => f !== 'id' && spec.columns.includes(f));
   const fields: Row = {};
   for (const f of names) fields[f] = row[f] ?? null;
+  // The hub takes from a station only changes by its enrolled users. A full replica's local work by another user
+  // (a collector's call logged at the lead's computer) goes out under the station's first user; the row itself
+  // still names its author (collector_id, created_by).
+  const users = stationUsers(station);
+  const author = users.includes(input.userId) ? input.userId : (users[0] ?? input.userId);
   const clock = stationClock(station);
   const insert = db.prepare(
     'INSERT INTO hub_outbox (change_id, hlc, entity, row_id, op, route_key, user_id, fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -56,10 +62,17 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
   const fieldClock = db.prepare('INSERT INTO hub_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc');
   let n = 0;
   let last = '';
+  const withFlags = spec.entity === 'case' && names.includes('flags');
   for (const route of routesOf(db, spec, input.id)) {
     const changeId = uuidv7();
     last = formatHlc(clock.send());
-    insert.run(changeId, last, spec.entity, input.id, 'upsert', route, input.userId, JSON.stringify(fields), input.now);
+    if (withFlags) {
+      const ops = flagOpsOf(db, input.id, JSON.parse(String(row.flags ?? '[]')) as string[], last);
+      fields.flag_raised = ops.raised;
+      fields.flag_cleared = ops.cleared;
+      applyFlagOps(db, input.id, ops);
+    }
+    insert.run(changeId, last, spec.entity, input.id, 'upsert', route, author, JSON.stringify(fields), input.now);
     db.prepare('INSERT INTO hub_applied (change_id) VALUES (?)').run(changeId);
     n++;
   }
