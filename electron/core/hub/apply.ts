@@ -22,8 +22,10 @@ function sqlValue(v: unknown): Value {
   return JSON.stringify(v);
 }
 
-function isForeignKeyError(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+/** A row that refers to one not here yet, or a partial write of a row whose first full write has not come yet. */
+function isWaitingError(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === 'SQLITE_CONSTRAINT_NOTNULL';
 }
 
 function applyFields(db: Db, spec: EntitySpec, change: ChangeRecord, cols: string[]): void {
@@ -78,7 +80,7 @@ export function applyChange(db: Db, change: ChangeRecord, now: string): Applied 
     } catch (err) {
       db.exec('ROLLBACK TO hub_apply');
       db.exec('RELEASE hub_apply');
-      if (!isForeignKeyError(err)) throw err;
+      if (!isWaitingError(err)) throw err;
       db.prepare(`INSERT OR IGNORE INTO hub_parked (change_id, reason, body) VALUES (?, 'waiting', ?)`).run(change.changeId, JSON.stringify(change));
       return 'waiting';
     }

@@ -38,6 +38,7 @@ export function wipeCase(db: Db, caseId: string, reason: 'reassigned' | 'revoked
     db.prepare('DELETE FROM debtors WHERE id = ?').run(row.debtor_id);
   }
   db.prepare('DELETE FROM hub_wipes WHERE case_id = ?').run(caseId);
+  db.prepare(`DELETE FROM hub_parked WHERE reason = 'waiting' AND json_extract(body, '$.routeKey') = ?`).run(caseId);
   appendAudit(db, { actorId: null, via: 'sync', action: 'hub.case_wipe', entity: 'case', entityId: caseId, details: { reason } }, now);
   return true;
 }
