@@ -58,7 +58,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-describe('station: connect, enroll, join, sync', () => {
+describe('station: connect, enroll, join, sync', { timeout: 240_000 }, () => {
   let code = '';
   let ptpCase = '';
 
@@ -100,6 +100,16 @@ describe('station: connect, enroll, join, sync', () => {
     expect(mine.json).toMatchObject({ ok: true, case: { caseNo: zhangCases[0], assignedTo: 'zhang' } });
     const notMine = await json(B, 'case', 'show', '--client', 'bank-a', '--case', liCases[0]!, '--as', 'zhang');
     expect(notMine.json).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('a payment file imported at the admin station after the upload reaches the collector’s station', async () => {
+    await ok(A, 'import', 'payments', '--client', 'bank-a', fixture('bank-a', 'payments-2026-11-20.csv'));
+    expect((await ok(A, 'hub', 'sync', '--once')).pushed as number).toBeGreaterThan(0);
+    await ok(B, 'hub', 'sync', '--once');
+    const count = (dir: string) => withDb(dir, (db) => db.prepare(`SELECT count(*) FROM payments p JOIN cases c ON c.id = p.case_id JOIN users u ON u.id = c.assigned_to WHERE u.name = 'zhang'`).pluck().get() as number);
+    const atA = await count(A);
+    expect(atA).toBeGreaterThan(0);
+    expect(await count(B)).toBe(atA);
   });
 
   it('a promise made offline at zhang’s station reaches the admin station, is counted by its KPI report, and a resent push is not doubled', async () => {

@@ -87,6 +87,7 @@ export function applyChange(db: Db, change: ChangeRecord, now: string): Applied 
   }
   db.prepare('DELETE FROM hub_parked WHERE change_id = ?').run(change.changeId);
   db.prepare('INSERT INTO hub_applied (change_id) VALUES (?)').run(change.changeId);
+  db.prepare('INSERT OR IGNORE INTO hub_rows (entity, row_id) VALUES (?, ?)').run(spec.entity, change.id);
   return 'applied';
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { applyChange, retryWaiting } from './apply';
 import { entitySpec } from './schema-map';
 import { connectStation, hubFailure, keyring, requireStation, STATION_SCHEMA_VERSION, stationClock, stationUsers, type Keyring, type StationRow } from './station-state';
-import { uploadStore } from './upload';
+import { uploadMissingRows, uploadStore } from './upload';
 import { runQueuedWipes, wipeAll } from './wipe';
 
 /**
@@ -160,7 +160,10 @@ export async function syncOnce(db: Db, now: () => string = () => new Date().toIS
   });
   if (station.revoked_at) return { pushed: 0, pulled: 0, wiped: 0, revoked: true, ...counts() };
   const ring = await keyring(db);
-  if (station.replica === 'full' && !station.uploaded_at) uploadStore(db, station, now());
+  if (station.replica === 'full') {
+    if (!station.uploaded_at) uploadStore(db, station, now());
+    else uploadMissingRows(db, station, now());
+  }
   const conn = await connectStation(station);
   try {
     const pushed = await pushOutbox(db, conn.client, station, ring);

@@ -9,19 +9,34 @@ import { recordChange, recordRoute } from './write-path';
  * stations can pull their portfolio. Rows are read from the tables as they are now.
  */
 export function uploadStore(db: Db, station: StationRow, now: string): { changes: number; routes: number } {
+  return db.transaction(() => {
+    const changes = uploadMissingRows(db, station, now);
+    const cases = db.prepare('SELECT id FROM cases WHERE assigned_to IS NOT NULL').pluck().all() as string[];
+    for (const id of cases) recordRoute(db, id, station);
+    db.prepare('UPDATE hub_station SET uploaded_at = ? WHERE singleton = 1').run(now);
+    station.uploaded_at = now;
+    return { changes, routes: cases.length };
+  })();
+}
+
+/**
+ * The rows of a full replica the hub has no change of yet — all of them at the first upload; afterwards what was
+ * written outside the write path (a placement or payment import) — each as a change record, in dependency order.
+ * New holders of new cases go as routes.
+ */
+export function uploadMissingRows(db: Db, station: StationRow, now: string): number {
   const userId = (JSON.parse(station.users) as string[])[0];
   if (!userId) throw new Error('a full replica has at least one user');
   return db.transaction(() => {
     let changes = 0;
     for (const spec of ENTITIES) {
       // spec.table is a constant of the schema map
-      const ids = db.prepare(`SELECT id FROM ${spec.table} ORDER BY rowid`).pluck().all() as string[];
-      for (const id of ids) changes += recordChange(db, { entity: spec.entity, id, userId, now }, station);
+      const ids = db.prepare(`SELECT t.id FROM ${spec.table} t WHERE NOT EXISTS (SELECT 1 FROM hub_rows r WHERE r.entity = ? AND r.row_id = t.id) ORDER BY t.rowid`).pluck().all(spec.entity) as string[];
+      for (const id of ids) {
+        changes += recordChange(db, { entity: spec.entity, id, userId, now }, station);
+        if (spec.entity === 'case' && station.uploaded_at) recordRoute(db, id, station);
+      }
     }
-    const cases = db.prepare('SELECT id FROM cases WHERE assigned_to IS NOT NULL').pluck().all() as string[];
-    for (const id of cases) recordRoute(db, id, station);
-    db.prepare('UPDATE hub_station SET uploaded_at = ? WHERE singleton = 1').run(now);
-    station.uploaded_at = now;
-    return { changes, routes: cases.length };
+    return changes;
   })();
 }

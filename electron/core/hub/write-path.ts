@@ -77,6 +77,7 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
     n++;
   }
   if (n === 0) return 0;
+  db.prepare('INSERT OR IGNORE INTO hub_rows (entity, row_id) VALUES (?, ?)').run(spec.entity, input.id);
   if (spec.merge === 'fields') for (const f of names) fieldClock.run(spec.entity, input.id, f, last);
   db.prepare('UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
   station.hlc_last = last;

@@ -66,6 +66,14 @@ CREATE TABLE hub_field_clock (
   PRIMARY KEY (entity, row_id, field)
 ) WITHOUT ROWID;
 
+-- Every replicated row the hub has a change of (made here or pulled): a full replica sends the rows missing here
+-- (an import after the first upload) at its next sync.
+CREATE TABLE hub_rows (
+  entity TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  PRIMARY KEY (entity, row_id)
+) WITHOUT ROWID;
+
 -- Pulled changes this version does not understand (kept as they came) or that wait for a row they refer to.
 CREATE TABLE hub_parked (
   change_id TEXT PRIMARY KEY,
