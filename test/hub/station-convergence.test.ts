@@ -1,6 +1,7 @@
 // Seeded convergence: one admin station and two collector stations make random offline edits (calls, raised and
 // cleared flags, reassignments) and sync in random order against a real hub; afterwards every collector station
 // holds exactly its users' cases, and each of those rows equals the admin station's.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -14,7 +15,17 @@ import { recordChange, recordRoute } from '../../electron/core/hub/write-path';
 import { seedCases } from '../helpers/seed';
 import { makeTempDir } from '../helpers/temp-dir';
 import { bothStores } from './suites';
-import { startTestHub, type TestHub } from './harness';
+import { startTestHub, type StoreKind, type TestHub } from './harness';
+import { pgQuery } from './pg';
+
+/** Everything the hub's store holds, as text (the SQLite file and its WAL, or every PostgreSQL table). */
+async function hubText(kind: StoreKind, where: string): Promise<string> {
+  if (kind === 'sqlite') return ['', '-wal'].map((x) => (existsSync(where + x) ? readFileSync(where + x).toString('utf8') : '')).join('\n');
+  const tables = await pgQuery<{ table_name: string }>(where, 'SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [where]);
+  let text = '';
+  for (const t of tables) text += (await pgQuery<{ row: string }>(where, `SELECT t::text AS row FROM ${t.table_name} t`)).map((r) => r.row).join('\n');
+  return text;
+}
 
 const tmp = makeTempDir('station-conv-');
 afterAll(() => tmp.cleanup());
@@ -133,5 +144,9 @@ bothStores('station convergence', (kind) => {
     const wiped = stations.map((s) => s.db.prepare(`SELECT count(*) FROM audit_events WHERE action = 'hub.case_wipe'`).pluck().get() as number);
     expect(wiped.reduce((a, b) => a + b)).toBeGreaterThan(0);
     for (const d of [A, ...stations.map((s) => s.db)]) d.close();
+    // the hub's store holds no debtor name, phone, ID number or note in the clear
+    const text = await hubText(kind, hub.where);
+    expect(text).toContain(hub.kind === 'sqlite' ? 'SQLite format' : 'activity');
+    for (const v of ['债务人', '13800138000', '110101199003077777', '无人接听']) expect(text).not.toContain(v);
   }, 300_000);
 });

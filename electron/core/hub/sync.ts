@@ -77,8 +77,9 @@ export async function pushOutbox(db: Db, client: HubClient, station: StationRow,
   }
 }
 
-async function opened(items: PulledItem[], ring: Keyring): Promise<PulledItem[]> {
-  return Promise.all(items.map(async (i) => (i.kind === 'change' ? { ...i, change: await openFields(i.change, ring.ring) } : i)));
+/** Opens the sealed fields of pulled changes (a station's own changes come back to it as they are: it holds them). */
+async function opened(items: PulledItem[], ring: Keyring, self: string): Promise<PulledItem[]> {
+  return Promise.all(items.map(async (i) => (i.kind === 'change' && i.change.station !== self ? { ...i, change: await openFields(i.change, ring.ring) } : i)));
 }
 
 /** Applies a page inside one transaction; returns the cases newly given to this station (to backfill). */
@@ -121,7 +122,7 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
   const given: { key: string; before: number }[] = [];
   for (;;) {
     const page = await client.pull({ after: cursor, limit: PULL_LIMIT });
-    const items = await opened(page.items, ring);
+    const items = await opened(page.items, ring, station.station_id);
     db.transaction(() => {
       const r = applyPage(db, station, items, now);
       pulled += r.applied;
@@ -143,7 +144,7 @@ async function backfill(db: Db, client: HubClient, station: StationRow, ring: Ke
   let n = 0;
   for (;;) {
     const page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
-    const items = await opened(page.items, ring);
+    const items = await opened(page.items, ring, station.station_id);
     db.transaction(() => {
       n += applyPage(db, station, items.filter((i) => i.kind === 'change'), now).applied;
     })();

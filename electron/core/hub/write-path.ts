@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { formatHlc } from '../../../shared/replication/hlc';
 import type { Db } from '../db/open';
@@ -22,6 +23,18 @@ export interface ChangeInput {
 }
 
 export type Row = Record<string, unknown>;
+type Statement = BetterSqlite3.Statement<unknown[]>;
+
+const cache = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement kept per connection (an upload runs these once per row). */
+export function stmt(db: Db, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 
 function requireSpec(entity: string): EntitySpec {
   const spec = entitySpec(entity);
@@ -32,13 +45,13 @@ function requireSpec(entity: string): EntitySpec {
 /** The cases a row belongs to (one change record goes out for each, so each holder receives it); [null]: everyone. */
 export function routesOf(db: Db, spec: EntitySpec, id: string): (string | null)[] {
   if (spec.routeSql === null) return [null];
-  const rows = db.prepare(spec.routeSql).pluck().all(id) as string[];
+  const rows = stmt(db, spec.routeSql).pluck().all(id) as string[];
   return rows.length ? rows : [];
 }
 
 export function readRow(db: Db, spec: EntitySpec, id: string): Row | undefined {
   // the column list is the spec's constant list, never a name from outside
-  return db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+  return stmt(db, `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
 }
 
 /** Writes the change records of one write; returns how many (0 when this store has no hub). */
@@ -56,10 +69,11 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
   const users = stationUsers(station);
   const author = users.includes(input.userId) ? input.userId : (users[0] ?? input.userId);
   const clock = stationClock(station);
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     'INSERT INTO hub_outbox (change_id, hlc, entity, row_id, op, route_key, user_id, fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const fieldClock = db.prepare('INSERT INTO hub_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc');
+  const fieldClock = stmt(db, 'INSERT INTO hub_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc');
   let n = 0;
   let last = '';
   const withFlags = spec.entity === 'case' && names.includes('flags');
@@ -73,13 +87,13 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
       applyFlagOps(db, input.id, ops);
     }
     insert.run(changeId, last, spec.entity, input.id, 'upsert', route, author, JSON.stringify(fields), input.now);
-    db.prepare('INSERT INTO hub_applied (change_id) VALUES (?)').run(changeId);
+    stmt(db, 'INSERT INTO hub_applied (change_id) VALUES (?)').run(changeId);
     n++;
   }
   if (n === 0) return 0;
-  db.prepare('INSERT OR IGNORE INTO hub_rows (entity, row_id) VALUES (?, ?)').run(spec.entity, input.id);
+  stmt(db, 'INSERT OR IGNORE INTO hub_rows (entity, row_id) VALUES (?, ?)').run(spec.entity, input.id);
   if (spec.merge === 'fields') for (const f of names) fieldClock.run(spec.entity, input.id, f, last);
-  db.prepare('UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
+  stmt(db, 'UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
   station.hlc_last = last;
   return n;
 }
@@ -87,7 +101,7 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
 /** A full replica tells the hub who holds a case (pushed with its changes). */
 export function recordRoute(db: Db, caseId: string, station: StationRow | null = stationOf(db)): void {
   if (!station || station.revoked_at || station.replica !== 'full') return;
-  const holder = db.prepare('SELECT assigned_to FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined;
+  const holder = stmt(db, 'SELECT assigned_to FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined;
   const users = holder ? [holder] : [];
-  db.prepare('INSERT INTO hub_route_outbox (case_id, users) VALUES (?, ?) ON CONFLICT DO UPDATE SET users = excluded.users').run(caseId, JSON.stringify(users));
+  stmt(db, 'INSERT INTO hub_route_outbox (case_id, users) VALUES (?, ?) ON CONFLICT DO UPDATE SET users = excluded.users').run(caseId, JSON.stringify(users));
 }
