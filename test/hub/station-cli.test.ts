@@ -110,6 +110,11 @@ describe('station: connect, enroll, join, sync', { timeout: 240_000 }, () => {
     const atA = await count(A);
     expect(atA).toBeGreaterThan(0);
     expect(await count(B)).toBe(atA);
+    // and the balances the payments lowered
+    const balances = (dir: string) => withDb(dir, (db) => db.prepare(`SELECT c.case_no, c.balance_fen, c.last_payment_fen FROM cases c JOIN users u ON u.id = c.assigned_to WHERE u.name = 'zhang' AND c.last_payment_at IS NOT NULL ORDER BY c.case_no`).all());
+    const paidAtA = await balances(A);
+    expect(paidAtA.length).toBeGreaterThan(0);
+    expect(await balances(B)).toEqual(paidAtA);
   });
 
   it('a promise made offline at zhang’s station reaches the admin station, is counted by its KPI report, and a resent push is not doubled', async () => {

@@ -108,7 +108,7 @@ export const ENTITIES: readonly EntitySpec[] = [
     // import_id is local to the station that imported the file
     entity: 'payment',
     table: 'payments',
-    columns: ['id', 'client_id', 'case_id', 'kind', 'txn_ref', 'amount_fen', 'paid_at', 'channel', 'created_at', 'created_by'],
+    columns: ['id', 'client_id', 'case_id', 'kind', 'txn_ref', 'amount_fen', 'applied_fen', 'paid_at', 'channel', 'created_at', 'created_by'],
     personal: [],
     merge: 'append',
     routeSql: 'SELECT case_id FROM payments WHERE id = ?',

@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { applyChange, retryWaiting } from './apply';
 import { entitySpec } from './schema-map';
 import { connectStation, hubFailure, keyring, requireStation, STATION_SCHEMA_VERSION, stationClock, stationUsers, type Keyring, type StationRow } from './station-state';
-import { uploadMissingRows, uploadStore } from './upload';
+import { sendBankFields, uploadMissingRows, uploadStore } from './upload';
 import { runQueuedWipes, wipeAll } from './wipe';
 
 /**
@@ -163,7 +163,10 @@ export async function syncOnce(db: Db, now: () => string = () => new Date().toIS
   const ring = await keyring(db);
   if (station.replica === 'full') {
     if (!station.uploaded_at) uploadStore(db, station, now());
-    else uploadMissingRows(db, station, now());
+    else {
+      uploadMissingRows(db, station, now());
+      sendBankFields(db, station, now());
+    }
   }
   const conn = await connectStation(station);
   try {

@@ -40,3 +40,22 @@ export function uploadMissingRows(db: Db, station: StationRow, now: string): num
     return changes;
   })();
 }
+
+/** The fields of a case the bank's files move (a payment, a recall); they belong to the full replicas. */
+export const BANK_FIELDS = ['balance_fen', 'last_payment_at', 'last_payment_fen', 'overdue_days', 'stage', 'status'] as const;
+
+/**
+ * A full replica sends the bank fields of the cases changed since its last sync (a payment or recall file lowers a
+ * balance or closes a case outside the write path).
+ */
+export function sendBankFields(db: Db, station: StationRow, now: string): number {
+  const since = station.last_sync_at;
+  if (!since) return 0;
+  const userId = (JSON.parse(station.users) as string[])[0] ?? '';
+  return db.transaction(() => {
+    const ids = db.prepare('SELECT id FROM cases WHERE updated_at > ? ORDER BY id').pluck().all(since) as string[];
+    let n = 0;
+    for (const id of ids) n += recordChange(db, { entity: 'case', id, fields: BANK_FIELDS, userId, now }, station);
+    return n;
+  })();
+}
