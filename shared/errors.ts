@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'disk_full',
   /** a preview or an import was cancelled at the user's request; nothing of it was written */
   'cancelled',
+  /** a request to the agency hub failed or was refused; details.hubCode is the hub's code (docs/hub-api.md) or unreachable / pin_mismatch */
+  'hub_failed',
   'internal',
 ] as const;
 

@@ -19,8 +19,9 @@ import { createOutput } from './output';
 import { syncCommand } from './commands/sync';
 import { screenNotesCommand } from './commands/screen-notes';
 import { notesRescreenCommand } from './commands/notes-rescreen';
+import { hubCommands } from './commands/hub';
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, ...previewCommands, batchListCommand, assignCommand, caseShowCommand, checkContactCommand, activityAddCommand, screenNotesCommand, notesRescreenCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand, syncCommand];
+export const COMMANDS: Command[] = [initCommand, userAddCommand, clientAddCommand, clientUpdateCommand, ...importCommands, ...previewCommands, batchListCommand, assignCommand, caseShowCommand, checkContactCommand, activityAddCommand, screenNotesCommand, notesRescreenCommand, reportKpiCommand, exportReturnsCommand, auditVerifyCommand, backupCommand, restoreCommand, purgeCommand, demoCommand, syncCommand, ...hubCommands];
 
 function helpText(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);

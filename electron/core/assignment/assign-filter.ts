@@ -2,6 +2,8 @@ import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
+import { stationOf } from '../hub/station-state';
+import { recordChange, recordRoute } from '../hub/write-path';
 
 export interface AssignFilter {
   clientCode?: string;
@@ -56,11 +58,16 @@ export function assignSelection(db: Db, actor: Actor, f: AssignFilter, to: strin
     const cases = db.prepare(`SELECT id, balance_fen FROM cases c WHERE ${sql} ORDER BY balance_fen DESC, case_no`).all(params) as { id: string; balance_fen: number }[];
     const tally = to.map((userId) => ({ userId, cases: 0, amountFen: 0 }));
     const update = db.prepare('UPDATE cases SET assigned_to = ?, assigned_at = ?, updated_at = ? WHERE id = ?');
+    const station = stationOf(db);
     cases.forEach((c, i) => {
       const round = Math.floor(i / tally.length);
       const pos = i % tally.length;
       const t = tally[round % 2 === 0 ? pos : tally.length - 1 - pos]!;
       update.run(t.userId, now, now, c.id);
+      if (station) {
+        recordChange(db, { entity: 'case', id: c.id, fields: ['assigned_to', 'assigned_at', 'updated_at'], userId: actor.id, now }, station);
+        recordRoute(db, c.id, station);
+      }
       t.cases++;
       t.amountFen += c.balance_fen;
     });

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
+import { recordChange } from '../hub/write-path';
 import { caseRowForActor } from './case-detail';
 
 /**
@@ -18,6 +19,7 @@ export function setFlag(db: Db, actor: Actor, caseId: string, flag: CaseFlag, on
   const next = [...flags].sort();
   db.transaction(() => {
     db.prepare('UPDATE cases SET flags = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), now, caseId);
+    recordChange(db, { entity: 'case', id: caseId, fields: ['flags', 'updated_at'], userId: actor.id, now });
     appendAudit(db, { actorId: actor.id, via: actor.via, action: on ? 'case.flag_raise' : 'case.flag_clear', entity: 'case', entityId: caseId, details: { flag, reasonGiven: Boolean(reason) } }, now);
   })();
   return next;

@@ -8,6 +8,8 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import { enqueueFindings, findingsOfVerdicts } from '../review/queue';
+import { recordChange } from '../hub/write-path';
+import { stationOf } from '../hub/station-state';
 import { intentOf, loadContactContext, type ContactRequest } from './contact-context';
 
 export interface PlanRequest {
@@ -148,8 +150,18 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
     db.prepare('UPDATE cases SET status = ?, flags = ?, next_action_at = coalesce(?, next_action_at), updated_at = ? WHERE id = ?').run(
       nextStatus(ctx.caseRow.status, r), JSON.stringify([...flags].sort()), r.nextActionAt ?? null, now, ctx.caseRow.id,
     );
-    if (ctx.contactId && (r.resultCode === 'WRONG_NUMBER' || r.resultCode === 'DISCONNECTED')) {
+    const contactMarked = Boolean(ctx.contactId && (r.resultCode === 'WRONG_NUMBER' || r.resultCode === 'DISCONNECTED'));
+    if (contactMarked) {
       db.prepare('UPDATE contact_persons SET status = ?, updated_at = ? WHERE id = ?').run(r.resultCode === 'WRONG_NUMBER' ? 'wrong_number' : 'disconnected', now, ctx.contactId);
+    }
+    const station = stationOf(db);
+    if (station) {
+      const by = { userId: actor.id, now };
+      recordChange(db, { entity: 'activity', id: activityId, ...by }, station);
+      if (promiseId) recordChange(db, { entity: 'promise', id: promiseId, ...by }, station);
+      if (planId) recordChange(db, { entity: 'plan', id: planId, ...by }, station);
+      recordChange(db, { entity: 'case', id: ctx.caseRow.id, fields: ['status', 'flags', 'next_action_at', 'updated_at'], ...by }, station);
+      if (contactMarked && ctx.contactId) recordChange(db, { entity: 'contact_person', id: ctx.contactId, fields: ['status', 'updated_at'], ...by }, station);
     }
     appendAudit(db, { actorId: actor.id, via: actor.via, action: 'activity.record', entity: 'activity', entityId: activityId, details: { caseId: ctx.caseRow.id, resultCode: r.resultCode, promiseId, planId } }, now);
     if (warns.length) {

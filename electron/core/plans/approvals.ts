@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { getClient } from '../clients/clients';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
+import { recordChange } from '../hub/write-path';
 
 export interface PlanQueueRow {
   id: string;
@@ -66,6 +67,8 @@ export function decidePlan(db: Db, actor: Actor, planId: string, approve: boolea
     if (!approve) {
       db.prepare(`UPDATE cases SET status = 'working', updated_at = ? WHERE id = ? AND status = 'plan'`).run(now, plan.case_id);
     }
+    recordChange(db, { entity: 'plan', id: planId, fields: ['status', 'decided_by', 'decided_at', 'decision_reason', 'bank_status'], userId: actor.id, now });
+    if (!approve) recordChange(db, { entity: 'case', id: plan.case_id, fields: ['status', 'updated_at'], userId: actor.id, now });
     db.prepare(`INSERT INTO outbox (id, client_id, entity, entity_id, payload, created_at) VALUES (?, ?, 'plan', ?, ?, ?)`).run(uuidv7(), plan.client_id, planId, JSON.stringify({ id: planId, caseNo: plan.case_no, status, decidedAt: now }), now);
     appendAudit(db, { actorId: actor.id, via: actor.via, action: approve ? 'plan.approve' : 'plan.reject', entity: 'plan', entityId: planId, details: { caseId: plan.case_id } }, now);
   })();

@@ -14,6 +14,7 @@ import { sql as balanceAdjustments } from './0012-balance-adjustments';
 import { data as auditSealsData, sql as auditSeals } from './0013-audit-seals';
 import { sql as activityConsent } from './0014-activity-consent';
 import { sql as reviewQueue } from './0015-review-queue';
+import { sql as station } from './0016-station';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: '0013-audit-seals', sql: auditSeals, data: auditSealsData },
   { version: 14, name: '0014-activity-consent', sql: activityConsent },
   { version: 15, name: '0015-review-queue', sql: reviewQueue },
+  { version: 16, name: '0016-station', sql: station },
 ];

@@ -1,0 +1,186 @@
+import { MAX_PUSH_CHANGES, type PulledItem } from '../../../shared/replication/api';
+import { openFields, sealFields, type ChangeRecord } from '../../../shared/replication/change';
+import { HubClient, HubRequestError } from '../../../shared/replication/client';
+import { formatHlc } from '../../../shared/replication/hlc';
+import type { Db } from '../db/open';
+import { applyChange, retryWaiting } from './apply';
+import { entitySpec } from './schema-map';
+import { connectStation, hubFailure, keyring, requireStation, STATION_SCHEMA_VERSION, stationClock, stationUsers, type Keyring, type StationRow } from './station-state';
+import { sendBankFields, uploadMissingRows, uploadStore } from './upload';
+import { runQueuedWipes, wipeAll } from './wipe';
+
+/**
+ * `hub sync --once`: push this station's outbox in HLC order, pull the others' changes from the cursor and apply
+ * them, then wipe the cases that left this station's users once the hub holds all their changes.
+ */
+export interface SyncResult {
+  pushed: number;
+  pulled: number;
+  /** change records still waiting to be pushed */
+  pending: number;
+  wiped: number;
+  /** cases that left this station's users but still have changes the hub has not acknowledged */
+  handoversPending: number;
+  revoked: boolean;
+}
+
+const PULL_LIMIT = 500;
+
+interface OutboxRow {
+  change_id: string;
+  hlc: string;
+  entity: string;
+  row_id: string;
+  op: 'upsert' | 'delete';
+  route_key: string | null;
+  user_id: string;
+  fields: string;
+}
+
+function changeOf(row: OutboxRow, station: StationRow): ChangeRecord {
+  return {
+    changeId: row.change_id, entity: row.entity, id: row.row_id, op: row.op, fields: JSON.parse(row.fields) as ChangeRecord['fields'],
+    hlc: row.hlc, station: station.station_id, user: row.user_id, schemaVersion: STATION_SCHEMA_VERSION, routeKey: row.route_key,
+  };
+}
+
+/**
+ * Seals the personal fields of outbox rows not sealed yet and stores them sealed, before they are first sent: a
+ * change sent again (its answer lost) is then byte for byte the one the hub holds and gets its first acknowledgement.
+ */
+export async function sealOutbox(db: Db, station: StationRow, ring: Keyring): Promise<number> {
+  const rows = db.prepare('SELECT * FROM hub_outbox WHERE sealed = 0 ORDER BY hlc').all() as OutboxRow[];
+  const sealedRows = await Promise.all(rows.map(async (r) => ({ id: r.change_id, fields: (await sealFields(changeOf(r, station), entitySpec(r.entity)?.personal ?? [], ring.current)).fields })));
+  db.transaction(() => {
+    const upd = db.prepare('UPDATE hub_outbox SET fields = ?, sealed = 1 WHERE change_id = ? AND sealed = 0');
+    for (const r of sealedRows) upd.run(JSON.stringify(r.fields), r.id);
+  })();
+  return rows.length;
+}
+
+export async function pushOutbox(db: Db, client: HubClient, station: StationRow, ring: Keyring): Promise<number> {
+  let pushed = 0;
+  await sealOutbox(db, station, ring);
+  for (;;) {
+    const rows = db.prepare('SELECT * FROM hub_outbox WHERE sealed = 1 ORDER BY hlc LIMIT ?').all(MAX_PUSH_CHANGES) as OutboxRow[];
+    const routes = station.replica === 'full' ? (db.prepare('SELECT case_id, users FROM hub_route_outbox ORDER BY case_id LIMIT ?').all(MAX_PUSH_CHANGES) as { case_id: string; users: string }[]) : [];
+    if (rows.length === 0 && routes.length === 0) return pushed;
+    const changes = rows.map((r) => changeOf(r, station));
+    const res = await client.push({ changes, routes: routes.map((r) => ({ key: r.case_id, users: JSON.parse(r.users) as string[] })) });
+    db.transaction(() => {
+      const del = db.prepare('DELETE FROM hub_outbox WHERE change_id = ?');
+      for (const a of res.acks) del.run(a.changeId);
+      const delRoute = db.prepare('DELETE FROM hub_route_outbox WHERE case_id = ? AND users = ?');
+      for (const r of routes) delRoute.run(r.case_id, r.users);
+    })();
+    pushed += res.acks.length;
+  }
+}
+
+/** Opens the sealed fields of pulled changes (a station's own changes come back to it as they are: it holds them). */
+async function opened(items: PulledItem[], ring: Keyring, self: string): Promise<PulledItem[]> {
+  return Promise.all(items.map(async (i) => (i.kind === 'change' && i.change.station !== self ? { ...i, change: await openFields(i.change, ring.ring) } : i)));
+}
+
+/** Applies a page inside one transaction; returns the cases newly given to this station (to backfill). */
+function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number; given: { key: string; before: number }[] } {
+  const clock = stationClock(station);
+  const mine = new Set(stationUsers(station));
+  const given: { key: string; before: number }[] = [];
+  let applied = 0;
+  for (const item of items) {
+    if (item.kind === 'change') {
+      if (applyChange(db, item.change, now) === 'applied') applied++;
+      try {
+        clock.receive(item.change.hlc);
+      } catch {
+        // a stamp far ahead of this computer's clock is applied but does not drag the clock along
+      }
+      continue;
+    }
+    if (station.replica === 'full') continue;
+    const holds = db.prepare('SELECT 1 FROM cases WHERE id = ?').get(item.route.key) !== undefined;
+    if (item.route.users.some((u) => mine.has(u))) {
+      db.prepare('DELETE FROM hub_wipes WHERE case_id = ?').run(item.route.key);
+      if (!holds) given.push({ key: item.route.key, before: item.seq });
+    } else if (holds) {
+      db.prepare('INSERT OR IGNORE INTO hub_wipes (case_id, seq, queued_at) VALUES (?, ?, ?)').run(item.route.key, item.seq, now);
+    }
+  }
+  applied += retryWaiting(db, now);
+  const last = formatHlc(clock.last);
+  if (!station.hlc_last || last > station.hlc_last) {
+    db.prepare('UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
+    station.hlc_last = last;
+  }
+  return { applied, given };
+}
+
+export async function pullAll(db: Db, client: HubClient, station: StationRow, ring: Keyring, now: string): Promise<number> {
+  let pulled = 0;
+  let cursor = station.cursor;
+  const given: { key: string; before: number }[] = [];
+  for (;;) {
+    const page = await client.pull({ after: cursor, limit: PULL_LIMIT });
+    const items = await opened(page.items, ring, station.station_id);
+    db.transaction(() => {
+      const r = applyPage(db, station, items, now);
+      pulled += r.applied;
+      given.push(...r.given);
+      db.prepare('UPDATE hub_station SET cursor = ?, last_sync_at = ? WHERE singleton = 1').run(page.next, now);
+    })();
+    cursor = page.next;
+    station.cursor = cursor;
+    await client.ack(cursor);
+    if (!page.more) break;
+  }
+  for (const g of given) pulled += await backfill(db, client, station, ring, g.key, g.before, now);
+  return pulled;
+}
+
+/** Fills in the history of a case this station was newly given (its changes from before the station's cursor). */
+async function backfill(db: Db, client: HubClient, station: StationRow, ring: Keyring, key: string, before: number, now: string): Promise<number> {
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
+    const items = await opened(page.items, ring, station.station_id);
+    db.transaction(() => {
+      n += applyPage(db, station, items.filter((i) => i.kind === 'change'), now).applied;
+    })();
+    after = page.next;
+    if (!page.more) return n;
+  }
+}
+
+export async function syncOnce(db: Db, now: () => string = () => new Date().toISOString()): Promise<SyncResult> {
+  const station = requireStation(db);
+  const counts = (): { pending: number; handoversPending: number } => ({
+    pending: db.prepare('SELECT count(*) FROM hub_outbox').pluck().get() as number,
+    handoversPending: db.prepare('SELECT count(*) FROM hub_wipes').pluck().get() as number,
+  });
+  if (station.revoked_at) return { pushed: 0, pulled: 0, wiped: 0, revoked: true, ...counts() };
+  const ring = await keyring(db);
+  if (station.replica === 'full') {
+    if (!station.uploaded_at) uploadStore(db, station, now());
+    else {
+      uploadMissingRows(db, station, now());
+      sendBankFields(db, station, now());
+    }
+  }
+  const conn = await connectStation(station);
+  try {
+    const pushed = await pushOutbox(db, conn.client, station, ring);
+    const pulled = await pullAll(db, conn.client, station, ring, now());
+    const [wiped] = runQueuedWipes(db, now());
+    return { pushed, pulled, wiped, revoked: false, ...counts() };
+  } catch (err) {
+    if (err instanceof HubRequestError && err.code === 'revoked') {
+      const wiped = wipeAll(db, now());
+      return { pushed: 0, pulled: 0, wiped, revoked: true, ...counts() };
+    }
+    throw hubFailure(err, station.hub_url);
+  } finally {
+    conn.close();
+  }
+}
