@@ -82,7 +82,7 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   await expect(name).toHaveText(masked);
 
   // Raising a flag asks first, then shows it on the case.
-  await page.getByRole('button', { name: '标记' }).click();
+  await page.getByRole('button', { name: '标记', exact: true }).click();
   await page.getByRole('menuitem', { name: '弱势群体' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认标记' }).click();
   await expect(page.getByTestId('flag-vulnerable')).toBeVisible();
