@@ -8,6 +8,7 @@ import { rulePack } from '../compliance/packs';
 import type { Db } from '../db/open';
 import { CASE_NO_MATCH, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
 import { guardedSearch } from './search-limit';
+import { todayCounts } from './today-counts';
 
 export type { CaseListQuery };
 
@@ -24,6 +25,8 @@ const DUE_TODAY_ALL = `c.id IN (SELECT p.case_id FROM promises p WHERE p.status 
 /** Within a collector's few thousand cases: probe each case's promises (the store-wide list costs ~0.3 s at 1M cases). */
 const DUE_TODAY_MINE = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' AND p.due_date = @today)`;
 const ACTION_DUE = `(c.next_action_at IS NOT NULL AND c.next_action_at <= @now)`;
+/** The working queue leaves paid cases out; a search or the status filter still finds them. */
+const NOT_PAID = `c.status <> 'paid'`;
 
 const ORDER: Record<Exclude<CaseListQuery['sort'], 'default'>, string> = {
   balance: 'c.balance_fen',
@@ -72,10 +75,9 @@ interface WindowColumns {
   consentUntil: string | null;
 }
 
-type ClientHours = { params: Record<string, unknown>; timezone: string; byZone: Map<string, CaseListRow['callWindow']> } | null;
+type ClientHours = { params: Record<string, unknown> | null; timezone: string; byZone: Map<string, CaseListRow['callWindow']> };
 
-/** The calling window of a row's debtor now: the client's pack's hours, the debtor's zone (else the client's), their consent. */
-function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w: WindowColumns, now: Date): CaseListRow['callWindow'] {
+function clientHours(db: Db, cache: Map<string, ClientHours>, clientCode: string): ClientHours {
   let c = cache.get(clientCode);
   if (c === undefined) {
     // Two fields of the stored (validated) profile, without parsing all of it again; the profile's defaults if absent.
@@ -83,16 +85,26 @@ function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w
       | { pack: string | null; tz: string | null }
       | undefined;
     const hours = rulePack(p?.pack ?? 'cn-2026').rules.find((r) => r.check === 'callingHours');
-    c = hours ? { params: hours.params, timezone: p?.tz ?? 'Asia/Shanghai', byZone: new Map() } : null;
+    c = { params: hours?.params ?? null, timezone: p?.tz ?? 'Asia/Shanghai', byZone: new Map() };
     cache.set(clientCode, c);
   }
-  if (!c) return null;
+  return c;
+}
+
+/** The client's zone: a debtor's day where the debtor has no zone of their own. */
+const clientZone = (db: Db, cache: Map<string, ClientHours>, clientCode: string): string => clientHours(db, cache, clientCode).timezone;
+
+/** The calling window of a row's debtor now: the client's pack's hours, the debtor's zone (else the client's), their consent. */
+function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w: WindowColumns, now: Date): CaseListRow['callWindow'] {
+  const c = clientHours(db, cache, clientCode);
+  const params = c.params;
+  if (!params) return null;
   const consent = w.consentStart && w.consentEnd && w.consentUntil ? { windowStart: w.consentStart, windowEnd: w.consentEnd, validUntil: w.consentUntil } : null;
   const tz = w.debtorTz ?? c.timezone;
-  if (consent) return callingWindowAt(c.params, now, tz, consent);
+  if (consent) return callingWindowAt(params, now, tz, consent);
   // Most debtors of a page share a zone: its state is worked out once.
   let s = c.byZone.get(tz);
-  if (s === undefined) c.byZone.set(tz, (s = callingWindowAt(c.params, now, tz)));
+  if (s === undefined) c.byZone.set(tz, (s = callingWindowAt(params, now, tz)));
   return s;
 }
 
@@ -103,6 +115,9 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   const DUE_TODAY = canSeeAllCases(actor.role) ? DUE_TODAY_ALL : DUE_TODAY_MINE;
   const base = [...where];
   const terms = q.search ? search(db, searchTerms(q.search), base, where, params) : null;
+  // The due chips count the working queue (the search box and the status filter do not change them).
+  const working = [...base, NOT_PAID];
+  if (!terms && q.status === undefined) where.push(NOT_PAID);
   if (q.due === 'promises_today') where.push(DUE_TODAY);
   if (q.due === 'next_action_due') where.push(ACTION_DUE);
   const broken = canSeeAllCases(actor.role) ? BROKEN_ALL : BROKEN;
@@ -191,11 +206,12 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   };
   const hoursOf = new Map<string, ClientHours>();
   const { total, rows } = terms ? guardedSearch(db, actor, terms, now, page) : page();
-  const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
-  const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`);
+  const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c WHERE ${working.join(' AND ')} AND ${cond}`);
+  const today = todayCounts(db, rows.map((r) => ({ id: r.id, tz: r.debtorTz ?? clientZone(db, hoursOf, r.clientCode) })), now);
   return {
     rows: rows.map(({ debtorTz, consentStart, consentEnd, consentUntil, ...r }) => ({
       ...r,
+      ...today.get(r.id)!,
       debtorName: maskName(r.debtorName),
       flags: JSON.parse(r.flags) as string[],
       brokenPromise: r.brokenPromise === 1,
