@@ -6,7 +6,7 @@ import { callingWindowAt } from '../../../shared/compliance/checks/time';
 import type { Actor } from '../auth/actor';
 import { rulePack } from '../compliance/packs';
 import type { Db } from '../db/open';
-import { CASE_NO_MATCH, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
+import { bySuffix, CASE_NO_MATCH, CASE_NO_SUFFIX, PHONE_LAST4, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
 import { guardedSearch } from './search-limit';
 import { todayCounts } from './today-counts';
 
@@ -46,18 +46,23 @@ function scope(actor: Actor, where: string[], params: Params): void {
 }
 
 /**
- * Search by case number (exact or prefix), and — when the text matches no case number of the actor's — by the one
- * personal field its shape names: ID number, the debtor's mobile or any contact phone, or debtor name (prefix). Each
- * is an indexed lookup, so a search stays fast on a million cases. A search by a personal field is audited and
- * limited per user (search-limit.ts).
+ * Search by case number (exact or prefix, in any case, or its last few characters), for four digits also by a phone's
+ * last four among a collector's own cases — all free, since they tell nothing the masked screens do not — and, when
+ * the text matches none of those, by the one personal field its shape names: ID number, the debtor's mobile or any
+ * contact phone, or debtor name (prefix). A search by a personal field is audited and limited per user
+ * (search-limit.ts).
  */
-function search(db: Db, terms: SearchTerms, base: string[], where: string[], params: Params): SearchTerms {
+function search(db: Db, actor: Actor, terms: SearchTerms, base: string[], where: string[], params: Params): SearchTerms {
   Object.assign(params, searchParams(terms));
   const scoped = base.length ? `${base.join(' AND ')} AND` : '';
+  const free = [CASE_NO_MATCH];
+  if (bySuffix(terms)) free.push(CASE_NO_SUFFIX);
+  // Within a collector's few thousand cases; a lead's million would each be probed.
+  if (terms.last4 && !canSeeAllCases(actor.role)) free.push(PHONE_LAST4);
+  const byFree = `(${free.join(' OR ')})`;
   // A case number known to the actor is searched as one, so a person's number typed there never counts as a search for a person.
-  const byCaseNo = terms.field !== null && db.prepare(`SELECT 1 FROM cases c WHERE ${scoped} ${CASE_NO_MATCH} LIMIT 1`).get(params) !== undefined;
-  if (terms.field === null || byCaseNo) {
-    where.push(CASE_NO_MATCH);
+  if (terms.field === null || db.prepare(`SELECT 1 FROM cases c WHERE ${scoped} ${byFree} LIMIT 1`).get(params) !== undefined) {
+    where.push(byFree);
     return { ...terms, field: null, personal: false };
   }
   where.push(personalMatch(terms.field));
@@ -114,7 +119,7 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   scope(actor, where, params);
   const DUE_TODAY = canSeeAllCases(actor.role) ? DUE_TODAY_ALL : DUE_TODAY_MINE;
   const base = [...where];
-  const terms = q.search ? search(db, searchTerms(q.search), base, where, params) : null;
+  const terms = q.search ? search(db, actor, searchTerms(q.search), base, where, params) : null;
   // The due chips count the working queue (the search box and the status filter do not change them).
   const working = [...base, NOT_PAID];
   if (!terms && q.status === undefined) where.push(NOT_PAID);
