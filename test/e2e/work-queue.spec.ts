@@ -95,6 +95,13 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   await expect(page.getByRole('heading', { name: `案件 ${nextNo}` })).toBeVisible();
   await page.getByRole('button', { name: '返回工作队列' }).click();
   await expect(dataRows(grid).nth(3)).toHaveAttribute('aria-selected', 'true');
+  // J/K still move the row with the focus left on a column header or on a due chip.
+  await grid.getByRole('columnheader', { name: '阶段' }).click();
+  await page.keyboard.press('j');
+  await expect(dataRows(grid).nth(4)).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: '全部案件' }).click();
+  await page.keyboard.press('k');
+  await expect(dataRows(grid).nth(3)).toHaveAttribute('aria-selected', 'true');
 
   // A recalled case stays visible but read-only: a banner says why, and there is nothing to call.
   await page.keyboard.press('/');
