@@ -87,6 +87,10 @@ export const CaseListRow = z.object({
   flags: z.array(z.string()).optional(),
   /** the calling window in the debtor's zone now (their consent counted): closed → when it opens (debtor's offset) */
   callWindow: z.object({ open: z.boolean(), localTime: z.string(), start: z.string(), end: z.string(), opensAt: z.string().nullable() }).nullable().optional(),
+  /** any activity on the case in the debtor's local day */
+  contactedToday: z.boolean().optional(),
+  /** outbound calls on the case in the debtor's local day */
+  attemptsToday: z.number().int().optional(),
 });
 export type CaseListRow = z.infer<typeof CaseListRow>;
 

@@ -1,3 +1,4 @@
+import type { Route } from '@playwright/test';
 import { ADMIN, field, PASSPHRASE, signInZh } from './flows';
 import { expect, screenshot, test } from './fixtures';
 import { choose, dataRows, queueGrid, SEED_WORKBENCH, TEN_AM_SHANGHAI } from './workbench-flows';
@@ -7,6 +8,8 @@ const yuan = (text: string): number => Number(text.replace(/,/g, ''));
 test.use({ hostEnv: { COLLECTDESK_NOW: TEN_AM_SHANGHAI }, prepareData: [...SEED_WORKBENCH, '--recalls'], timezoneId: 'Asia/Shanghai' });
 
 test('the work queue: server-side sorting, filters and search, the keyboard, a row opens the case', async ({ page, host }) => {
+  // A long walk through the screen: on a loaded machine it outlasts the default minute.
+  test.setTimeout(150_000);
   await page.goto(host.url);
   await field(page, '数据库密码').fill(PASSPHRASE);
   await page.getByRole('button', { name: '解锁', exact: true }).click();
@@ -92,6 +95,13 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   await expect(page.getByRole('heading', { name: `案件 ${nextNo}` })).toBeVisible();
   await page.getByRole('button', { name: '返回工作队列' }).click();
   await expect(dataRows(grid).nth(3)).toHaveAttribute('aria-selected', 'true');
+  // J/K still move the row with the focus left on a column header or on a due chip.
+  await grid.getByRole('columnheader', { name: '阶段' }).click();
+  await page.keyboard.press('j');
+  await expect(dataRows(grid).nth(4)).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: '全部案件' }).click();
+  await page.keyboard.press('k');
+  await expect(dataRows(grid).nth(3)).toHaveAttribute('aria-selected', 'true');
 
   // A recalled case stays visible but read-only: a banner says why, and there is nothing to call.
   await page.keyboard.press('/');
@@ -101,4 +111,39 @@ test('the work queue: server-side sorting, filters and search, the keyboard, a r
   await expect(page.getByTestId('read-only')).toContainText('已被银行退案');
   await expect(page.getByRole('button', { name: /拨打/ })).toHaveCount(0);
   await screenshot(page, 'case-recalled');
+});
+
+test('a failed read says so with a retry — never an empty queue or a blank case — and the retry recovers', async ({ page, host }) => {
+  await page.goto(host.url);
+  await field(page, '数据库密码').fill(PASSPHRASE);
+  await page.getByRole('button', { name: '解锁', exact: true }).click();
+  await signInZh(page, ADMIN.name, ADMIN.password);
+  const grid = queueGrid(page);
+  await expect(dataRows(grid).first()).toBeVisible();
+  const total = (await page.getByText(/^第 1–50 条，共 \d+ 条$/).innerText()).trim();
+
+  // The host's reads fail with an internal error (as the host answers one; an aborted request would also be logged
+  // by the browser as a console error, which this suite counts as the app's).
+  const failing = (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'An unexpected error occurred.' } }) });
+  await page.route('**/api/cases.list', failing);
+  await page.getByRole('button', { name: '刷新' }).click();
+  const error = page.getByTestId('load-error');
+  await expect(error).toContainText('工作队列未能加载');
+  await expect(grid).toContainText('案件未能加载（并非没有案件）');
+  await expect(grid).not.toContainText('暂无');
+  await screenshot(page, 'work-queue-load-error');
+  await page.unroute('**/api/cases.list');
+  await error.getByRole('button', { name: '重试' }).click();
+  await expect(error).toHaveCount(0);
+  await expect(page.getByText(total)).toBeVisible();
+
+  // The case screen likewise.
+  await page.route('**/api/case.get', failing);
+  const caseNo = (await dataRows(grid).first().locator('[data-field="caseNo"]').innerText()).trim();
+  await dataRows(grid).first().click();
+  await expect(error).toContainText('案件未能加载');
+  await page.unroute('**/api/case.get');
+  await error.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
+  await expect(error).toHaveCount(0);
 });

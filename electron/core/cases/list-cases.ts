@@ -6,8 +6,9 @@ import { callingWindowAt } from '../../../shared/compliance/checks/time';
 import type { Actor } from '../auth/actor';
 import { rulePack } from '../compliance/packs';
 import type { Db } from '../db/open';
-import { CASE_NO_MATCH, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
+import { bySuffix, CASE_NO_MATCH, CASE_NO_SUFFIX, PHONE_LAST4, personalMatch, searchParams, searchTerms, type SearchTerms } from './case-search';
 import { guardedSearch } from './search-limit';
+import { todayCounts } from './today-counts';
 
 export type { CaseListQuery };
 
@@ -24,6 +25,8 @@ const DUE_TODAY_ALL = `c.id IN (SELECT p.case_id FROM promises p WHERE p.status 
 /** Within a collector's few thousand cases: probe each case's promises (the store-wide list costs ~0.3 s at 1M cases). */
 const DUE_TODAY_MINE = `EXISTS (SELECT 1 FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' AND p.due_date = @today)`;
 const ACTION_DUE = `(c.next_action_at IS NOT NULL AND c.next_action_at <= @now)`;
+/** The working queue leaves paid cases out; a search or the status filter still finds them. */
+const NOT_PAID = `c.status <> 'paid'`;
 
 const ORDER: Record<Exclude<CaseListQuery['sort'], 'default'>, string> = {
   balance: 'c.balance_fen',
@@ -43,18 +46,23 @@ function scope(actor: Actor, where: string[], params: Params): void {
 }
 
 /**
- * Search by case number (exact or prefix), and — when the text matches no case number of the actor's — by the one
- * personal field its shape names: ID number, the debtor's mobile or any contact phone, or debtor name (prefix). Each
- * is an indexed lookup, so a search stays fast on a million cases. A search by a personal field is audited and
- * limited per user (search-limit.ts).
+ * Search by case number (exact or prefix, in any case, or its last few characters), for four digits also by a phone's
+ * last four among a collector's own cases — all free, since they tell nothing the masked screens do not — and, when
+ * the text matches none of those, by the one personal field its shape names: ID number, the debtor's mobile or any
+ * contact phone, or debtor name (prefix). A search by a personal field is audited and limited per user
+ * (search-limit.ts).
  */
-function search(db: Db, terms: SearchTerms, base: string[], where: string[], params: Params): SearchTerms {
+function search(db: Db, actor: Actor, terms: SearchTerms, base: string[], where: string[], params: Params): SearchTerms {
   Object.assign(params, searchParams(terms));
   const scoped = base.length ? `${base.join(' AND ')} AND` : '';
+  const free = [CASE_NO_MATCH];
+  if (bySuffix(terms)) free.push(CASE_NO_SUFFIX);
+  // Within a collector's few thousand cases; a lead's million would each be probed.
+  if (terms.last4 && !canSeeAllCases(actor.role)) free.push(PHONE_LAST4);
+  const byFree = `(${free.join(' OR ')})`;
   // A case number known to the actor is searched as one, so a person's number typed there never counts as a search for a person.
-  const byCaseNo = terms.field !== null && db.prepare(`SELECT 1 FROM cases c WHERE ${scoped} ${CASE_NO_MATCH} LIMIT 1`).get(params) !== undefined;
-  if (terms.field === null || byCaseNo) {
-    where.push(CASE_NO_MATCH);
+  if (terms.field === null || db.prepare(`SELECT 1 FROM cases c WHERE ${scoped} ${byFree} LIMIT 1`).get(params) !== undefined) {
+    where.push(byFree);
     return { ...terms, field: null, personal: false };
   }
   where.push(personalMatch(terms.field));
@@ -72,10 +80,9 @@ interface WindowColumns {
   consentUntil: string | null;
 }
 
-type ClientHours = { params: Record<string, unknown>; timezone: string; byZone: Map<string, CaseListRow['callWindow']> } | null;
+type ClientHours = { params: Record<string, unknown> | null; timezone: string; byZone: Map<string, CaseListRow['callWindow']> };
 
-/** The calling window of a row's debtor now: the client's pack's hours, the debtor's zone (else the client's), their consent. */
-function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w: WindowColumns, now: Date): CaseListRow['callWindow'] {
+function clientHours(db: Db, cache: Map<string, ClientHours>, clientCode: string): ClientHours {
   let c = cache.get(clientCode);
   if (c === undefined) {
     // Two fields of the stored (validated) profile, without parsing all of it again; the profile's defaults if absent.
@@ -83,16 +90,26 @@ function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w
       | { pack: string | null; tz: string | null }
       | undefined;
     const hours = rulePack(p?.pack ?? 'cn-2026').rules.find((r) => r.check === 'callingHours');
-    c = hours ? { params: hours.params, timezone: p?.tz ?? 'Asia/Shanghai', byZone: new Map() } : null;
+    c = { params: hours?.params ?? null, timezone: p?.tz ?? 'Asia/Shanghai', byZone: new Map() };
     cache.set(clientCode, c);
   }
-  if (!c) return null;
+  return c;
+}
+
+/** The client's zone: a debtor's day where the debtor has no zone of their own. */
+const clientZone = (db: Db, cache: Map<string, ClientHours>, clientCode: string): string => clientHours(db, cache, clientCode).timezone;
+
+/** The calling window of a row's debtor now: the client's pack's hours, the debtor's zone (else the client's), their consent. */
+function windowOf(db: Db, cache: Map<string, ClientHours>, clientCode: string, w: WindowColumns, now: Date): CaseListRow['callWindow'] {
+  const c = clientHours(db, cache, clientCode);
+  const params = c.params;
+  if (!params) return null;
   const consent = w.consentStart && w.consentEnd && w.consentUntil ? { windowStart: w.consentStart, windowEnd: w.consentEnd, validUntil: w.consentUntil } : null;
   const tz = w.debtorTz ?? c.timezone;
-  if (consent) return callingWindowAt(c.params, now, tz, consent);
+  if (consent) return callingWindowAt(params, now, tz, consent);
   // Most debtors of a page share a zone: its state is worked out once.
   let s = c.byZone.get(tz);
-  if (s === undefined) c.byZone.set(tz, (s = callingWindowAt(c.params, now, tz)));
+  if (s === undefined) c.byZone.set(tz, (s = callingWindowAt(params, now, tz)));
   return s;
 }
 
@@ -102,7 +119,10 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   scope(actor, where, params);
   const DUE_TODAY = canSeeAllCases(actor.role) ? DUE_TODAY_ALL : DUE_TODAY_MINE;
   const base = [...where];
-  const terms = q.search ? search(db, searchTerms(q.search), base, where, params) : null;
+  const terms = q.search ? search(db, actor, searchTerms(q.search), base, where, params) : null;
+  // The due chips count the working queue (the search box and the status filter do not change them).
+  const working = [...base, NOT_PAID];
+  if (!terms && q.status === undefined) where.push(NOT_PAID);
   if (q.due === 'promises_today') where.push(DUE_TODAY);
   if (q.due === 'next_action_due') where.push(ACTION_DUE);
   const broken = canSeeAllCases(actor.role) ? BROKEN_ALL : BROKEN;
@@ -191,11 +211,12 @@ export function listCases(db: Db, actor: Actor, q: Partial<CaseListQuery>, now: 
   };
   const hoursOf = new Map<string, ClientHours>();
   const { total, rows } = terms ? guardedSearch(db, actor, terms, now, page) : page();
-  const scoped = base.length ? `WHERE ${base.join(' AND ')} AND` : 'WHERE';
-  const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c ${scoped} ${cond}`);
+  const bucket = (cond: string) => countOf(`SELECT count(*) AS n FROM cases c WHERE ${working.join(' AND ')} AND ${cond}`);
+  const today = todayCounts(db, rows.map((r) => ({ id: r.id, tz: r.debtorTz ?? clientZone(db, hoursOf, r.clientCode) })), now);
   return {
     rows: rows.map(({ debtorTz, consentStart, consentEnd, consentUntil, ...r }) => ({
       ...r,
+      ...today.get(r.id)!,
       debtorName: maskName(r.debtorName),
       flags: JSON.parse(r.flags) as string[],
       brokenPromise: r.brokenPromise === 1,

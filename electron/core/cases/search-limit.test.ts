@@ -107,8 +107,8 @@ describe('searching the work queue by personal data', () => {
 
   it('neither counts nor audits a search by case number, a few digits or one character of a name', async () => {
     await signIn('zhang', 'collector-pass');
-    for (let i = 0; i < 60; i++) expect(await found(i % 2 ? 'A1' : 'a')).toEqual(i % 2 ? ['A1'] : []);
-    expect(await found('5678')).toEqual([]); // a number's last four are shown by the mask already
+    for (let i = 0; i < 60; i++) expect(await found(i % 2 ? 'A1' : 'x')).toEqual(i % 2 ? ['A1'] : []);
+    expect(await found('5678')).toEqual(['A1']); // a number's last four are shown by the mask already
     expect(await found('赵')).toEqual(['A1']);
     expect(searches()).toEqual([]);
   });

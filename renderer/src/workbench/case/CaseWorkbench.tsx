@@ -3,8 +3,6 @@ import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, Tooltip }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
-import { useApp } from '../../app/AppContext';
-import { errorText } from '../../app/errorText';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotify } from '../../components/Notifier';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,6 +15,7 @@ import { ScriptPanel } from '../call/ScriptPanel';
 import { useCall } from '../call/useCall';
 import { useOutcome } from '../call/useOutcome';
 import { caseToday } from '../dates';
+import { LoadError } from '../LoadError';
 import { CaseHeader } from './CaseHeader';
 import { CaseTabs } from './CaseTabs';
 import { useCaseDetail } from './useCaseDetail';
@@ -32,13 +31,18 @@ interface Props {
 /** The case screen: left the debtor, the debt and the tabs; right the call script, the gate and the outcome form. */
 export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
   const { t } = useTranslation();
-  const { prefs } = useApp();
   const state = useCaseDetail(caseId);
   const { detail } = state;
   let body;
   if (!caseId) body = <EmptyState icon={<FolderSharedOutlined />} title={t('case.noneOpen')} description={t('case.noneOpenBody')} />;
-  else if (state.error !== null && !detail) body = <Alert severity="error">{errorText(state.error, t, prefs.language)}</Alert>;
-  else if (detail) body = <CaseColumns key={detail.id} detail={detail} reload={state.reload} />;
+  else if (state.error !== null && !detail) body = <LoadError error={state.error} title={t('wb.loadError.case')} onRetry={state.reload} />;
+  else if (detail)
+    body = (
+      <>
+        {state.error !== null && <LoadError error={state.error} title={t('wb.loadError.caseStale')} onRetry={state.reload} sx={{ mb: 1 }} />}
+        <CaseColumns key={detail.id} detail={detail} reload={state.reload} />
+      </>
+    );
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', minHeight: 560 }}>
       <PageHeader

@@ -29,7 +29,9 @@ const LOCALE = { 'zh-CN': zhCN, en: enUS } as const;
 export function QueueGrid({ rows, total, loading, state, team, language, emptyText, onChange, onOpen, onMove }: Props) {
   const { t } = useTranslation();
   const apiRef = useGridApiRef();
-  const columns = useMemo(() => queueColumns(t, language, team), [t, language, team]);
+  // Overdue follow-ups are judged at the time the page was read.
+  const readAt = useMemo(() => Date.now(), [rows]);
+  const columns = useMemo(() => queueColumns(t, language, team, readAt), [t, language, team, readAt]);
   // One model per order: a new array each render reads to the grid as a new order, and it goes back to page 1.
   const sortField = state.sort?.field;
   const sortDir = state.sort?.dir;

@@ -6,6 +6,8 @@ import type { CaseListRow, SessionUser } from '../../../../shared/contract/schem
 import { canSeeAllCases } from '../../../../shared/domain/roles';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
+import { isApiError } from '../../api/client';
+import { LoadError } from '../LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { DueChips } from './DueChips';
 import { QueueFilters } from './QueueFilters';
@@ -74,6 +76,10 @@ export function QueueScreen({ user, store, searchRequest, onOpen }: Props) {
   let empty = team ? t('queue.emptyBodyLead') : t('queue.emptyBodyCollector');
   if (search) empty = t('queue.noMatchBody', { search });
   else if (filtered) empty = t('wb.queue.noRowsFiltered');
+  // A refused search says why; any other failure is a failed read, never an empty queue.
+  const refused = isApiError(list.error) && list.error.code === 'rate_limited';
+  if (list.error !== null && !refused) empty = t('wb.loadError.queueGrid');
+  const retry = () => setReloadKey((k) => k + 1);
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', minHeight: 520 }}>
@@ -113,7 +119,7 @@ export function QueueScreen({ user, store, searchRequest, onOpen }: Props) {
               }}
             />
             <Tooltip title={t('common.refresh')}>
-              <IconButton aria-label={t('common.refresh')} onClick={() => setReloadKey((k) => k + 1)}>
+              <IconButton aria-label={t('common.refresh')} onClick={retry}>
                 <Refresh fontSize="small" />
               </IconButton>
             </Tooltip>
@@ -127,11 +133,12 @@ export function QueueScreen({ user, store, searchRequest, onOpen }: Props) {
           {t('wb.queue.keysHint')}
         </Typography>
       </Stack>
-      {list.error !== null && (
+      {refused && (
         <Alert severity="error" sx={{ mb: 1.5 }}>
           {errorText(list.error, t, prefs.language)}
         </Alert>
       )}
+      {list.error !== null && !refused && <LoadError error={list.error} title={t('wb.loadError.queue')} onRetry={retry} sx={{ mb: 1.5 }} />}
       <Box sx={{ mb: 1.5 }}>
         <QueueFilters filters={state.filters} team={team} onChange={setFilters} />
       </Box>

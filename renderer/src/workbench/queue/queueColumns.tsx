@@ -51,8 +51,28 @@ function WindowCell({ row, t }: { row: CaseListRow; t: TFunction }) {
   );
 }
 
+/** Today's contact on the case (in the debtor's day): contacted or not, and the outbound call attempts. */
+function TodayCell({ row, t }: { row: CaseListRow; t: TFunction }) {
+  if (!row.contactedToday) return <Box component="span" sx={{ color: 'text.disabled', fontSize: 12 }}>{t('wb.queue.today.none')}</Box>;
+  const attempts = t('wb.queue.today.attempts', { count: row.attemptsToday ?? 0 });
+  return (
+    <Chip size="small" color="success" variant="outlined" data-testid="contacted-today" label={attempts} title={`${t('wb.queue.today.contacted')} · ${attempts}`} sx={{ height: 20, fontSize: 12 }} />
+  );
+}
+
+/** A follow-up whose time has passed stands out (colour, and its label for screen readers and on hover). */
+function NextActionCell({ at, language, now, label }: { at: string | null; language: Language; now: number; label: string }) {
+  if (!at) return null;
+  const overdue = Date.parse(at) < now;
+  return (
+    <Box component="span" title={overdue ? label : undefined} aria-label={overdue ? `${label} ${formatDateTime(at, language)}` : undefined} data-overdue={overdue ? 'true' : undefined} sx={overdue ? { color: 'error.main', fontWeight: 600 } : undefined}>
+      {formatDateTime(at, language)}
+    </Box>
+  );
+}
+
 /** The work queue's columns; the collector column only for leads and admins. */
-export function queueColumns(t: TFunction, language: Language, team: boolean): GridColDef<CaseListRow>[] {
+export function queueColumns(t: TFunction, language: Language, team: boolean, now: number = Date.now()): GridColDef<CaseListRow>[] {
   const absent = t('common.absent');
   const cols: (GridColDef<CaseListRow> | false)[] = [
     { field: 'caseNo', headerName: t('queue.columns.caseNo'), width: 120, cellClassName: 'mono' },
@@ -70,7 +90,13 @@ export function queueColumns(t: TFunction, language: Language, team: boolean): G
       flex: 1,
       renderCell: (p) => <PromiseCell row={p.row} language={language} brokenLabel={t('wb.queue.broken')} />,
     },
-    { field: 'nextActionAt', headerName: t('queue.columns.nextAction'), width: 136, valueFormatter: (v: string | null) => (v ? formatDateTime(v, language) : '') },
+    { field: 'contactedToday', headerName: t('wb.queue.columns.today'), description: t('wb.queue.today.help'), width: language === 'zh-CN' ? 84 : 80, renderCell: (p) => <TodayCell row={p.row} t={t} /> },
+    {
+      field: 'nextActionAt',
+      headerName: t('queue.columns.nextAction'),
+      width: 136,
+      renderCell: (p) => <NextActionCell at={p.row.nextActionAt} language={language} now={now} label={t('wb.queue.overdueFollowUp')} />,
+    },
     { field: 'dueBackAt', headerName: t('wb.queue.columns.dueBack'), width: 92, valueFormatter: (v: string | null) => (v ? formatDay(v, language) : '') },
     team && { field: 'assignedToName', headerName: t('queue.columns.assignedTo'), width: language === 'zh-CN' ? 76 : 88, valueGetter: (v: string | null) => v ?? t('queue.unassigned') },
   ];

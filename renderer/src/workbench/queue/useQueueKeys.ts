@@ -11,7 +11,8 @@ interface Handlers {
 }
 
 /**
- * The queue's keys outside the grid and outside any field: ↑/↓ and J/K move the highlighted row, Enter opens it.
+ * The queue's keys outside the grid's cells and outside any field, wherever the focus was left (a filter chip, a
+ * column header, the pager): J/K move the highlighted row, and ↑/↓ and Enter too when no control has the focus.
  * (`/` to search belongs to the shell.)
  */
 export function useQueueKeys(handlers: Handlers): void {
@@ -22,7 +23,8 @@ export function useQueueKeys(handlers: Handlers): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (e.target instanceof HTMLElement && e.target.closest('.MuiDataGrid-root')) return;
+      // A grid cell's keys are the grid's own (QueueGrid); its headers and footer leave J/K to the queue.
+      if (e.target instanceof HTMLElement && e.target.closest('[role="gridcell"]')) return;
       if (document.querySelector('[role="dialog"], [role="menu"], [role="listbox"]')) return;
       const key = e.key.toLowerCase();
       // Arrows and Enter belong to a focused control (chip, button, menu); J and K always move the row.
