@@ -43,6 +43,8 @@ export const AssignFilter = z
 
 export const leadMethods = {
   'kpi.report': method(z.object({ ...KpiQuery, by: z.enum(KPI_GROUPINGS).optional() }).strict(), KpiReport, 'user'),
+  /** every client's figures side by side, with the agency's total (rows keyed by client code) */
+  'kpi.clients': method(z.object({ from: Day.optional(), to: Day.optional() }).strict(), KpiReport, 'user'),
   'kpi.trend': method(z.object(KpiQuery).strict(), z.array(KpiTrendPoint), 'user'),
   'kpi.drill': method(
     z.object({ ...KpiQuery, metric: z.enum(DRILL_METRICS), by: z.enum(KPI_GROUPINGS).optional(), key: z.string().max(64).optional(), page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(500).default(50) }).strict(),

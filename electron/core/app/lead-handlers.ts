@@ -3,14 +3,16 @@ import { agencyDay, isoNow } from '../clock';
 import { kpiDrill } from '../kpi/kpi-drill';
 import { decidePlan, planQueue } from '../plans/approvals';
 import { kpiReport } from '../kpi/kpi-report';
+import { kpiClientsReport } from '../kpi/kpi-clients';
 import { kpiTrend } from '../kpi/kpi-trend';
 import type { Handlers } from './handlers';
 import { requireActor, requireDb } from './context';
 
-type LeadHandlers = Pick<Handlers, 'kpi.report' | 'kpi.trend' | 'kpi.drill' | 'plans.queue' | 'plans.decide' | 'assign.preview' | 'assign.run'>;
+type LeadHandlers = Pick<Handlers, 'kpi.report' | 'kpi.clients' | 'kpi.trend' | 'kpi.drill' | 'plans.queue' | 'plans.decide' | 'assign.preview' | 'assign.run'>;
 
 export const leadHandlers: LeadHandlers = {
   'kpi.report': (i, ctx) => kpiReport(requireDb(ctx), requireActor(ctx), i, agencyDay(ctx.clock.now())),
+  'kpi.clients': (i, ctx) => kpiClientsReport(requireDb(ctx), requireActor(ctx), i, agencyDay(ctx.clock.now())),
   'kpi.trend': (i, ctx) => kpiTrend(requireDb(ctx), requireActor(ctx), i, agencyDay(ctx.clock.now())),
   'kpi.drill': (i, ctx) => kpiDrill(requireDb(ctx), requireActor(ctx), i, agencyDay(ctx.clock.now())),
   'plans.queue': (i, ctx) => planQueue(requireDb(ctx), requireActor(ctx), i.status),
