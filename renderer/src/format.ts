@@ -31,3 +31,12 @@ export function formatFen(fen: number): string {
 export function formatFenCompact(fen: number, language: string): string {
   return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
 }
+
+/** A calendar date (YYYY-MM-DD): 2026/11/24 in Chinese, 24 Nov 2026 in English (never day/month guessing). */
+export function formatCalendarDay(day: string | null | undefined, language: string): string {
+  if (!day) return '';
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  if (language === 'zh-CN') return new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+}

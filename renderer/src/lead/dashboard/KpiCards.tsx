@@ -39,7 +39,8 @@ const column = (key: FigureKey) => FIGURE_COLUMNS.find((c) => c.key === key) ?? 
 
 interface Props {
   total: KpiFigures | null;
-  onDrill(metric: DrillMetric, title: string): void;
+  /** absent: the figures do not open cases (every client at once) */
+  onDrill?(metric: DrillMetric, title: string): void;
 }
 
 /** The headline figures; each card opens the cases behind its number. */
@@ -56,8 +57,8 @@ export function KpiCards({ total, onDrill }: Props) {
           <Paper key={card.figure} variant="outlined" sx={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
             <Tooltip title={t(`lead.def.${card.figure}`)} placement="top" enterDelay={600}>
               <ButtonBase
-                onClick={() => onDrill(col.drill, label)}
-                disabled={!total}
+                onClick={() => onDrill?.(col.drill, label)}
+                disabled={!total || !onDrill}
                 aria-label={t('lead.card.open', { label, value: value ?? '' })}
                 sx={{ flex: 1, display: 'block', textAlign: 'left', px: 1.75, pt: 1.25, pb: card.extra ? 0.5 : 1.25, '&:hover': { bgcolor: 'action.hover' } }}
               >
@@ -72,7 +73,7 @@ export function KpiCards({ total, onDrill }: Props) {
                 </Typography>
               </ButtonBase>
             </Tooltip>
-            {card.extra && total && (
+            {card.extra && total && onDrill && (
               <Link component="button" variant="caption" underline="hover" onClick={() => onDrill(card.extra as DrillMetric, t(`lead.drill.metric.${card.extra}`))} sx={{ alignSelf: 'flex-start', textAlign: 'left', px: 1.75, pb: 1 }}>
                 {t(`lead.card.extra.${card.extra}`)}
               </Link>
