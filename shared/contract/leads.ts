@@ -41,6 +41,12 @@ export const AssignFilter = z
   })
   .strict();
 
+/** Cases an assignment takes from one collector and gives to another. */
+export const AssignMove = z.object({ from: z.string().nullable(), fromName: z.string().nullable(), to: z.string(), toName: z.string(), cases: z.number().int(), amountFen: z.number().int() });
+export type AssignMove = z.infer<typeof AssignMove>;
+export const LastAssignment = z.object({ opId: z.string(), at: z.string(), by: z.string(), cases: z.number().int(), reassigned: z.number().int() });
+export type LastAssignment = z.infer<typeof LastAssignment>;
+
 export const leadMethods = {
   'kpi.report': method(z.object({ ...KpiQuery, by: z.enum(KPI_GROUPINGS).optional() }).strict(), KpiReport, 'user'),
   /** every client's figures side by side, with the agency's total (rows keyed by client code) */
@@ -53,10 +59,17 @@ export const leadMethods = {
   ),
   'plans.queue': method(z.object({ status: z.enum(['requested', 'approved', 'rejected', 'cancelled']).optional() }).strict(), z.array(PlanQueueRow), 'user'),
   'plans.decide': method(z.object({ planId: z.string().min(1).max(64), approve: z.boolean(), reason: z.string().trim().min(2).max(500) }).strict(), z.object({ done: z.literal(true) }), 'lead'),
-  'assign.preview': method(AssignFilter, z.object({ cases: z.number().int(), balanceFen: z.number().int() }), 'lead'),
-  'assign.run': method(
-    AssignFilter.extend({ to: z.array(z.string().min(1).max(64)).min(1).max(200) }).strict(),
-    z.object({ assigned: z.number().int(), perUser: z.array(z.object({ userId: z.string(), cases: z.number().int(), amountFen: z.number().int() })) }),
+  'assign.preview': method(
+    AssignFilter.extend({ to: z.array(z.string().min(1).max(64)).max(200).optional() }).strict(),
+    z.object({ cases: z.number().int(), balanceFen: z.number().int(), held: z.number().int(), livePromises: z.number().int(), moves: z.array(AssignMove) }),
     'lead',
   ),
+  'assign.run': method(
+    AssignFilter.extend({ to: z.array(z.string().min(1).max(64)).min(1).max(200) }).strict(),
+    z.object({ assigned: z.number().int(), perUser: z.array(z.object({ userId: z.string(), cases: z.number().int(), amountFen: z.number().int() })), opId: z.string() }),
+    'lead',
+  ),
+  /** the last assignment, while it can still be undone (null: none, or already undone) */
+  'assign.last': method(z.object({}).strict(), LastAssignment.nullable(), 'lead'),
+  'assign.undo': method(z.object({ opId: z.string().min(1).max(64) }).strict(), z.object({ restored: z.number().int() }), 'lead'),
 } as const;

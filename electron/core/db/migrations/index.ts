@@ -12,6 +12,7 @@ import { sql as recallBatch } from './0010-recall-batch';
 import { sql as paymentApplied } from './0011-payment-applied';
 import { sql as balanceAdjustments } from './0012-balance-adjustments';
 import { data as auditSealsData, sql as auditSeals } from './0013-audit-seals';
+import { sql as assignmentOps } from './0014-assignment-ops-staff-no';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '0011-payment-applied', sql: paymentApplied },
   { version: 12, name: '0012-balance-adjustments', sql: balanceAdjustments },
   { version: 13, name: '0013-audit-seals', sql: auditSeals, data: auditSealsData },
+  { version: 14, name: '0014-assignment-ops-staff-no', sql: assignmentOps },
 ];
