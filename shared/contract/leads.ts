@@ -7,7 +7,7 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const KpiQuery = { clientCode: z.string().trim().min(1).max(32), from: Day.optional(), to: Day.optional(), batchId: z.string().max(64).optional() };
 
 export const DRILL_METRICS = ['cases', 'recovered', 'worked', 'contacted', 'rpc', 'promises', 'kept', 'broken'] as const;
-const DrillRow = z.object({ id: z.string(), caseNo: z.string(), debtorName: z.string().nullable(), stage: z.string().nullable(), status: z.string(), placedFen: z.number().int(), balanceFen: z.number().int(), collector: z.string().nullable() });
+const DrillRow = z.object({ id: z.string(), caseNo: z.string(), debtorName: z.string().nullable(), stage: z.string().nullable(), status: z.string(), placedFen: z.number().int(), balanceFen: z.number().int(), recoveredFen: z.number().int(), collector: z.string().nullable() });
 
 export const PlanQueueRow = z.object({
   id: z.string(),
@@ -25,6 +25,8 @@ export const PlanQueueRow = z.object({
   decidedBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   needsAdmin: z.boolean(),
+  requestReason: z.string().nullable(),
+  waiverLimitFen: z.number().int().nullable(),
 });
 export type PlanQueueRow = z.infer<typeof PlanQueueRow>;
 

@@ -9,6 +9,7 @@ import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import type { Language } from '../../i18n';
 import { ABSENT } from '../figures';
+import { PlanContext } from './PlanContext';
 import { kindText, scheduleSummary } from './planText';
 
 export interface Decision {
@@ -29,10 +30,11 @@ interface Props {
   decision: Decision | null;
   onClose(): void;
   onDone(d: Decision): void;
+  onOpenCase?(caseId: string): void;
 }
 
 /** Approve or reject a plan request: the case in brief and a required reason. */
-export function DecideDialog({ decision, onClose, onDone }: Props) {
+export function DecideDialog({ decision, onClose, onDone, onOpenCase }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const [reason, setReason] = useState('');
@@ -86,6 +88,7 @@ export function DecideDialog({ decision, onClose, onDone }: Props) {
             {line(t('lead.plans.col.requestedBy'), p.requestedBy)}
           </Box>
         )}
+        {p && <PlanContext plan={p} language={prefs.language} onOpenCase={onOpenCase} />}
         {p?.needsAdmin && approve && (
           <Alert severity="warning" role="note" sx={{ mb: 2 }}>
             {t('lead.plans.needsAdminNote')}

@@ -25,7 +25,7 @@ import { ALL_CLIENTS, toQuery, useDashboard, type DashboardFilters } from './use
 const DEFAULT_SORT: Sort = { key: 'label', dir: 'asc' };
 
 /** Recovery dashboard: a lead sees the team, a collector their own figures; every number opens its cases. */
-export function DashboardScreen({ user }: { user: SessionUser }) {
+export function DashboardScreen({ user, onOpenCase }: { user: SessionUser; onOpenCase?(caseId: string): void }) {
   const { t, i18n } = useTranslation();
   const { prefs } = useApp();
   const team = canSeeAllCases(user.role);
@@ -145,7 +145,7 @@ export function DashboardScreen({ user }: { user: SessionUser }) {
       </Paper>
         </>
       )}
-      <DrillDialog spec={drill} query={query} onClose={() => setDrill(null)} />
+      <DrillDialog spec={drill} query={query} onClose={() => setDrill(null)} onOpenCase={onOpenCase} />
     </>
   );
 }
