@@ -50,7 +50,7 @@ export function callScript(db: Db, actor: Actor, caseId: string, party: Party, n
   const agency = (db.prepare("SELECT value FROM settings WHERE key = 'agency.name'").get() as { value: string } | undefined)?.value ?? '本催收机构';
   const surname = row.name ? [...row.name][0] ?? '' : '';
   const vars: Record<string, string> = {
-    agency, collector: user.display_name, staffNo: user.name, bank: client.name,
+    agency, collector: user.display_name, staffNo: user.staff_no ?? user.name, bank: client.name,
     debtorSurname: surname,
     debtorTitle: `${surname}${row.gender === 'F' ? '女士' : row.gender === 'M' ? '先生' : '先生/女士'}`,
     cardTail: row.account_masked ? row.account_masked.slice(-4) : '—', product: row.product ?? '信用卡',
