@@ -2,15 +2,16 @@ import type { Language } from './i18n';
 
 const locale = (language: Language): string => (language === 'zh-CN' ? 'zh-CN' : 'en-GB');
 
-/** An instant (UTC ISO-8601) in the workstation's local time, e.g. 2025/03/01 14:05. */
+/** An instant (UTC ISO-8601) in the workstation's local time, e.g. 2025/03/01 14:05 or 1 Mar 2025, 14:05. */
 export function formatDateTime(iso: string | null | undefined, language: Language): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  // 2025/03/01 14:05 in Chinese; 1 Mar 2025, 14:05 in English (a month name: never day/month guessing)
   return new Intl.DateTimeFormat(locale(language), {
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+    month: language === 'zh-CN' ? '2-digit' : 'short',
+    day: language === 'zh-CN' ? '2-digit' : 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

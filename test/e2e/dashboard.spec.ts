@@ -52,7 +52,7 @@ test('a lead reads the dashboard: cards, charts, groupings, drill-down, Excel ex
   await expect(page.getByText(/^整个委案期：\d{4}\/\d{2}\/\d{2} 至 \d{4}\/\d{2}\/\d{2}$/)).toBeVisible();
   // The recovery rate's line fits its card in short amounts (万, 亿); its tooltip gives them in full.
   const rateLine = page.getByRole('button', { name: /^金额回收率 / }).locator('.MuiTypography-caption');
-  await expect(rateLine).toHaveText(/^回款 [\d.]+万? \/ 委案 [\d.]+(万|亿)$/);
+  await expect(rateLine).toHaveText(/^回款 ¥[\d.]+万? \/ 委案 ¥[\d.]+(万|亿)$/);
   await expect(rateLine).toHaveAttribute('title', `回款 ${formatFen(cli.total.recoveredFen)} / 委案 ${formatFen(cli.total.placedFen)}`);
   // Both charts are drawn (MUI X Charts: SVG with its series).
   await expect(page.getByRole('figure', { name: '每日趋势：累计金额回收率与当日回款' }).locator('.MuiLineChart-line')).toHaveCount(2);

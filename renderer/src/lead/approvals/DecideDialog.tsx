@@ -83,7 +83,7 @@ export function DecideDialog({ decision, onClose, onDone, onOpenCase }: Props) {
             {line(t('lead.plans.col.debtor'), p.debtorName ?? ABSENT)}
             {line(t('lead.plans.col.balance'), formatFen(p.balanceFen))}
             {line(t('lead.plans.col.kind'), kindText(t, p.kind))}
-            {line(t('lead.plans.col.schedule'), scheduleSummary(t, p.schedule))}
+            {line(t('lead.plans.col.schedule'), scheduleSummary(t, p.schedule, prefs.language))}
             {line(t('lead.plans.col.waiver'), p.waiverFen > 0 ? formatFen(p.waiverFen) : ABSENT)}
             {line(t('lead.plans.col.requestedBy'), p.requestedBy)}
           </Box>

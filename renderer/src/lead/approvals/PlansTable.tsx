@@ -60,7 +60,7 @@ export function PlansTable({ rows, clientName, language, canDecide, onDecide, on
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{kindText(t, r.kind)}</TableCell>
               <TableCell>
                 <Tooltip title={<Box sx={{ whiteSpace: 'pre', fontFamily: 'monospace' }}>{scheduleLines(r.schedule)}</Box>}>
-                  <span>{scheduleSummary(t, r.schedule)}</span>
+                  <span>{scheduleSummary(t, r.schedule, language)}</span>
                 </Tooltip>
               </TableCell>
               <TableCell sx={{ ...NUM, color: r.needsAdmin ? 'warning.dark' : undefined, fontWeight: r.needsAdmin ? 600 : undefined }}>{r.waiverFen > 0 ? formatFen(r.waiverFen) : ABSENT}</TableCell>
