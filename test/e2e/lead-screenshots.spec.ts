@@ -17,8 +17,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 const LABELS = {
-  zh: { user: '用户名', password: '密码', signIn: '登录', nav: '主导航', dashboard: '仪表盘', assignment: '分案', approvals: '审批', allTab: '全部', approve: '批准' },
-  en: { user: 'User name', password: 'Password', signIn: 'Sign in', nav: 'Main navigation', dashboard: 'Dashboard', assignment: 'Assignment', approvals: 'Approvals', allTab: 'All', approve: 'Approve' },
+  zh: { user: '用户名', password: '密码', signIn: '登录', nav: '主导航', dashboard: '仪表盘', assignment: '分案', approvals: '审批', allTab: '全部', approve: '批准案件' },
+  en: { user: 'User name', password: 'Password', signIn: 'Sign in', nav: 'Main navigation', dashboard: 'Dashboard', assignment: 'Assignment', approvals: 'Approvals', allTab: 'All', approve: 'Approve the request' },
 };
 
 for (const lang of ['zh', 'en'] as const) {
@@ -50,7 +50,7 @@ for (const lang of ['zh', 'en'] as const) {
     await page.getByRole('button', { name: new RegExp(`^${l.allTab}`) }).click();
     await shoot(page, `approvals-${lang}`);
     // deciding shows the collector's reason, the waiver against the bank's limit and the case's latest activities
-    await page.getByRole('button', { name: l.approve, exact: true }).first().click();
+    await page.getByRole('button', { name: new RegExp(`^${l.approve}`) }).first().click();
     await expect(page.getByRole('dialog').getByRole('table')).toBeVisible();
     await shoot(page, `approvals-decide-${lang}`);
   });
