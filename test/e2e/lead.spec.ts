@@ -205,7 +205,7 @@ test('in English: the dashboard by stage with a drill-down, and a plan rejected'
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Recovery rate \(amount\) \d+\.\d%: show the cases$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^PTP kept \(count\) \d+\.\d%: show the cases$/ })).toBeVisible();
-  await expect(page.getByText(/^Whole placement term: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await expect(page.getByText(/^Whole placement term: \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}$/)).toBeVisible();
   const groups = page.getByRole('region', { name: 'Comparison by group' });
   await groups.getByRole('tab', { name: 'By stage' }).click();
   const table = groups.getByRole('table', { name: 'By stage' });
