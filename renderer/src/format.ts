@@ -2,15 +2,16 @@ import type { Language } from './i18n';
 
 const locale = (language: Language): string => (language === 'zh-CN' ? 'zh-CN' : 'en-GB');
 
-/** An instant (UTC ISO-8601) in the workstation's local time, e.g. 2025/03/01 14:05. */
+/** An instant (UTC ISO-8601) in the workstation's local time, e.g. 2025/03/01 14:05 or 1 Mar 2025, 14:05. */
 export function formatDateTime(iso: string | null | undefined, language: Language): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  // 2025/03/01 14:05 in Chinese; 1 Mar 2025, 14:05 in English (a month name: never day/month guessing)
   return new Intl.DateTimeFormat(locale(language), {
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+    month: language === 'zh-CN' ? '2-digit' : 'short',
+    day: language === 'zh-CN' ? '2-digit' : 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
@@ -30,4 +31,13 @@ export function formatFen(fen: number): string {
 /** Integer fen as a short yuan amount for a tight space: 2,864.1万 and 5.1亿, or 28.6M in English. */
 export function formatFenCompact(fen: number, language: string): string {
   return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
+}
+
+/** A calendar date (YYYY-MM-DD): 2026/11/24 in Chinese, 24 Nov 2026 in English (never day/month guessing). */
+export function formatCalendarDay(day: string | null | undefined, language: string): string {
+  if (!day) return '';
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  if (language === 'zh-CN') return new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
 }

@@ -5,6 +5,7 @@ import {
   CaseListQuery,
   CaseListResult,
   DisplayName,
+  StaffNo,
   Empty,
   Id,
   Passphrase,
@@ -81,6 +82,7 @@ export const contract = {
     'admin',
   ),
   'users.resetPassword': method(z.object({ userId: Id, newPassword: Password }).strict(), Ok, 'admin'),
+  'users.update': method(z.object({ userId: Id, displayName: DisplayName.optional(), role: Role.optional(), staffNo: StaffNo.optional() }).strict(), UserRow, 'admin'),
   'users.setDisabled': method(z.object({ userId: Id, disabled: z.boolean() }).strict(), UserRow, 'admin'),
 
   'cases.list': method(CaseListQuery, CaseListResult, 'user'),

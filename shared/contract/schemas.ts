@@ -13,6 +13,8 @@ export const UserName = z
 export const Password = z.string().min(8, 'at least 8 characters').max(256);
 export const Passphrase = z.string().min(8, 'at least 8 characters').max(1024);
 export const DisplayName = z.string().trim().min(1).max(100);
+/** 工号: letters, digits and dashes; '' clears it */
+export const StaffNo = z.string().trim().max(20).regex(/^[A-Za-z0-9-]*$/, 'A staff number holds letters, digits and dashes only.');
 export const Role = z.enum(ROLES);
 export const Id = z.string().min(1).max(64);
 
@@ -30,6 +32,8 @@ export const UserRow = SessionUser.extend({
   createdAt: z.string(),
   /** the cases assigned to the user that are still worked (not paid, recalled or closed): a collector's load */
   openCases: z.number().int(),
+  /** 工号, announced by the call scripts (null: not set; the scripts then say the login name) */
+  staffNo: z.string().nullable(),
 });
 export type UserRow = z.infer<typeof UserRow>;
 

@@ -22,6 +22,7 @@ export interface KpiCounts {
   promisesKept: number;
   promisedDueFen: number;
   paidOnDueFen: number;
+  /** unrounded: each group's figure and the total are rounded once, after adding (figures()), so they agree in every grouping */
   commissionFen: number;
 }
 
@@ -66,6 +67,14 @@ export const KpiReport = z.object({
 });
 export type KpiReport = z.infer<typeof KpiReport>;
 
+/**
+ * Whole fen of an unrounded amount, rounded half up. The amount is first cut to a ten-thousandth of a fen so that the
+ * same figure added in another order (by batch, by collector) rounds the same way.
+ */
+export function roundFen(fen: number): number {
+  return Math.round(Math.round(fen * 1e4) / 1e4);
+}
+
 const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 
 export function figures(c: KpiCounts): KpiFigures {
@@ -82,7 +91,7 @@ export function figures(c: KpiCounts): KpiFigures {
     ptpRate: rate(c.promises, c.rpcContacts),
     ptpKeptRateCount: rate(c.promisesKept, c.promisesDue),
     ptpKeptRateAmount: rate(c.paidOnDueFen, c.promisedDueFen),
-    commissionFen: c.commissionFen,
+    commissionFen: roundFen(c.commissionFen),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ADMIN, completeFirstRun, signInZh, signOutZh } from './flows';
 import { expect, screenshot, test } from './fixtures';
 
@@ -22,6 +23,13 @@ test('admin reads the audit log, makes a backup and purges expired personal data
   await page.getByRole('button', { name: '校验审计链' }).click();
   await expect(page.getByText('审计链完整')).toBeVisible();
   await screenshot(page, 'admin-audit');
+  // the log exports in words: users by name, actions named, details readable (the raw record in its own column)
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv).toContain(`,${ADMIN.displayName},`);
+  expect(csv).toContain('登录失败');
 
   await page.getByRole('combobox', { name: '操作' }).click();
   await page.getByRole('option', { name: '登录失败' }).click();

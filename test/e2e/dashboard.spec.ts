@@ -49,10 +49,10 @@ test('a lead reads the dashboard: cards, charts, groupings, drill-down, Excel ex
   for (const card of ['金额回收率', '户数回收率', '接通率', '本人接通率', '承诺率', '承诺履约率（户数）', '承诺履约率（金额）', '佣金']) {
     await expect(page.getByRole('button', { name: new RegExp(`^${card} `) })).toBeVisible();
   }
-  await expect(page.getByText(/^整个委案期：\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await expect(page.getByText(/^整个委案期：\d{4}\/\d{2}\/\d{2} 至 \d{4}\/\d{2}\/\d{2}$/)).toBeVisible();
   // The recovery rate's line fits its card in short amounts (万, 亿); its tooltip gives them in full.
   const rateLine = page.getByRole('button', { name: /^金额回收率 / }).locator('.MuiTypography-caption');
-  await expect(rateLine).toHaveText(/^回款 [\d.]+万? \/ 委案 [\d.]+(万|亿)$/);
+  await expect(rateLine).toHaveText(/^回款 ¥[\d.]+万? \/ 委案 ¥[\d.]+(万|亿)$/);
   await expect(rateLine).toHaveAttribute('title', `回款 ${formatFen(cli.total.recoveredFen)} / 委案 ${formatFen(cli.total.placedFen)}`);
   // Both charts are drawn (MUI X Charts: SVG with its series).
   await expect(page.getByRole('figure', { name: '每日趋势：累计金额回收率与当日回款' }).locator('.MuiLineChart-line')).toHaveCount(2);
@@ -110,10 +110,27 @@ test('a lead reads the dashboard: cards, charts, groupings, drill-down, Excel ex
   const to = shanghaiDay(0);
   await page.getByLabel('开始日期').fill(from);
   await page.getByLabel('结束日期').fill(to);
-  await expect(page.getByText(`统计期间：${from} 至 ${to}`)).toBeVisible();
+  await expect(page.getByText(`统计期间：${from.replace(/-/g, '/')} 至 ${to.replace(/-/g, '/')}`)).toBeVisible();
   const period = cliKpi(host.dataDir, '--from', from, '--to', to);
   expect(period.total.recoveredFen).toBeLessThan(cli.total.recoveredFen);
   await expect(recovered).toHaveAccessibleName(`回款金额 ${formatFen(period.total.recoveredFen)}，查看案件`);
+
+  // A period back to front: no figures, and the reason why.
+  await page.getByLabel('开始日期').fill(to);
+  await page.getByLabel('结束日期').fill(from);
+  await expect(page.getByRole('alert').filter({ hasText: '开始日期晚于结束日期' })).toBeVisible();
+  await expect(recovered).toBeDisabled();
+  await page.getByRole('button', { name: '恢复整个委案期' }).click();
+
+  // Every number leads to its cases, and each case opens: the first case behind the recovered amount.
+  await recovered.click();
+  const behind = page.getByRole('dialog', { name: '案件明细：回款金额' });
+  const first = behind.getByRole('row').nth(1);
+  await expect(first).toContainText(/^D[AB]\d{9}/);
+  const caseNo = (await first.getByRole('cell').first().innerText()).trim();
+  await expect(behind.getByRole('columnheader', { name: '已回款' })).toBeVisible();
+  await first.getByRole('button', { name: `打开案件 ${caseNo}` }).click();
+  await expect(page.getByRole('heading', { name: `案件 ${caseNo}` })).toBeVisible();
 });
 
 test('a collector sees “My figures”: their own cases only, and no approvals', async ({ page, host }) => {

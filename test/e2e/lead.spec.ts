@@ -57,10 +57,9 @@ test('assignment: unassigned cases split evenly between two collectors, then a l
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '分案' }).click();
   await expect(page.getByRole('heading', { name: '分案' })).toBeVisible();
 
+  // The selection starts from the cases nobody holds, so nothing is taken from anyone by accident.
   const preview = page.getByRole('status', { name: '所选案件' });
-  const all = await selectedCases(preview);
-  await choose(page, '当前催收员', '未分配');
-  await expect(preview).not.toHaveText(new RegExp(`已选 ${all.toLocaleString('zh-CN')} 件`));
+  await expect(page.getByRole('combobox', { name: '当前催收员' })).toHaveText('未分配');
   const unassigned = await selectedCases(preview);
   expect(unassigned).toBeGreaterThan(10);
   // A balance band narrows it; an upside-down band is refused before anything is asked.
@@ -69,7 +68,7 @@ test('assignment: unassigned cases split evenly between two collectors, then a l
   await expect(page.getByText('最高余额不能低于最低余额')).toBeVisible();
   await expect(page.getByRole('button', { name: '平均分配' })).toBeDisabled();
   await page.getByRole('button', { name: '清空条件' }).click();
-  await choose(page, '当前催收员', '未分配');
+  await expect(page.getByRole('combobox', { name: '当前催收员' })).toHaveText('未分配');
   await expect(preview).toHaveText(new RegExp(`^已选 ${unassigned.toLocaleString('zh-CN')} 件案件`));
 
   // Each collector shows the cases in hand, so a lead sees the load before sharing more out.
@@ -106,10 +105,24 @@ test('assignment: unassigned cases split evenly between two collectors, then a l
   await page.getByRole('checkbox', { name: /^李娜/ }).uncheck();
   await page.getByRole('button', { name: '平均分配' }).click();
   await expect(confirm).toContainText('这些案件目前由 刘洋 负责');
-  await confirm.getByRole('button', { name: '确认分配' }).click();
+  // taking cases from their collector says so, with who gives how many to whom, before anything moves
+  await expect(confirm).toContainText(`其中 ${liuYang.toLocaleString('zh-CN')} 件案件已有催收员负责`);
+  const moves = confirm.getByRole('table', { name: '将转手的案件' });
+  await expect(moves.getByRole('row', { name: /^刘洋 张伟 / })).toContainText(liuYang.toLocaleString('zh-CN'));
+  await screenshot(page, 'assignment-moves');
+  await confirm.getByRole('button', { name: '仍要转走' }).click();
   await expect(result.getByRole('row', { name: /^合计 / })).toContainText(liuYang.toLocaleString('zh-CN'));
   expect(await resultCases(result, '张伟')).toBe(liuYang);
   await expect(preview).toHaveText('没有符合条件的案件。');
+
+  // and it can be undone: 刘洋 has his cases back
+  const last = page.getByRole('alert', { name: '撤销上次分配' });
+  await expect(last).toContainText(`分配了 ${liuYang.toLocaleString('zh-CN')} 件案件`);
+  await last.getByRole('button', { name: '撤销上次分配' }).click();
+  await expect(page.getByText(`已撤销分配：${liuYang.toLocaleString('zh-CN')} 件案件已回到原催收员。`)).toBeVisible();
+  await expect(preview).toHaveText(new RegExp(`^已选 ${liuYang.toLocaleString('zh-CN')} 件案件`));
+  // the assignment before it is not offered: only the last one can be undone
+  await expect(last).toBeHidden();
 });
 
 test('approvals: a needs-admin waiver is refused to the lead in a sentence, plans are rejected and approved with a reason, the admin approves the waiver', async ({ page, host }) => {
@@ -192,7 +205,7 @@ test('in English: the dashboard by stage with a drill-down, and a plan rejected'
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Recovery rate \(amount\) \d+\.\d%: show the cases$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^PTP kept \(count\) \d+\.\d%: show the cases$/ })).toBeVisible();
-  await expect(page.getByText(/^Whole placement term: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await expect(page.getByText(/^Whole placement term: \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}$/)).toBeVisible();
   const groups = page.getByRole('region', { name: 'Comparison by group' });
   await groups.getByRole('tab', { name: 'By stage' }).click();
   const table = groups.getByRole('table', { name: 'By stage' });

@@ -90,7 +90,21 @@ test('change own password; reset and disable another user', async ({ page, host 
   await reset.getByRole('button', { name: '重置密码' }).click();
   await expect(page.getByText('已重置 赵磊 的密码')).toBeVisible();
 
+  // display name, role and staff number (工号) are edited in one dialog
+  await page.getByRole('button', { name: '编辑 zhaolei' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑用户 zhaolei' });
+  await edit.getByRole('textbox', { name: '工号' }).fill('CS 01');
+  await expect(edit).toContainText('工号只能包含字母、数字和连字符。');
+  await edit.getByRole('textbox', { name: '工号' }).fill('CS-0107');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'zhaolei' })).toContainText('CS-0107');
+
+  // disabling asks first
   await page.getByRole('button', { name: '停用 zhaolei' }).click();
+  const disable = page.getByRole('dialog', { name: '停用 赵磊？' });
+  await expect(disable).toContainText('历史记录全部保留');
+  await disable.getByRole('button', { name: '确认停用' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'zhaolei' })).toContainText('已停用');
 
   await signOutZh(page);

@@ -1,7 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
 import { verifyAudit } from '../audit/verify';
 import { dbFile } from '../db/paths';
-import { setDisabled, createUser, listUsers, setPassword } from '../auth/users';
+import { setDisabled, createUser, listUsers, setPassword, updateUser } from '../auth/users';
 import { changeOwnPassword } from '../auth/sign-in';
 import { listCases } from '../cases/list-cases';
 import { isoNow } from '../clock';
@@ -61,6 +61,10 @@ export const handlers: Handlers = {
     await setPassword(requireDb(ctx), requireActor(ctx), i.userId, i.newPassword, isoNow(ctx.clock));
     app.endSessionsOf(i.userId, ctx.session);
     return done;
+  },
+  'users.update': (i, ctx) => {
+    const { userId, ...changes } = i;
+    return updateUser(requireDb(ctx), requireActor(ctx), userId, changes, isoNow(ctx.clock));
   },
   'users.setDisabled': (i, ctx) => setDisabled(requireDb(ctx), requireActor(ctx), i.userId, i.disabled, isoNow(ctx.clock)),
 

@@ -17,6 +17,8 @@ export interface UserRecord {
   locked_until: string | null;
   disabled_at: string | null;
   created_at: string;
+  /** 工号: the number the call scripts announce (migration 14) */
+  staff_no: string | null;
   /** read with USER_ROW only */
   open_cases?: number;
 }
@@ -34,6 +36,7 @@ export function toUserRow(u: UserRecord): UserRow {
     lockedUntil: u.locked_until,
     createdAt: u.created_at,
     openCases: u.open_cases ?? 0,
+    staffNo: u.staff_no ?? null,
   };
 }
 
@@ -103,6 +106,39 @@ export function setDisabled(db: Db, actor: Actor, userId: string, disabled: bool
     }
     db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? now : null, userId);
     appendAudit(db, { actorId: actor.id, via: actor.via, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId }, now);
+  })();
+  return toUserRow(getUser(db, userId));
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  /** '' clears it */
+  staffNo?: string;
+}
+
+/**
+ * An admin changes a user's display name, role or staff number (工号). A staff number is one user's only; the last
+ * active admin keeps the role. Audited with what changed, from and to.
+ */
+export function updateUser(db: Db, actor: Actor, userId: string, c: UserChanges, now: string): UserRow {
+  if (actor.role !== 'admin') throw new CoreError('forbidden', 'Only an admin can change users.');
+  db.transaction(() => {
+    const u = getUser(db, userId);
+    const next = { display_name: c.displayName ?? u.display_name, role: c.role ?? u.role, staff_no: c.staffNo === undefined ? u.staff_no : c.staffNo.trim() || null };
+    if (u.role === 'admin' && next.role !== 'admin' && !u.disabled_at) {
+      const admins = db.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").pluck().get() as number;
+      if (admins <= 1) throw new CoreError('conflict', 'The last active admin keeps the admin role.', { field: 'role' });
+    }
+    if (next.staff_no !== null && next.staff_no !== u.staff_no) {
+      const holder = db.prepare('SELECT name FROM users WHERE staff_no = ? AND id != ?').pluck().get(next.staff_no, userId) as string | undefined;
+      if (holder) throw new CoreError('conflict', `The staff number ${next.staff_no} is already ${holder}'s.`, { field: 'staffNo' });
+    }
+    const changed: Record<string, { from: string | null; to: string | null }> = {};
+    for (const k of ['display_name', 'role', 'staff_no'] as const) if (next[k] !== u[k]) changed[k] = { from: u[k], to: next[k] };
+    if (Object.keys(changed).length === 0) return;
+    db.prepare('UPDATE users SET display_name = @display_name, role = @role, staff_no = @staff_no WHERE id = @id').run({ ...next, id: userId });
+    appendAudit(db, { actorId: actor.id, via: actor.via, action: 'user.update', entity: 'user', entityId: userId, details: changed }, now);
   })();
   return toUserRow(getUser(db, userId));
 }

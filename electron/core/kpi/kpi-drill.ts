@@ -48,6 +48,8 @@ export interface DrillRow {
   status: string;
   placedFen: number;
   balanceFen: number;
+  /** bank-confirmed payments within the case's term (and the period, when one is asked for): the amount behind the figure */
+  recoveredFen: number;
   collector: string | null;
 }
 
@@ -72,7 +74,9 @@ export function kpiDrill(db: Db, actor: Actor, q: KpiQuery & { metric: DrillMetr
   const walk = canSeeAllCases(actor.role) && group !== 'collector' && keptSum('cases') > WALK_FROM ? 'INDEXED BY cases_balance' : '';
   const rows = db
     .prepare(
-      `SELECT c.id, c.case_no AS caseNo, d.name AS debtorName, c.stage, c.status, c.placed_amount_fen AS placedFen, c.balance_fen AS balanceFen, u.display_name AS collector
+      `SELECT c.id, c.case_no AS caseNo, d.name AS debtorName, c.stage, c.status, c.placed_amount_fen AS placedFen, c.balance_fen AS balanceFen, u.display_name AS collector,
+              (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p JOIN batches b2 ON b2.id = c.batch_id WHERE p.case_id = c.id AND p.kind = 'confirmed'
+                 AND p.paid_at >= coalesce(b2.placed_at, '') AND p.paid_at <= coalesce(b2.due_back_at, '9999') AND (@fromDay IS NULL OR p.paid_at >= @fromDay) AND (@toDay IS NULL OR p.paid_at <= @toDay)) AS recoveredFen
        FROM cases c ${walk} JOIN debtors d ON d.id = c.debtor_id LEFT JOIN users u ON u.id = c.assigned_to WHERE ${cond}
        ORDER BY c.balance_fen DESC, c.case_no LIMIT @limit OFFSET @offset`,
     )

@@ -116,7 +116,7 @@ export function baseCounts(db: Db, s: Scope, by: KpiGrouping | 'all', opts: { on
     const fen = Number(r.fen ?? 0);
     c.recoveredFen += fen;
     c.recoveredCases += Number(r.n);
-    c.commissionFen += Math.round(fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null));
+    c.commissionFen += fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null);
   }
   // The cases in scope, each with its activities of the period from the covering index (case_id, started_at, party,
   // result_code): left to itself the planner reads every activity of the period and looks its case up, 3-6× slower

@@ -45,7 +45,7 @@ export function tableCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<stri
     c.recoveredFen += fen;
     c.recoveredCases += Number(r.recoveredCases);
     c.promises += Number(r.promises);
-    c.commissionFen += Math.round(fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null));
+    c.commissionFen += fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null);
   }
   for (const r of all(
     `SELECT ${K} AS key, sum(g.settled) AS due, sum(g.kept) AS kept, sum(g.promised_fen) AS promised, sum(g.paid_fen) AS paid
@@ -74,7 +74,7 @@ export function periodDayCounts(db: Db, s: Scope, by: KpiGrouping | 'all'): Map<
     const c = at(r.key);
     const fen = Number(r.recovered);
     c.recoveredFen += fen;
-    c.commissionFen += Math.round(fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null));
+    c.commissionFen += fen * commissionRate(s.schedule, r.stage as string | null, r.hand as number | null);
     c.promises += Number(r.promises);
     c.rpcContacts += Number(r.rpcContacts);
   }

@@ -25,6 +25,10 @@ export interface PlanQueueRow {
   decisionReason: string | null;
   /** the waiver is above the client's limit: only an admin may approve it */
   needsAdmin: boolean;
+  /** the collector's notes on the activity that asked for the plan: their reason */
+  requestReason: string | null;
+  /** the bank's waiver limit (above it only an admin approves); null when the bank sets none */
+  waiverLimitFen: number | null;
 }
 
 /** Plan requests with their case context: a lead's queue (requested ones first), or a collector's own requests. */
@@ -33,16 +37,16 @@ export function planQueue(db: Db, actor: Actor, status: string | undefined): Pla
     .prepare(
       `SELECT pl.id, c.id AS caseId, c.case_no AS caseNo, cl.code AS clientCode, d.name AS debtorName, c.balance_fen AS balanceFen, pl.kind, pl.schedule,
               pl.waiver_fen AS waiverFen, pl.status, u.display_name AS requestedBy, pl.created_at AS requestedAt, du.display_name AS decidedBy, pl.decision_reason AS decisionReason,
-              cl.profile_json AS profile
-       FROM plans pl JOIN cases c ON c.id = pl.case_id JOIN clients cl ON cl.id = c.client_id JOIN debtors d ON d.id = c.debtor_id
+              cl.profile_json AS profile, a.notes AS requestReason
+       FROM plans pl LEFT JOIN activities a ON a.id = pl.activity_id JOIN cases c ON c.id = pl.case_id JOIN clients cl ON cl.id = c.client_id JOIN debtors d ON d.id = c.debtor_id
        JOIN users u ON u.id = pl.created_by LEFT JOIN users du ON du.id = pl.decided_by
        WHERE (@status IS NULL OR pl.status = @status) AND (@all = 1 OR pl.created_by = @actor)
        ORDER BY pl.status = 'requested' DESC, pl.created_at DESC LIMIT 500`,
     )
-    .all({ status: status ?? null, all: canSeeAllCases(actor.role) ? 1 : 0, actor: actor.id }) as (Omit<PlanQueueRow, 'schedule' | 'needsAdmin'> & { schedule: string; profile: string })[];
+    .all({ status: status ?? null, all: canSeeAllCases(actor.role) ? 1 : 0, actor: actor.id }) as (Omit<PlanQueueRow, 'schedule' | 'needsAdmin' | 'waiverLimitFen'> & { schedule: string; profile: string })[];
   return rows.map(({ profile, schedule, ...r }) => {
     const limit = (JSON.parse(profile) as { waiverLimitFen?: number }).waiverLimitFen;
-    return { ...r, debtorName: maskName(r.debtorName), schedule: JSON.parse(schedule) as PlanQueueRow['schedule'], needsAdmin: limit !== undefined && r.waiverFen > limit };
+    return { ...r, debtorName: maskName(r.debtorName), schedule: JSON.parse(schedule) as PlanQueueRow['schedule'], needsAdmin: limit !== undefined && r.waiverFen > limit, waiverLimitFen: limit ?? null };
   });
 }
 

@@ -31,7 +31,7 @@ describe('a lead’s flows: assignment splits, plan approvals, drill-down', () =
     expect(value(await env.app.dispatch('assign.preview', { assignedTo: ids.c3 }))).toMatchObject({ cases: counts[2] });
     const moved = value(await env.app.dispatch('assign.run', { assignedTo: ids.c3, to: [ids.c1!, ids.c2!] }));
     expect(moved.assigned).toBe(counts[2]);
-    expect(value(await env.app.dispatch('assign.preview', { assignedTo: ids.c3 }))).toEqual({ cases: 0, balanceFen: 0 });
+    expect(value(await env.app.dispatch('assign.preview', { assignedTo: ids.c3 }))).toEqual({ cases: 0, balanceFen: 0, held: 0, livePromises: 0, moves: [] });
     expect(env.db.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'case.assign'").get()).toEqual({ n: 2 });
     await signIn('c1', 'collector-pass');
     expect(await env.app.dispatch('assign.run', { assignedTo: ids.c1, to: [ids.c2!] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -44,7 +44,7 @@ describe('a lead’s flows: assignment splits, plan approvals, drill-down', () =
     const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
     const base = { caseId, contactId: self, channel: 'call' as const, party: 'debtor' as const, resultCode: 'HARDSHIP' as const, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] };
     value(await env.app.dispatch('activity.record', { ...base, plan: { kind: 'installment', schedule: [{ dueDate: '2026-12-15', amountFen: 50_000_00 }, { dueDate: '2027-01-15', amountFen: 50_000_00 }], waiverFen: 0 } }));
-    value(await env.app.dispatch('activity.record', { ...base, plan: { kind: 'settlement', schedule: [{ dueDate: '2026-12-15', amountFen: 80_000_00 }], waiverFen: 60_000_00 } }));
+    value(await env.app.dispatch('activity.record', { ...base, notes: '失业半年，只能一次性还八万', plan: { kind: 'settlement', schedule: [{ dueDate: '2026-12-15', amountFen: 80_000_00 }], waiverFen: 60_000_00 } }));
     const mine = value(await env.app.dispatch('plans.queue', {}));
     expect(mine).toHaveLength(2);
     expect(await env.app.dispatch('plans.decide', { planId: mine[0]!.id, approve: true, reason: 'ok' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -52,7 +52,10 @@ describe('a lead’s flows: assignment splits, plan approvals, drill-down', () =
     const queue = value(await env.app.dispatch('plans.queue', { status: 'requested' }));
     const settlement = queue.find((p) => p.kind === 'settlement')!;
     const installment = queue.find((p) => p.kind === 'installment')!;
-    expect(settlement).toMatchObject({ needsAdmin: true, waiverFen: 6_000_000, caseNo: 'A261100000001', debtorName: '刘*雨' });
+    expect(settlement).toMatchObject({ needsAdmin: true, waiverFen: 6_000_000, caseNo: 'A261100000001', debtorName: '刘*雨', requestReason: '失业半年，只能一次性还八万' });
+    // the bank's limit beside the waiver, so the lead sees why it needs an admin
+    expect(settlement.waiverLimitFen).toBeLessThan(settlement.waiverFen);
+    expect(installment.requestReason).toBeNull();
     expect(await env.app.dispatch('plans.decide', { planId: settlement.id, approve: true, reason: '同意' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/admin/) } });
     value(await env.app.dispatch('plans.decide', { planId: installment.id, approve: true, reason: '收入证明已核实' }));
     value(await env.app.dispatch('plans.decide', { planId: settlement.id, approve: false, reason: '减免超出授权' }));
@@ -69,6 +72,8 @@ describe('a lead’s flows: assignment splits, plan approvals, drill-down', () =
     const drill = value(await env.app.dispatch('kpi.drill', { clientCode: 'bank-a', metric: 'recovered', by: 'collector', key: ids.c1, pageSize: 500 }));
     expect(drill.total).toBe(row.recoveredCases);
     expect(drill.rows.every((r) => r.collector === 'c1')).toBe(true);
+    // the amounts behind the figure: each case's recovery adds up to the collector's
+    expect(drill.rows.reduce((a, r) => a + r.recoveredFen, 0)).toBe(row.recoveredFen);
     expect(value(await env.app.dispatch('kpi.drill', { clientCode: 'bank-a', metric: 'cases' })).total).toBe(report.total.cases);
   });
 });

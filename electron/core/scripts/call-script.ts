@@ -61,7 +61,7 @@ export function callScript(db: Db, actor: Actor, caseId: string, party: Party, n
   const vars: ScriptVars = {
     agency: agency ?? (lang.startsWith('zh') ? '本催收机构' : 'the agency'),
     collector: user.display_name,
-    staffNo: user.name,
+    staffNo: user.staff_no ?? user.name,
     bank: client.name,
     debtorTitle: title(row.name, row.gender, lang),
     cardTail: cardTail(row.account_masked),

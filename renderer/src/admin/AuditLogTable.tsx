@@ -1,21 +1,14 @@
 import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../shared/contract/admin';
 import { formatDateTime } from '../format';
 import type { Language } from '../i18n';
-import { AUDIT_ACTIONS } from './AuditLogFilters';
+import { actionText, detailsText, NAMED_ACTIONS, viaText } from './auditText';
 
-const KNOWN = new Set<string>([...AUDIT_ACTIONS, 'auth.sign_in_refused', 'auth.password_change_refused']);
-const VIA = new Set(['ui', 'web', 'cli', 'sync', 'system']);
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
-function actionText(t: TFunction, action: string): string {
-  return KNOWN.has(action) ? t(`auditLog.actions.${action}`) : action;
-}
-
-/** One page of audit events, newest first; the raw action and details stay visible for the record. */
-export function AuditLogTable({ rows, language }: { rows: AuditRow[]; language: Language }) {
+/** One page of audit events, newest first: users by name, details in words (as recorded on hover). */
+export function AuditLogTable({ rows, language, names }: { rows: AuditRow[]; language: Language; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   return (
     <TableContainer>
@@ -39,10 +32,10 @@ export function AuditLogTable({ rows, language }: { rows: AuditRow[]; language: 
               </TableCell>
               <TableCell sx={{ ...NOWRAP, fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(r.at, language)}</TableCell>
               <TableCell sx={NOWRAP}>{r.actor ?? <Box component="span" sx={{ color: 'text.secondary' }}>{t('auditLog.system')}</Box>}</TableCell>
-              <TableCell sx={NOWRAP}>{VIA.has(r.via) ? t(`auditLog.via.${r.via}`) : r.via}</TableCell>
+              <TableCell sx={NOWRAP}>{viaText(t, r.via)}</TableCell>
               <TableCell sx={NOWRAP}>
                 <Box>{actionText(t, r.action)}</Box>
-                {KNOWN.has(r.action) && (
+                {NAMED_ACTIONS.has(r.action) && (
                   <Typography variant="caption" className="mono" color="textSecondary">
                     {r.action}
                   </Typography>
@@ -51,14 +44,14 @@ export function AuditLogTable({ rows, language }: { rows: AuditRow[]; language: 
               <TableCell sx={NOWRAP}>
                 {r.entity ? t(`auditLog.entities.${r.entity}`, { defaultValue: r.entity }) : '—'}
                 {r.entityId && (
-                  <Typography variant="caption" component="div" className="mono" color="textSecondary" title={r.entityId}>
-                    {r.entityId.length > 14 ? `${r.entityId.slice(0, 12)}…` : r.entityId}
+                  <Typography variant="caption" component="div" className={names.has(r.entityId) ? undefined : 'mono'} color="textSecondary" title={r.entityId}>
+                    {names.get(r.entityId) ?? (r.entityId.length > 14 ? `${r.entityId.slice(0, 12)}…` : r.entityId)}
                   </Typography>
                 )}
               </TableCell>
               <TableCell>
-                <Typography variant="caption" component="div" className="mono" sx={{ wordBreak: 'break-all', lineHeight: 1.45 }}>
-                  {r.details === '{}' ? '' : r.details}
+                <Typography variant="body2" component="div" title={r.details === '{}' ? undefined : r.details} sx={{ wordBreak: 'break-word', lineHeight: 1.45 }}>
+                  {r.details === '{}' ? '' : detailsText(t, r.details, names, language)}
                 </Typography>
               </TableCell>
             </TableRow>

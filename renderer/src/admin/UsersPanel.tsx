@@ -8,6 +8,8 @@ import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
 import { useNotify } from '../components/Notifier';
 import { AddUserDialog } from './AddUserDialog';
+import { DisableUserDialog } from './DisableUserDialog';
+import { EditUserDialog } from './EditUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UsersTable } from './UsersTable';
 
@@ -21,6 +23,8 @@ export function UsersPanel({ me }: { me: SessionUser }) {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [disabling, setDisabling] = useState<UserRow | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -37,6 +41,11 @@ export function UsersPanel({ me }: { me: SessionUser }) {
   }, [load]);
 
   async function toggle(user: UserRow) {
+    // disabling asks first (and offers to hand the user's cases over); enabling is done at once
+    if (!user.disabled) {
+      setDisabling(user);
+      return;
+    }
     try {
       const updated = await api.call('users.setDisabled', { userId: user.id, disabled: !user.disabled });
       notify(t(updated.disabled ? 'users.disabledDone' : 'users.enabledDone', { name: updated.displayName }));
@@ -64,13 +73,30 @@ export function UsersPanel({ me }: { me: SessionUser }) {
       <Box sx={{ height: 2 }}>{users === null && !error && <LinearProgress sx={{ height: 2 }} />}</Box>
       {error && <Alert severity="error" sx={{ m: 2 }}>{error}</Alert>}
       {users && (
-        <UsersTable users={users} meId={me.id} language={prefs.language} now={loadedAt} onReset={setResetting} onToggleDisabled={(u) => void toggle(u)} />
+        <UsersTable users={users} meId={me.id} language={prefs.language} now={loadedAt} onReset={setResetting} onEdit={setEditing} onToggleDisabled={(u) => void toggle(u)} />
       )}
       <AddUserDialog
         open={adding}
         onClose={() => setAdding(false)}
         onAdded={(u) => {
           notify(t('users.added', { name: u.displayName }));
+          void load();
+        }}
+      />
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        onDone={(u) => {
+          notify(t('users.edited', { name: u.displayName }));
+          void load();
+        }}
+      />
+      <DisableUserDialog
+        user={disabling}
+        users={users ?? []}
+        onClose={() => setDisabling(null)}
+        onDone={(u, moved) => {
+          notify(moved > 0 ? t('users.movedAndDisabled', { name: u.displayName, n: moved }) : t('users.disabledDone', { name: u.displayName }));
           void load();
         }}
       />

@@ -1,4 +1,4 @@
-import { BlockOutlined, KeyOutlined, LockClockOutlined, PersonAddAltOutlined } from '@mui/icons-material';
+import { BlockOutlined, EditOutlined, KeyOutlined, LockClockOutlined, PersonAddAltOutlined } from '@mui/icons-material';
 import { Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../shared/contract/schemas';
@@ -11,11 +11,12 @@ interface Props {
   language: Language;
   now: number;
   onReset(user: UserRow): void;
+  onEdit(user: UserRow): void;
   onToggleDisabled(user: UserRow): void;
 }
 
 /** Users with their role, status and lock; actions per row. */
-export function UsersTable({ users, meId, language, now, onReset, onToggleDisabled }: Props) {
+export function UsersTable({ users, meId, language, now, onReset, onEdit, onToggleDisabled }: Props) {
   const { t } = useTranslation();
   return (
     <Table aria-label={t('admin.tabs.users')}>
@@ -23,6 +24,7 @@ export function UsersTable({ users, meId, language, now, onReset, onToggleDisabl
         <TableRow>
           <TableCell>{t('fields.name')}</TableCell>
           <TableCell>{t('fields.displayName')}</TableCell>
+          <TableCell>{t('users.staffNo')}</TableCell>
           <TableCell>{t('fields.role')}</TableCell>
           <TableCell>{t('users.status')}</TableCell>
           <TableCell>{t('users.lockedUntil')}</TableCell>
@@ -46,6 +48,7 @@ export function UsersTable({ users, meId, language, now, onReset, onToggleDisabl
                   </Typography>
                 )}
               </TableCell>
+              <TableCell className="mono">{u.staffNo ?? <span aria-label={t('common.absent')}>—</span>}</TableCell>
               <TableCell>{t(`roles.${u.role}`)}</TableCell>
               <TableCell>
                 {u.disabled ? (
@@ -66,6 +69,11 @@ export function UsersTable({ users, meId, language, now, onReset, onToggleDisabl
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(u.createdAt, language)}</TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0 }}>
+                <Tooltip title={t('users.edit')}>
+                  <IconButton aria-label={t('users.editFor', { name: u.name })} onClick={() => onEdit(u)}>
+                    <EditOutlined fontSize="small" />
+                  </IconButton>
+                </Tooltip>
                 <Tooltip title={t('users.reset')}>
                   <IconButton aria-label={t('users.resetFor', { name: u.name })} onClick={() => onReset(u)}>
                     <KeyOutlined fontSize="small" />

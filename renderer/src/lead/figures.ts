@@ -67,7 +67,7 @@ export function amountCell(fen: number): SheetCell {
 }
 
 /** A group's name: translated where the core has none (unassigned cases, cases without a stage). */
-export function groupLabel(t: TFunction, by: KpiGrouping, row: Pick<KpiRow, 'key' | 'label'>): string {
+export function groupLabel(t: TFunction, by: KpiGrouping | 'client', row: Pick<KpiRow, 'key' | 'label'>): string {
   if (row.key === '' && by === 'collector') return t('lead.dash.unassigned');
   if (row.key === '' && by === 'stage') return t('lead.dash.noStage');
   return row.label;

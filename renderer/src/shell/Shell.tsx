@@ -33,8 +33,15 @@ export function Shell({ user }: { user: SessionUser }) {
   const [screen, setScreen] = useState<ScreenKey>('queue');
   const [help, setHelp] = useState(false);
   const [searchRequest, setSearchRequest] = useState(0);
-  // A case opened from the queue (a row of it) or from another screen (its id alone).
   const [openCase, setOpenCase] = useState<Pick<CaseListRow, 'id'> | null>(null);
+  // The screen a case was opened from (the queue, or a lead's dashboard or approvals): where “back” returns.
+  const [caseFrom, setCaseFrom] = useState<ScreenKey>('queue');
+  const openCaseFrom = (from: ScreenKey) => (caseId: string) => {
+    setOpenCase({ id: caseId });
+    setQueuePage([]);
+    setCaseFrom(from);
+    setScreen('case');
+  };
   // The queue page the case was opened from: the case screen's next case is the row after it.
   const [queuePage, setQueuePage] = useState<CaseListRow[]>([]);
   // A batch just imported, to assign: the assignment screen opens on its unassigned cases (once).
@@ -85,6 +92,7 @@ export function Shell({ user }: { user: SessionUser }) {
         onOpen={(row, page) => {
           setOpenCase(row);
           setQueuePage(page);
+          setCaseFrom('queue');
           setScreen('case');
         }}
       />
@@ -98,7 +106,7 @@ export function Shell({ user }: { user: SessionUser }) {
           queue.update({ selectedId: next.id });
         }
       : undefined;
-    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen('queue')} onNext={openNext} nextCaseNo={next?.caseNo} />;
+    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} onNext={openNext} nextCaseNo={next?.caseNo} />;
   }
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
   else if (screen === 'import' && user.role !== 'collector') {
@@ -112,20 +120,10 @@ export function Shell({ user }: { user: SessionUser }) {
       />
     );
   }
-  else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} />;
+  else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} onOpenCase={openCaseFrom(screen)} />;
   else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
-  else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} />;
-  else if (screen === 'review' && user.role !== 'collector') {
-    content = (
-      <ReviewScreen
-        onOpenCase={(id) => {
-          setOpenCase({ id });
-          setQueuePage([]);
-          setScreen('case');
-        }}
-      />
-    );
-  }
+  else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} onOpenCase={openCaseFrom('approvals')} />;
+  else if (screen === 'review' && user.role !== 'collector') content = <ReviewScreen onOpenCase={openCaseFrom('review')} />;
   else if (screen === 'returns' && user.role !== 'collector') content = <ReturnsScreen />;
   else content = <ComingSoon screen={screen} />;
 

@@ -15,6 +15,7 @@ import { data as auditSealsData, sql as auditSeals } from './0013-audit-seals';
 import { sql as activityConsent } from './0014-activity-consent';
 import { sql as reviewQueue } from './0015-review-queue';
 import { sql as station } from './0016-station';
+import { sql as assignmentOps } from './0017-assignment-ops-staff-no';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: '0014-activity-consent', sql: activityConsent },
   { version: 15, name: '0015-review-queue', sql: reviewQueue },
   { version: 16, name: '0016-station', sql: station },
+  { version: 17, name: '0017-assignment-ops-staff-no', sql: assignmentOps },
 ];

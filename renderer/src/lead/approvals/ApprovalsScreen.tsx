@@ -19,7 +19,7 @@ import { PlansTable } from './PlansTable';
 type Show = 'all' | PlanStatus;
 
 /** Approvals (leads, admins): plan requests with their case, requested first; approve or reject with a reason. */
-export function ApprovalsScreen({ user }: { user: SessionUser }) {
+export function ApprovalsScreen({ user, onOpenCase }: { user: SessionUser; onOpenCase?(caseId: string): void }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const notify = useNotify();
@@ -90,10 +90,10 @@ export function ApprovalsScreen({ user }: { user: SessionUser }) {
         {rows && shown.length === 0 ? (
           <EmptyState icon={<FactCheckOutlined />} title={t(show === 'requested' ? 'lead.plans.emptyRequested' : 'lead.plans.empty')} description={t('lead.plans.emptyBody')} />
         ) : (
-          <PlansTable rows={shown} clientName={clientName} language={prefs.language} canDecide={canSeeAllCases(user.role)} onDecide={(plan, approve) => setDecision({ plan, approve })} />
+          <PlansTable rows={shown} clientName={clientName} language={prefs.language} canDecide={canSeeAllCases(user.role)} onDecide={(plan, approve) => setDecision({ plan, approve })} onOpenCase={onOpenCase} />
         )}
       </Paper>
-      <DecideDialog decision={decision} onClose={() => setDecision(null)} onDone={decided} />
+      <DecideDialog decision={decision} onClose={() => setDecision(null)} onDone={decided} onOpenCase={onOpenCase} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import type { Language } from '../../i18n';
 import { ABSENT } from '../figures';
+import { PlanContext } from './PlanContext';
 import { kindText, scheduleSummary } from './planText';
 
 export interface Decision {
@@ -29,10 +30,11 @@ interface Props {
   decision: Decision | null;
   onClose(): void;
   onDone(d: Decision): void;
+  onOpenCase?(caseId: string): void;
 }
 
 /** Approve or reject a plan request: the case in brief and a required reason. */
-export function DecideDialog({ decision, onClose, onDone }: Props) {
+export function DecideDialog({ decision, onClose, onDone, onOpenCase }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const [reason, setReason] = useState('');
@@ -81,11 +83,12 @@ export function DecideDialog({ decision, onClose, onDone }: Props) {
             {line(t('lead.plans.col.debtor'), p.debtorName ?? ABSENT)}
             {line(t('lead.plans.col.balance'), formatFen(p.balanceFen))}
             {line(t('lead.plans.col.kind'), kindText(t, p.kind))}
-            {line(t('lead.plans.col.schedule'), scheduleSummary(t, p.schedule))}
+            {line(t('lead.plans.col.schedule'), scheduleSummary(t, p.schedule, prefs.language))}
             {line(t('lead.plans.col.waiver'), p.waiverFen > 0 ? formatFen(p.waiverFen) : ABSENT)}
             {line(t('lead.plans.col.requestedBy'), p.requestedBy)}
           </Box>
         )}
+        {p && <PlanContext plan={p} language={prefs.language} onOpenCase={onOpenCase} />}
         {p?.needsAdmin && approve && (
           <Alert severity="warning" role="note" sx={{ mb: 2 }}>
             {t('lead.plans.needsAdminNote')}

@@ -1,4 +1,4 @@
-import { Box, Button, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography, type ChipProps } from '@mui/material';
+import { Box, Button, Chip, Link, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography, type ChipProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { PlanQueueRow } from '../../../../shared/contract/leads';
 import { formatFen } from '../../../../shared/domain/money';
@@ -17,10 +17,11 @@ interface Props {
   /** leads and admins decide; a collector only sees their requests */
   canDecide: boolean;
   onDecide(row: PlanQueueRow, approve: boolean): void;
+  onOpenCase?(caseId: string): void;
 }
 
 /** Plan requests with their case: requested ones first, each with approve / reject. */
-export function PlansTable({ rows, clientName, language, canDecide, onDecide }: Props) {
+export function PlansTable({ rows, clientName, language, canDecide, onDecide, onOpenCase }: Props) {
   const { t } = useTranslation();
   return (
     <TableContainer>
@@ -43,7 +44,13 @@ export function PlansTable({ rows, clientName, language, canDecide, onDecide }: 
           {rows.map((r) => (
             <TableRow key={r.id} hover data-plan-id={r.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Box className="mono">{r.caseNo}</Box>
+                {onOpenCase ? (
+                  <Link component="button" className="mono" underline="hover" onClick={() => onOpenCase(r.caseId)} aria-label={t('lead.openCase', { caseNo: r.caseNo })} sx={{ display: 'block' }}>
+                    {r.caseNo}
+                  </Link>
+                ) : (
+                  <Box className="mono">{r.caseNo}</Box>
+                )}
                 <Typography variant="caption" color="textSecondary">
                   {clientName(r.clientCode)}
                 </Typography>
@@ -53,7 +60,7 @@ export function PlansTable({ rows, clientName, language, canDecide, onDecide }: 
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{kindText(t, r.kind)}</TableCell>
               <TableCell>
                 <Tooltip title={<Box sx={{ whiteSpace: 'pre', fontFamily: 'monospace' }}>{scheduleLines(r.schedule)}</Box>}>
-                  <span>{scheduleSummary(t, r.schedule)}</span>
+                  <span>{scheduleSummary(t, r.schedule, language)}</span>
                 </Tooltip>
               </TableCell>
               <TableCell sx={{ ...NUM, color: r.needsAdmin ? 'warning.dark' : undefined, fontWeight: r.needsAdmin ? 600 : undefined }}>{r.waiverFen > 0 ? formatFen(r.waiverFen) : ABSENT}</TableCell>

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { PlanQueueRow } from '../../../../shared/contract/leads';
 import { formatFen } from '../../../../shared/domain/money';
 import type { SheetData } from '../../export/xlsx';
-import { formatDateTime } from '../../format';
+import { formatCalendarDay, formatDateTime } from '../../format';
 import type { Language } from '../../i18n';
 import { ABSENT, amountCell } from '../figures';
 
@@ -10,16 +10,17 @@ export const PLAN_STATUSES = ['requested', 'approved', 'rejected', 'cancelled'] 
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** “3 installments of 1,000.00, 2026-12-01 – 2027-02-01”: the schedule in one line. */
-export function scheduleSummary(t: TFunction, schedule: PlanQueueRow['schedule']): string {
+export function scheduleSummary(t: TFunction, schedule: PlanQueueRow['schedule'], language?: string): string {
+  const day = (d: string) => (language ? formatCalendarDay(d, language) : d);
   const first = schedule[0];
   const last = schedule[schedule.length - 1];
   if (!first || !last) return ABSENT;
-  if (schedule.length === 1) return t('lead.plans.scheduleOne', { amount: formatFen(first.amountFen), date: first.dueDate });
+  if (schedule.length === 1) return t('lead.plans.scheduleOne', { amount: formatFen(first.amountFen), date: day(first.dueDate) });
   const total = schedule.reduce((s, i) => s + i.amountFen, 0);
   const even = schedule.every((i) => i.amountFen === first.amountFen);
   return even
-    ? t('lead.plans.scheduleEven', { n: schedule.length, amount: formatFen(first.amountFen), from: first.dueDate, to: last.dueDate })
-    : t('lead.plans.scheduleUneven', { n: schedule.length, total: formatFen(total), from: first.dueDate, to: last.dueDate });
+    ? t('lead.plans.scheduleEven', { n: schedule.length, amount: formatFen(first.amountFen), from: day(first.dueDate), to: day(last.dueDate) })
+    : t('lead.plans.scheduleUneven', { n: schedule.length, total: formatFen(total), from: day(first.dueDate), to: day(last.dueDate) });
 }
 
 /** Every installment on its own line, for a tooltip. */
@@ -41,7 +42,7 @@ export function plansSheet(t: TFunction, rows: PlanQueueRow[], clientName: (code
       r.debtorName ?? ABSENT,
       amountCell(r.balanceFen),
       kindText(t, r.kind),
-      scheduleSummary(t, r.schedule),
+      scheduleSummary(t, r.schedule, language),
       r.waiverFen > 0 ? amountCell(r.waiverFen) : ABSENT,
       r.requestedBy,
       formatDateTime(r.requestedAt, language),

@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { formatFen } from '../../../../shared/domain/money';
@@ -8,6 +8,7 @@ import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import { formatCount } from '../figures';
 import type { Filter } from './assignForm';
+import { AssignMoves } from './AssignMoves';
 import type { Preview } from './useAssignPreview';
 
 export type AssignOutcome = MethodOutput<'assign.run'>;
@@ -31,6 +32,22 @@ export function AssignConfirmDialog({ open, filter, preview, names, to, reassign
   const { prefs } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // what moves from whom to whom, asked again for the collectors chosen each time the dialog opens
+  const [split, setSplit] = useState<Preview | null>(null);
+  const key = open ? JSON.stringify({ ...filter, to }) : null;
+  useEffect(() => {
+    setSplit(null);
+    if (key === null) return;
+    let live = true;
+    api
+      .call('assign.preview', JSON.parse(key) as Filter)
+      .then((p) => live && setSplit(p))
+      .catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const moving = split !== null && split.held > 0;
   async function run() {
     setBusy(true);
     setError(null);
@@ -61,6 +78,7 @@ export function AssignConfirmDialog({ open, filter, preview, names, to, reassign
             {t('lead.assign.reassignNote', { name: reassign })}
           </Alert>
         )}
+        {moving && <AssignMoves held={split.held} livePromises={split.livePromises} moves={split.moves} />}
         {error !== null && (
           <Alert severity="error" sx={{ mt: 1.5 }}>
             {errorText(error, t, prefs.language)}
@@ -71,8 +89,8 @@ export function AssignConfirmDialog({ open, filter, preview, names, to, reassign
         <Button onClick={close} disabled={busy}>
           {t('common.cancel')}
         </Button>
-        <Button variant="contained" onClick={() => void run()} disabled={busy}>
-          {busy ? t('lead.assign.running') : t('lead.assign.confirm')}
+        <Button variant="contained" color={moving ? 'warning' : 'primary'} onClick={() => void run()} disabled={busy || split === null}>
+          {busy ? t('lead.assign.running') : moving ? t('lead.assign.confirmMove') : t('lead.assign.confirm')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -15,6 +15,7 @@ import { AssignFilters } from './AssignFilters';
 import { AssignResult } from './AssignResult';
 import { EMPTY_FORM, parseForm, type AssignForm, type BatchToAssign } from './assignForm';
 import { CollectorPicker } from './CollectorPicker';
+import { UndoLastAssignment } from './UndoLastAssignment';
 import { useAssignPreview } from './useAssignPreview';
 
 /** Assignment (leads, admins): choose cases, see how many and how much, split them evenly among collectors. */
@@ -64,6 +65,14 @@ export function AssignmentScreen({ user, batch }: { user: SessionUser; batch?: B
           {errorText(lists.error ?? error, t, prefs.language)}
         </Alert>
       )}
+      <UndoLastAssignment
+        generation={generation}
+        onUndone={(restored) => {
+          setOutcome(null);
+          setGeneration((g) => g + 1);
+          notify(t('lead.assign.undone', { n: formatCount(restored, i18n.language) }));
+        }}
+      />
       <Paper variant="outlined" component="section" aria-label={t('lead.assign.selection')} sx={{ p: 2, mb: 2 }}>
         <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5 }}>
           <Typography variant="subtitle2" sx={{ flex: 1 }}>

@@ -15,7 +15,8 @@ export interface AssignForm {
   assignedTo: string;
 }
 
-export const EMPTY_FORM: AssignForm = { clientCode: '', batchId: '', stage: '', status: '', minYuan: '', maxYuan: '', assignedTo: '' };
+/** The selection a lead starts from: cases nobody holds yet, so nothing is taken from anyone by accident. */
+export const EMPTY_FORM: AssignForm = { clientCode: '', batchId: '', stage: '', status: '', minYuan: '', maxYuan: '', assignedTo: 'none' };
 
 export const STAGES = ['M0', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'] as const;
 /** paid, recalled and closed cases are never assigned (the core leaves them out) */

@@ -20,12 +20,12 @@ import { GroupTable } from './GroupTable';
 import { KpiCards } from './KpiCards';
 import { TrendChart } from './TrendChart';
 import { useBatchOptions } from './useBatchOptions';
-import { toQuery, useDashboard, type DashboardFilters } from './useDashboard';
+import { ALL_CLIENTS, toQuery, useDashboard, type DashboardFilters } from './useDashboard';
 
 const DEFAULT_SORT: Sort = { key: 'label', dir: 'asc' };
 
 /** Recovery dashboard: a lead sees the team, a collector their own figures; every number opens its cases. */
-export function DashboardScreen({ user }: { user: SessionUser }) {
+export function DashboardScreen({ user, onOpenCase }: { user: SessionUser; onOpenCase?(caseId: string): void }) {
   const { t, i18n } = useTranslation();
   const { prefs } = useApp();
   const team = canSeeAllCases(user.role);
@@ -47,7 +47,8 @@ export function DashboardScreen({ user }: { user: SessionUser }) {
   const dash = useDashboard(query, by, generation);
   const report = dash.report;
   const title = team ? t('nav.dashboard') : t('lead.dash.myTitle');
-  const clientName = lists.clients?.find((c) => c.code === filters.clientCode)?.name ?? filters.clientCode;
+  const allClients = filters.clientCode === ALL_CLIENTS;
+  const clientName = allClients ? t('lead.filter.allClients') : (lists.clients?.find((c) => c.code === filters.clientCode)?.name ?? filters.clientCode);
 
   if (lists.clients && lists.clients.length === 0) {
     return (
@@ -82,8 +83,18 @@ export function DashboardScreen({ user }: { user: SessionUser }) {
         </Alert>
       )}
       <Box sx={{ height: 2, mt: -1.25, mb: 1 }}>{dash.loading && <LinearProgress sx={{ height: 2 }} aria-label={t('common.loading')} />}</Box>
-      <KpiCards total={report?.total ?? null} onDrill={(metric, what) => setDrill({ metric, title: what })} />
-
+      <KpiCards total={report?.total ?? null} onDrill={allClients ? undefined : (metric, what) => setDrill({ metric, title: what })} />
+      {allClients ? (
+        <Paper variant="outlined" component="section" aria-label={t('lead.dash.by.client')} sx={{ overflow: 'hidden' }}>
+          <Typography variant="body2" color="textSecondary" sx={{ px: 2, py: 1.25, borderBottom: 1, borderColor: 'divider' }}>
+            {t('lead.dash.allClientsNote')}
+          </Typography>
+          {report && report.client === ALL_CLIENTS && (
+            <GroupTable by="client" rows={report.rows} total={report.total} sort={sort} onSort={setSort} onDrill={(_m, _w, key) => key !== undefined && setFilters({ ...filters, clientCode: key, batchId: '' })} />
+          )}
+        </Paper>
+      ) : (
+        <>
       <Paper variant="outlined" component="section" aria-label={t('lead.dash.trendTitle')} sx={{ px: 2, pt: 1.5, pb: 1, mb: 2 }}>
         <Typography variant="subtitle2">{t('lead.dash.trendTitle')}</Typography>
         {dash.trend && dash.trend.length > 0 ? (
@@ -132,7 +143,9 @@ export function DashboardScreen({ user }: { user: SessionUser }) {
           </Typography>
         )}
       </Paper>
-      <DrillDialog spec={drill} query={query} onClose={() => setDrill(null)} />
+        </>
+      )}
+      <DrillDialog spec={drill} query={query} onClose={() => setDrill(null)} onOpenCase={onOpenCase} />
     </>
   );
 }

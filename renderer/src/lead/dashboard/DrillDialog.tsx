@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Link, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/domain/money';
@@ -13,16 +13,18 @@ import type { KpiQuery } from './useDashboard';
 
 const PAGE = 50;
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-const NUMERIC = new Set<string>(['placed', 'balance']);
+const NUMERIC = new Set<string>(['placed', 'balance', 'recovered']);
 
 interface Props {
   spec: DrillSpec | null;
   query: KpiQuery | null;
   onClose(): void;
+  /** opens a case on the case screen */
+  onOpenCase?(caseId: string): void;
 }
 
 /** The cases behind a number: a page at a time, masked as everywhere, exportable in full. */
-export function DrillDialog({ spec, query, onClose }: Props) {
+export function DrillDialog({ spec, query, onClose, onOpenCase }: Props) {
   const { t, i18n } = useTranslation();
   const { prefs } = useApp();
   const [page, setPage] = useState(0);
@@ -85,8 +87,16 @@ export function DrillDialog({ spec, query, onClose }: Props) {
               </TableHead>
               <TableBody>
                 {data.rows.map((r) => (
-                  <TableRow key={r.id} hover>
-                    <TableCell className="mono" sx={{ whiteSpace: 'nowrap' }}>{r.caseNo}</TableCell>
+                  <TableRow key={r.id} hover onClick={onOpenCase ? () => onOpenCase(r.id) : undefined} sx={onOpenCase ? { cursor: 'pointer' } : undefined}>
+                    <TableCell className="mono" sx={{ whiteSpace: 'nowrap' }}>
+                      {onOpenCase ? (
+                        <Link component="button" underline="hover" aria-label={t('lead.openCase', { caseNo: r.caseNo })} onClick={(e) => { e.stopPropagation(); onOpenCase(r.id); }} sx={{ font: 'inherit' }}>
+                          {r.caseNo}
+                        </Link>
+                      ) : (
+                        r.caseNo
+                      )}
+                    </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.debtorName ?? absent}</TableCell>
                     <TableCell>{r.stage ?? absent}</TableCell>
                     <TableCell>
@@ -94,6 +104,7 @@ export function DrillDialog({ spec, query, onClose }: Props) {
                     </TableCell>
                     <TableCell sx={NUM}>{formatFen(r.placedFen)}</TableCell>
                     <TableCell sx={NUM}>{formatFen(r.balanceFen)}</TableCell>
+                    <TableCell sx={NUM}>{formatFen(r.recoveredFen)}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.collector ?? t('lead.dash.unassigned')}</TableCell>
                   </TableRow>
                 ))}

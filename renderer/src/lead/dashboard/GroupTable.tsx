@@ -9,7 +9,8 @@ const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace
 const QUIET_SORT = { '& .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' }, '& .MuiTableSortLabel-icon': { mx: 0.25 } } as const;
 
 interface Props {
-  by: KpiGrouping;
+  /** 'client': the all-clients view, one row per client */
+  by: KpiGrouping | 'client';
   rows: KpiRow[];
   total: KpiFigures;
   sort: Sort;

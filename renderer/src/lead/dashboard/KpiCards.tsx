@@ -20,7 +20,7 @@ const CARDS: CardDef[] = [
   {
     figure: 'recoveryRateAmount',
     caption: (f, t, l, full) => {
-      const amount = (fen: number) => (full ? formatFen(fen) : formatFenCompact(fen, l));
+      const amount = (fen: number) => (full ? formatFen(fen) : `¥${formatFenCompact(fen, l)}`);
       return t('lead.card.recoveredOfPlaced', { recovered: amount(f.recoveredFen), placed: amount(f.placedFen) });
     },
   },
@@ -39,7 +39,8 @@ const column = (key: FigureKey) => FIGURE_COLUMNS.find((c) => c.key === key) ?? 
 
 interface Props {
   total: KpiFigures | null;
-  onDrill(metric: DrillMetric, title: string): void;
+  /** absent: the figures do not open cases (every client at once) */
+  onDrill?(metric: DrillMetric, title: string): void;
 }
 
 /** The headline figures; each card opens the cases behind its number. */
@@ -51,20 +52,26 @@ export function KpiCards({ total, onDrill }: Props) {
       {CARDS.map((card) => {
         const col = column(card.figure);
         const label = figureLabel(t, card.figure);
-        const value = total ? figureText(total, col, language) : null;
+        // amounts short on a card (¥5,353.8万, ¥53.5M), in full in its accessible name and on hover
+        const full = total ? figureText(total, col, language) : null;
+        const amount = total && col.kind === 'amount' ? (total[col.key] as number) : null;
+        const value = amount !== null ? `¥${formatFenCompact(amount, language)}` : full;
         return (
           <Paper key={card.figure} variant="outlined" sx={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
             <Tooltip title={t(`lead.def.${card.figure}`)} placement="top" enterDelay={600}>
               <ButtonBase
-                onClick={() => onDrill(col.drill, label)}
-                disabled={!total}
-                aria-label={t('lead.card.open', { label, value: value ?? '' })}
+                onClick={() => onDrill?.(col.drill, label)}
+                disabled={!total || !onDrill}
+                aria-label={t('lead.card.open', { label, value: full ?? '' })}
                 sx={{ flex: 1, display: 'block', textAlign: 'left', px: 1.75, pt: 1.25, pb: card.extra ? 0.5 : 1.25, '&:hover': { bgcolor: 'action.hover' } }}
               >
                 <Typography variant="body2" color="textSecondary" noWrap>
                   {label}
                 </Typography>
-                <Typography sx={{ fontSize: 22, fontWeight: 600, lineHeight: 1.35, fontVariantNumeric: 'tabular-nums', color: value === '—' ? 'text.disabled' : 'text.primary' }}>
+                <Typography
+                  title={amount !== null && full ? t('lead.yuan', { amount: full }) : undefined}
+                  sx={{ fontSize: 22, fontWeight: 600, lineHeight: 1.35, fontVariantNumeric: 'tabular-nums', color: value === '—' ? 'text.disabled' : 'text.primary' }}
+                >
                   {value ?? <Skeleton width={90} />}
                 </Typography>
                 <Typography variant="caption" color="textSecondary" component="div" noWrap title={total ? card.caption(total, t, language, true) : undefined}>
@@ -72,7 +79,7 @@ export function KpiCards({ total, onDrill }: Props) {
                 </Typography>
               </ButtonBase>
             </Tooltip>
-            {card.extra && total && (
+            {card.extra && total && onDrill && (
               <Link component="button" variant="caption" underline="hover" onClick={() => onDrill(card.extra as DrillMetric, t(`lead.drill.metric.${card.extra}`))} sx={{ alignSelf: 'flex-start', textAlign: 'left', px: 1.75, pb: 1 }}>
                 {t(`lead.card.extra.${card.extra}`)}
               </Link>

@@ -19,11 +19,11 @@ const EXPORT_PAGE = 500;
 /** more than this many cases: export the first ones and say so in the sheet name */
 export const EXPORT_LIMIT = 50_000;
 
-export const DRILL_HEADERS = ['caseNo', 'debtor', 'stage', 'status', 'placed', 'balance', 'collector'] as const;
+export const DRILL_HEADERS = ['caseNo', 'debtor', 'stage', 'status', 'placed', 'balance', 'recovered', 'collector'] as const;
 
 /** A drilled case as the table shows it (the debtor's name comes masked from the core). */
 export function drillCells(t: TFunction, r: DrillRow) {
-  return [r.caseNo, r.debtorName ?? ABSENT, r.stage ?? ABSENT, t(`caseStatus.${r.status}`, { defaultValue: r.status }), amountCell(r.placedFen), amountCell(r.balanceFen), r.collector ?? t('lead.dash.unassigned')];
+  return [r.caseNo, r.debtorName ?? ABSENT, r.stage ?? ABSENT, t(`caseStatus.${r.status}`, { defaultValue: r.status }), amountCell(r.placedFen), amountCell(r.balanceFen), amountCell(r.recoveredFen), r.collector ?? t('lead.dash.unassigned')];
 }
 
 /** Every case behind the number (page by page), as the dialog shows them. */

@@ -3,7 +3,11 @@ import type { KpiGrouping, KpiReport, KpiTrendPoint } from '../../../../shared/k
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 
+/** The client filter's value for every client side by side. */
+export const ALL_CLIENTS = '*';
+
 export interface DashboardFilters {
+  /** a client's code, or ALL_CLIENTS */
   clientCode: string;
   /** '' = every batch */
   batchId: string;
@@ -33,10 +37,18 @@ export interface Dashboard {
   loading: boolean;
 }
 
-/** The figures of the dashboard: the report grouped as asked (its total feeds the cards) and the daily trend. */
+/**
+ * The figures of the dashboard: the report grouped as asked (its total feeds the cards) and the daily trend; for every
+ * client, one row per client and no trend. With no valid query (a period back to front) there are no figures: the last
+ * ones are not left on screen as if they answered it.
+ */
 export function useDashboard(query: KpiQuery | null, by: KpiGrouping, generation: number): Dashboard {
   const q = useMemo(() => (query ? JSON.stringify(query) : null), [query]);
-  const report = useLoad(q === null ? null : `${q}|${by}|${generation}`, () => api.call('kpi.report', { ...(query as KpiQuery), by }));
-  const trend = useLoad(q === null ? null : `${q}|${generation}`, () => api.call('kpi.trend', query as KpiQuery));
-  return { report: report.value, trend: trend.value, error: report.error ?? trend.error, loading: report.loading || trend.loading };
+  const all = query?.clientCode === ALL_CLIENTS;
+  const report = useLoad(q === null ? null : `${q}|${all ? 'clients' : by}|${generation}`, () =>
+    all ? api.call('kpi.clients', { from: query?.from, to: query?.to }) : api.call('kpi.report', { ...(query as KpiQuery), by }),
+  );
+  const trend = useLoad(q === null || all ? null : `${q}|${generation}`, () => api.call('kpi.trend', query as KpiQuery));
+  if (q === null) return { report: null, trend: null, error: null, loading: false };
+  return { report: report.value, trend: all ? [] : trend.value, error: report.error ?? (all ? null : trend.error), loading: report.loading || (!all && trend.loading) };
 }
