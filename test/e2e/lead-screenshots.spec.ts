@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN, completeFirstRun, field, signOutZh } from './flows';
-import { expect, ROOT, test } from './fixtures';
+import { expect, SCREENSHOTS, test } from './fixtures';
 
 /**
  * The lead's screens at the agency PC's 1366×768, in Chinese and English, for docs/screenshots (and for looking at:
- * nothing cramped, clipped or untranslated). Run on its own: `npx playwright test test/e2e/lead-screenshots.spec.ts`.
+ * nothing cramped, clipped or untranslated). `UPDATE_SCREENSHOTS=1 npx playwright test test/e2e/lead-screenshots.spec.ts`
+ * refreshes the committed ones; otherwise they go to test-results/screenshots.
  */
-const DIR = join(ROOT, 'docs', 'screenshots');
+const DIR = SCREENSHOTS;
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
