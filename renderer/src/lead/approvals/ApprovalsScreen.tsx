@@ -1,5 +1,5 @@
 import { FactCheckOutlined, Refresh } from '@mui/icons-material';
-import { Alert, Box, IconButton, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Tooltip } from '@mui/material';
+import { Alert, Box, IconButton, LinearProgress, Paper, Stack, Tooltip } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanQueueRow } from '../../../../shared/contract/leads';
@@ -10,13 +10,15 @@ import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotify } from '../../components/Notifier';
+import { CountedFilter } from '../../components/CountedFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../ExportButton';
 import { DecideDialog, type Decision } from './DecideDialog';
 import { plansSheet, statusText, type PlanStatus } from './planText';
 import { PlansTable } from './PlansTable';
 
-type Show = 'all' | PlanStatus;
+const SHOWS = ['requested', 'approved', 'rejected', 'all'] as const satisfies readonly ('all' | PlanStatus)[];
+type Show = (typeof SHOWS)[number];
 
 /** Approvals (leads, admins): plan requests with their case, requested first; approve or reject with a reason. */
 export function ApprovalsScreen({ user, onOpenCase }: { user: SessionUser; onOpenCase?(caseId: string): void }) {
@@ -68,16 +70,7 @@ export function ApprovalsScreen({ user, onOpenCase }: { user: SessionUser; onOpe
       )}
       <Paper variant="outlined" component="section" aria-label={t('lead.plans.tableLabel')} sx={{ overflow: 'hidden' }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
-          <ToggleButtonGroup size="small" exclusive value={show} onChange={(_e, v: Show | null) => v && setShow(v)} aria-label={t('lead.plans.show')} sx={{ flex: 'none' }}>
-            {(['requested', 'approved', 'rejected', 'all'] as const).map((s) => (
-              <ToggleButton key={s} value={s} sx={{ px: 1.5, py: 0.25 }}>
-                {s === 'all' ? t('lead.plans.all') : statusText(t, s)}
-                <Box component="span" sx={{ ml: 0.75, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
-                  {rows ? count(s) : ''}
-                </Box>
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+          <CountedFilter value={show} options={SHOWS} label={(s) => (s === 'all' ? t('lead.plans.all') : statusText(t, s))} count={rows ? count : null} onChange={setShow} ariaLabel={t('lead.plans.show')} />
           <Box sx={{ flex: 1 }} />
           <ExportButton sheet={() => plansSheet(t, shown, clientName, prefs.language)} fileName={t('lead.plans.fileName', { what: show === 'all' ? t('lead.plans.all') : statusText(t, show) })} disabled={shown.length === 0} />
           <Tooltip title={t('common.refresh')}>

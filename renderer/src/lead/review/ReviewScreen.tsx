@@ -1,5 +1,5 @@
 import { Refresh, RuleOutlined } from '@mui/icons-material';
-import { Alert, Box, IconButton, Paper, Stack, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, IconButton, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewRow } from '../../../../shared/contract/review';
@@ -8,6 +8,7 @@ import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
 import { EmptyState } from '../../components/EmptyState';
 import { useNotify } from '../../components/Notifier';
+import { CountedFilter } from '../../components/CountedFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { ReviewDetail } from './ReviewDetail';
 import { ReviewGrid } from './ReviewGrid';
@@ -70,16 +71,7 @@ export function ReviewScreen({ onOpenCase }: { onOpenCase(caseId: string): void 
       )}
       <Paper variant="outlined" component="section" aria-label={t('lead.review.tableLabel')} sx={{ overflow: 'hidden' }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
-          <ToggleButtonGroup size="small" exclusive value={show} onChange={(_e, v: Show | null) => v && setShow(v)} aria-label={t('lead.review.show')} sx={{ flex: 'none' }}>
-            {SHOWS.map((s) => (
-              <ToggleButton key={s} value={s} sx={{ px: 1.25, py: 0.25, whiteSpace: 'nowrap' }}>
-                {t(`lead.review.filter.${s}`)}
-                <Box component="span" sx={{ ml: 0.75, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
-                  {rows ? count(s) : ''}
-                </Box>
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+          <CountedFilter value={show} options={SHOWS} label={(s) => t(`lead.review.filter.${s}`)} count={rows ? count : null} onChange={setShow} ariaLabel={t('lead.review.show')} />
           <Box sx={{ flex: 1 }} />
           <Tooltip title={t('common.refresh')}>
             <IconButton aria-label={t('common.refresh')} onClick={() => setGeneration((g) => g + 1)}>
