@@ -24,6 +24,7 @@ import { handlers } from './handlers';
 import { memoryPreferences, type PreferencesStore } from './preferences';
 import { newSession, SignedInSessions, type Session } from './sessions';
 import { SyncScheduler } from '../sync/scheduler';
+import { HubSyncLoop, type HubSyncLoopOptions } from '../hub/sync-loop';
 
 export interface CoreAppOptions {
   dataDir: string;
@@ -40,6 +41,8 @@ export interface CoreAppOptions {
   prefs?: PreferencesStore;
   /** log of unexpected errors (never shown to the user) */
   logError?: (method: string, err: unknown) => void;
+  /** the hub loop's timings (tests shorten them) */
+  hubLoop?: Pick<HubSyncLoopOptions, 'intervalMs' | 'debounceMs' | 'backoffMs'>;
 }
 
 /** DIR/BASE.cdbackup, or DIR/BASE-2.cdbackup … when that name is taken. */
@@ -70,6 +73,8 @@ export class CoreApp {
   readonly imports: ImportJobs;
   /** bank sync: the background schedule and rounds on demand, while the database is open */
   readonly sync: SyncScheduler;
+  /** the agency hub: the background sync of this station while the database is open */
+  readonly hub: HubSyncLoop;
   private db: Db | null = null;
   /** the derived key, kept while the database is open: background work (imports) opens connections of its own */
   private key: Buffer | null = null;
@@ -102,6 +107,7 @@ export class CoreApp {
       return db;
     };
     this.sync = new SyncScheduler({ connect: roundConnection, key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
+    this.hub = new HubSyncLoop({ db: () => this.db, ...opts.hubLoop, log: (err) => this.opts.logError?.('hub', err) });
   }
 
   /** A second connection to the open database, for work that needs a transaction of its own. */
@@ -140,6 +146,7 @@ export class CoreApp {
     }
     this.opts.onKey?.(key);
     this.sync.start();
+    this.hub.start();
     return user;
   }
 
@@ -163,6 +170,7 @@ export class CoreApp {
       purgeExpired(db, { id: 'system', role: 'admin', via: 'system' }, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
       this.sync.start();
+      this.hub.start();
     }
     return this.status();
   }
@@ -206,7 +214,9 @@ export class CoreApp {
       throw err;
     }
     this.sync.stop();
+    this.hub.stop();
     await this.sync.idle();
+    await this.hub.idle();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     this.db = null;
@@ -239,6 +249,7 @@ export class CoreApp {
   lock(): AppStatus {
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
     this.sync.stop();
+    this.hub.stop();
     this.sessions.leaveAll();
     this.db?.close();
     this.db = null;

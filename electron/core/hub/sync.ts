@@ -84,6 +84,8 @@ async function opened(items: PulledItem[], ring: Keyring, self: string): Promise
 
 /** Applies a page inside one transaction; returns the cases newly given to this station (to backfill). */
 function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number; given: { key: string; before: number }[] } {
+  // the app's own writes may have moved the clock while this round waited for the hub
+  station.hlc_last = (db.prepare('SELECT hlc_last FROM hub_station WHERE singleton = 1').pluck().get() as string | null | undefined) ?? station.hlc_last;
   const clock = stationClock(station);
   const mine = new Set(stationUsers(station));
   const given: { key: string; before: number }[] = [];

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { formatHlc } from '../../../shared/replication/hlc';
 import type { Db } from '../db/open';
+import { signalLocalChange } from './change-signal';
 import { applyFlagOps, flagOpsOf } from './flags-merge';
 import { entitySpec, type EntitySpec } from './schema-map';
 import { stationClock, stationOf, stationUsers, type StationRow } from './station-state';
@@ -95,6 +96,7 @@ export function recordChange(db: Db, input: ChangeInput, station: StationRow | n
   if (spec.merge === 'fields') for (const f of names) fieldClock.run(spec.entity, input.id, f, last);
   stmt(db, 'UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
   station.hlc_last = last;
+  signalLocalChange(db);
   return n;
 }
 
