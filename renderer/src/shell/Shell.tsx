@@ -18,6 +18,8 @@ import { CaseWorkbench } from '../workbench/case/CaseWorkbench';
 import { QueueScreen } from '../workbench/queue/QueueScreen';
 import { useQueueState } from '../workbench/queue/queueState';
 import { AppTopBar } from './AppTopBar';
+import { HubSyncProvider } from './hub/HubSyncContext';
+import { RevokedBanner } from './hub/SyncIndicator';
 import { Navigation } from './Navigation';
 import { visibleItems, type ScreenKey } from './navItems';
 import { useShortcuts } from './shortcuts';
@@ -128,16 +130,19 @@ export function Shell({ user }: { user: SessionUser }) {
   else content = <ComingSoon screen={screen} />;
 
   return (
-    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
-      <AppTopBar user={user} onHelp={() => setHelp(true)} onSignOut={() => void signOut()} onLock={() => void lock()} />
-      <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
-        <Navigation role={user.role} current={screen} onSelect={go} />
-        <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5 }}>
-          {content}
+    <HubSyncProvider>
+      <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+        <AppTopBar user={user} onHelp={() => setHelp(true)} onSignOut={() => void signOut()} onLock={() => void lock()} />
+        <RevokedBanner />
+        <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
+          <Navigation role={user.role} current={screen} onSelect={go} />
+          <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5 }}>
+            {content}
+          </Box>
         </Box>
+        <StatusBar />
+        <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       </Box>
-      <StatusBar />
-      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
-    </Box>
+    </HubSyncProvider>
   );
 }

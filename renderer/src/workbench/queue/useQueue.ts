@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseListRow } from '../../../../shared/contract/schemas';
 import { api } from '../../api/client';
+import { useHubReceived } from '../../shell/hub/HubSyncContext';
 import { useDebounced } from '../useDebounced';
 import { toQuery, type QueueState } from './queueState';
 
@@ -23,6 +24,8 @@ export function useQueue(state: QueueState, reloadKey: number): QueueData {
   const [data, setData] = useState<QueueData>({ rows: [], total: 0, counts: null, loading: true, error: null });
   const search = useDebounced(state.search, 250);
   const query = JSON.stringify(toQuery({ ...state, search }));
+  // changes from other stations of the agency hub (cases given, taken away, worked elsewhere)
+  const received = useHubReceived();
   useEffect(() => {
     let live = true;
     setData((d) => ({ ...d, loading: true }));
@@ -33,6 +36,6 @@ export function useQueue(state: QueueState, reloadKey: number): QueueData {
     return () => {
       live = false;
     };
-  }, [query, reloadKey]);
+  }, [query, reloadKey, received]);
   return data;
 }
