@@ -107,7 +107,7 @@ export class CoreApp {
       return db;
     };
     this.sync = new SyncScheduler({ connect: roundConnection, key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
-    this.hub = new HubSyncLoop({ db: () => this.db, ...opts.hubLoop, log: (err) => this.opts.logError?.('hub', err) });
+    this.hub = new HubSyncLoop({ db: () => this.db, now: () => this.clock.now().toISOString(), ...opts.hubLoop, log: (err) => this.opts.logError?.('hub', err) });
   }
 
   /** A second connection to the open database, for work that needs a transaction of its own. */

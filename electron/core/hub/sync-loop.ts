@@ -22,6 +22,8 @@ export interface HubSyncLoopOptions {
   debounceMs?: number;
   /** the first and the longest pause after a failed round */
   backoffMs?: { min: number; max: number };
+  /** the app's clock, for what a round writes in the store (the HLC and the hub's requests use the wall clock) */
+  now?: () => string;
   /** one round; `syncOnce` unless a test replaces it */
   round?: (db: Db) => Promise<SyncResult>;
   log?: (err: unknown) => void;
@@ -199,7 +201,7 @@ export class HubSyncLoop {
     }
     let result: SyncResult;
     try {
-      result = await (this.opts.round ?? syncOnce)(db);
+      result = await (this.opts.round ?? ((d: Db) => syncOnce(d, this.opts.now)))(db);
     } catch (err) {
       if (run !== this.run) return null;
       return this.failed(err);
