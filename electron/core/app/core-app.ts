@@ -97,7 +97,11 @@ export class CoreApp {
       // The import writes in one transaction on this same thread, yielding between chunks: a write on the app's
       // connection that waited for it would freeze the app and hold the import still. It is answered `busy` at once
       // instead, and the screen tries again a little later.
-      onRunning: (running) => this.db?.pragma(`busy_timeout = ${running ? 0 : APP_BUSY_TIMEOUT_MS}`),
+      // An import's rows reach the agency hub at the next round: it comes soon after the import ends.
+      onRunning: (running) => {
+        this.db?.pragma(`busy_timeout = ${running ? 0 : APP_BUSY_TIMEOUT_MS}`);
+        if (!running) this.hub.nudge();
+      },
     });
     // A round's writes run on this thread too: they wait for another program no longer than a request does, and not
     // at all for the app's own import (a round answered busy continues from where it stopped, the next time).

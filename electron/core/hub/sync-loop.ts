@@ -137,6 +137,11 @@ export class HubSyncLoop {
     };
   }
 
+  /** Something was written that the next round sends (an import's rows): a round soon, as after a local write. */
+  nudge(): void {
+    if (this.active) this.localChange();
+  }
+
   private localChange(): void {
     if (this.outcome && STOPPED.has(this.outcome.state)) return;
     // while the hub is away, a write does not cut the pause short: the status shows it waiting
