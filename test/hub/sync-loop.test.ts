@@ -143,6 +143,18 @@ describe('the background sync loop', { timeout: 60_000 }, () => {
     console.log(`pushed after ${pushedMs} ms, at the lead's station after ${arrivedMs} ms`);
   });
 
+  it('a promise recorded beside the app at the collector’s station makes the case “ptp” at the lead’s', async () => {
+    const { case_no: caseNo, phone } = db(zhang).prepare('SELECT c.case_no, d.mobile AS phone FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id = ?').get(caseId) as { case_no: string; phone: string };
+    await ok(B, 'activity', 'add', '--client', 'bank-a', '--case', caseNo, '--as', 'zhang', '--channel', 'call', '--phone', phone, '--party', 'debtor',
+      '--at', '2026-11-24T11:00:00+08:00', '--result', 'PTP', '--ptp-amount', '100.00', '--ptp-date', '2026-11-30', '--confirm', 'CN-ID,CN-RPC,CN-R1,US-MM');
+    const r = await zhang.dispatch('hub.syncNow', {});
+    expect(r.ok && r.value).toMatchObject({ state: 'synced', pendingUp: 0 });
+    const statusAt = (app: CoreApp) => db(app).prepare('SELECT status FROM cases WHERE id = ?').pluck().get(caseId);
+    expect(statusAt(zhang)).toBe('ptp');
+    await until('the case at the lead’s station', () => statusAt(lead), (s) => s === 'ptp', 5000);
+    await until('the promise at the lead’s station', () => db(lead).prepare('SELECT count(*) FROM promises WHERE case_id = ?').pluck().get(caseId), (n) => n === 1, 5000);
+  });
+
   it('with the hub down the status is offline and counts the waiting changes; back up, it syncs them', async () => {
     await hub.close();
     raise('vulnerable');
