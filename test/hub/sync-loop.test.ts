@@ -32,11 +32,11 @@ interface Hub {
   close(): Promise<void>;
 }
 
-async function startHub(port = 0): Promise<Hub & { url: string; fingerprint: string; setupCode: string | null }> {
+async function startHub(port = 0, clockOffsetMs = 0): Promise<Hub & { url: string; fingerprint: string; setupCode: string | null }> {
   mkdirSync(HUB_DIR, { recursive: true });
   const tls = await loadOrCreateCertificate(HUB_DIR, '127.0.0.1');
   const store = SqliteHubStore.open(join(HUB_DIR, 'hub.db'));
-  const running = await startHubServer({ service: new HubService(store, DEFAULT_CONFIG), tls, host: '127.0.0.1', port, heartbeatMs: 60_000 });
+  const running = await startHubServer({ service: new HubService(store, { ...DEFAULT_CONFIG, now: () => Date.now() + clockOffsetMs }), tls, host: '127.0.0.1', port, heartbeatMs: 60_000 });
   const setupCode = await store.setupCode(newSetupCode());
   return {
     running,
@@ -115,7 +115,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const raise = (flag: 'complaint' | 'vulnerable' | 'lawyer'): string[] => setFlag(db(zhang), { id: zhangId, role: 'collector', via: 'ui' }, caseId, flag, true, undefined, new Date().toISOString());
+const raise = (flag: 'complaint' | 'vulnerable' | 'lawyer' | 'deceased'): string[] => setFlag(db(zhang), { id: zhangId, role: 'collector', via: 'ui' }, caseId, flag, true, undefined, new Date().toISOString());
 const flagsAt = (app: CoreApp): string[] => JSON.parse(db(app).prepare('SELECT flags FROM cases WHERE id = ?').pluck().get(caseId) as string) as string[];
 
 describe('the background sync loop', { timeout: 60_000 }, () => {
@@ -144,15 +144,16 @@ describe('the background sync loop', { timeout: 60_000 }, () => {
   });
 
   it('a promise recorded beside the app at the collector’s station makes the case “ptp” at the lead’s', async () => {
-    const { case_no: caseNo, phone } = db(zhang).prepare('SELECT c.case_no, d.mobile AS phone FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id = ?').get(caseId) as { case_no: string; phone: string };
+    // another case than the flagged one (a complaint blocks contact)
+    const { id: other, case_no: caseNo, phone } = db(zhang).prepare('SELECT c.id, c.case_no, d.mobile AS phone FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id <> ? ORDER BY c.case_no LIMIT 1').get(caseId) as { id: string; case_no: string; phone: string };
     await ok(B, 'activity', 'add', '--client', 'bank-a', '--case', caseNo, '--as', 'zhang', '--channel', 'call', '--phone', phone, '--party', 'debtor',
       '--at', '2026-11-24T11:00:00+08:00', '--result', 'PTP', '--ptp-amount', '100.00', '--ptp-date', '2026-11-30', '--confirm', 'CN-ID,CN-RPC,CN-R1,US-MM');
     const r = await zhang.dispatch('hub.syncNow', {});
     expect(r.ok && r.value).toMatchObject({ state: 'synced', pendingUp: 0 });
-    const statusAt = (app: CoreApp) => db(app).prepare('SELECT status FROM cases WHERE id = ?').pluck().get(caseId);
+    const statusAt = (app: CoreApp) => db(app).prepare('SELECT status FROM cases WHERE id = ?').pluck().get(other);
     expect(statusAt(zhang)).toBe('ptp');
     await until('the case at the lead’s station', () => statusAt(lead), (s) => s === 'ptp', 5000);
-    await until('the promise at the lead’s station', () => db(lead).prepare('SELECT count(*) FROM promises WHERE case_id = ?').pluck().get(caseId), (n) => n === 1, 5000);
+    await until('the promise at the lead’s station', () => db(lead).prepare('SELECT count(*) FROM promises WHERE case_id = ?').pluck().get(other), (n) => n === 1, 5000);
   });
 
   it('with the hub down the status is offline and counts the waiting changes; back up, it syncs them', async () => {
@@ -172,6 +173,20 @@ describe('the background sync loop', { timeout: 60_000 }, () => {
     expect(r.ok && r.value.state).toBe('synced');
     await until('the flags at the lead’s station', () => flagsAt(lead), (f) => f.includes('lawyer'), 5000);
     expect(flagsAt(lead)).toEqual(['complaint', 'lawyer', 'vulnerable']);
+  });
+
+  it('a hub whose clock is 10 min behind this computer’s: “this computer’s clock is 10 min ahead”, the changes kept', async () => {
+    await hub.close();
+    hub = await startHub(port, -10 * 60_000);
+    raise('deceased');
+    const ahead = await until('clock ahead', () => status(zhang), (s) => s.state === 'clock_ahead', 10_000);
+    expect(ahead).toMatchObject({ clockAheadMinutes: 10, lastError: 'clock_ahead' });
+    expect(ahead.pendingUp).toBeGreaterThan(0);
+    await hub.close();
+    hub = await startHub(port);
+    const r = await zhang.dispatch('hub.syncNow', {});
+    expect(r.ok && r.value).toMatchObject({ state: 'synced', pendingUp: 0, clockAheadMinutes: null });
+    await until('the lead’s station', () => status(lead), (s) => s.state === 'synced', 10_000);
   });
 
   it('a revoked station hears it at once, wipes its cases and says so', async () => {

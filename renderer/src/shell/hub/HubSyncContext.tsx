@@ -2,8 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { HubStatus } from '../../../../shared/contract/hub';
 import { api } from '../../api/client';
 
-/** How often the shell asks for the hub status (a few counts in the store: cheap). */
+/** How often the shell asks for the hub status (a few counts in the store: cheap); less often on a store with no hub. */
 export const HUB_STATUS_POLL_MS = 2000;
+const NOT_CONNECTED_POLL_MS = 10_000;
 
 export interface HubSyncValue {
   /** null until the first answer */
@@ -26,13 +27,15 @@ export function HubSyncProvider({ children }: { children: ReactNode }) {
     live.current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
+      let connected = true;
       try {
         const s = await api.call('hub.status', {});
+        connected = s.connected;
         if (live.current) setStatus(s);
       } catch {
         // the store locked or the session ended: the shell handles that; the indicator keeps its last state
       }
-      if (live.current) timer = setTimeout(() => void poll(), HUB_STATUS_POLL_MS);
+      if (live.current) timer = setTimeout(() => void poll(), connected ? HUB_STATUS_POLL_MS : NOT_CONNECTED_POLL_MS);
     };
     void poll();
     return () => {
