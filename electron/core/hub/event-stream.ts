@@ -8,6 +8,9 @@ import { connectStation, type StationRow } from './station-state';
  */
 export type HubEvent = { kind: 'ready' | 'changes' | 'revoked'; head: number } | { kind: 'refused'; code: string } | { kind: 'ended' };
 
+/** How long the stream may stay silent before it is taken for dead and opened again. */
+const SILENT_MS = 45_000;
+
 export interface OpenStream {
   close(): void;
 }
@@ -54,6 +57,8 @@ export async function openHubEvents(station: StationRow, onEvent: (e: HubEvent) 
       res.on('error', () => finish({ kind: 'ended' }));
       return { close: () => ((closed = true), res.destroy(), conn.close()) };
     }
+    // the hub writes a comment every 15 s: a stream silent for longer went away without a word (a dropped network)
+    res.setTimeout(SILENT_MS, () => res.destroy());
     let buffer = '';
     res.on('data', (chunk: string) => {
       buffer += chunk;
