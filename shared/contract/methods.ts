@@ -25,6 +25,7 @@ import { adminMethods } from './admin';
 import { returnsMethods } from './returns';
 import { syncMethods } from './sync';
 import { reviewMethods } from './review';
+import { stationMethods } from './stations';
 
 export type { Access, MethodSpec } from './method';
 
@@ -96,6 +97,7 @@ export const contract = {
   ...returnsMethods,
   ...syncMethods,
   ...reviewMethods,
+  ...stationMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { adminHandlers } from './admin-handlers';
 import { returnsHandlers } from './returns-handlers';
 import { syncHandlers } from './sync-handlers';
 import { reviewHandlers } from './review-handlers';
+import { stationHandlers } from './station-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -79,4 +80,5 @@ export const handlers: Handlers = {
   ...returnsHandlers,
   ...syncHandlers,
   ...reviewHandlers,
+  ...stationHandlers,
 };
