@@ -33,7 +33,7 @@ export interface WebHost {
   stop(): Promise<void>;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const pid = child.pid;
@@ -51,7 +51,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Spawns `npx tsx electron/web/main.ts --data DIR --port P` and waits for its "Open http://…" line. */
-async function startHost(dataDir: string, extraEnv: Record<string, string> = {}): Promise<WebHost> {
+export async function startHost(dataDir: string, extraEnv: Record<string, string> = {}): Promise<WebHost> {
   const port = await freePort();
   const child = spawn('npx', ['tsx', 'electron/web/main.ts', '--data', dataDir, '--port', String(port)], {
     cwd: ROOT,

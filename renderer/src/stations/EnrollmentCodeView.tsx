@@ -7,6 +7,9 @@ import { useApp } from '../app/AppContext';
 import { useNotify } from '../components/Notifier';
 import { formatDateTime } from '../format';
 
+/** The code's groups per row. */
+const ROW = 4;
+
 /**
  * A one-time enrollment code, shown once: its groups large in monospace (to type on the new computer) and as a QR
  * code (to scan), when it expires, and the hub address and fingerprint the new computer needs with it.
@@ -43,8 +46,9 @@ export function EnrollmentCodeView({ code, expiresAt, users, hubUrl, fingerprint
           >
             {groups.map((g, i) => (
               <Box component="span" key={i} sx={{ display: 'inline-flex', alignItems: 'center' }}>
+                {/* two rows of four groups; the hyphen that would start the second row stays in the text only */}
                 {i > 0 && (
-                  <Box component="span" aria-hidden sx={{ color: 'text.disabled', px: 0.5 }}>
+                  <Box component="span" aria-hidden sx={{ color: 'text.disabled', px: 0.5, display: i === ROW ? 'none' : undefined }}>
                     -
                   </Box>
                 )}
@@ -52,7 +56,7 @@ export function EnrollmentCodeView({ code, expiresAt, users, hubUrl, fingerprint
                   {g}
                 </Box>
               </Box>
-            ))}
+            )).flatMap((el, i) => (i === ROW ? [<Box key="row" component="span" sx={{ flexBasis: '100%', height: 0 }} />, el] : [el]))}
           </Box>
           <Typography variant="body2" sx={{ mt: 1.5 }}>
             {users}

@@ -33,6 +33,7 @@ export function StationsPanel() {
     setError(null);
     try {
       setStations(await api.call('station.list', {}));
+      setSelf(await api.call('station.self', {}));
     } catch (err) {
       setError(hubErrorText(err, t, prefs.language));
     } finally {
