@@ -123,6 +123,7 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     await expect(join.getByRole('alert')).toHaveText('注册码输入有误（位数或校验位不对），请重新输入。', { timeout: 30_000 });
     // typed in lower case without hyphens: the same code
     await join.getByRole('textbox', { name: '注册码', exact: true }).fill(code.replaceAll('-', '').toLowerCase());
+    await join.getByRole('textbox', { name: '本机名称（可不填）', exact: true }).fill('张伟的电脑');
     await screenshot(pc, 'hub-join-form');
     await join.getByRole('button', { name: '加入', exact: true }).click();
     await expect(pc.getByRole('heading', { name: '登录' })).toBeVisible({ timeout: 60_000 });
@@ -167,6 +168,7 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     await expect(page.getByRole('region', { name: 'This computer' })).toContainText('Full replica');
     const listEn = page.getByRole('table', { name: 'Stations' });
     await expect(listEn.locator('tbody tr', { hasText: '张伟' })).toContainText('Collector replica');
+    await expect(listEn.locator('tbody tr', { hasText: '张伟' })).toContainText('张伟的电脑');
     await expect(listEn.locator('tbody tr', { hasText: '张伟' })).toContainText('Revoked');
     await expect(listEn.locator('tbody tr', { hasText: '管理员电脑' })).toContainText('This computer');
     await screenshot(page, 'hub-stations-en');

@@ -10,7 +10,7 @@ import { useFields } from '../forms/useFields';
 import { required, sameAs, secret } from '../forms/validate';
 import { hubErrorText } from './hubErrorText';
 
-const EMPTY = { hubUrl: '', fingerprint: '', code: '', passphrase: '', passphraseConfirm: '' };
+const EMPTY = { hubUrl: '', fingerprint: '', code: '', stationName: '', passphrase: '', passphraseConfirm: '' };
 
 /**
  * First run, the fourth choice: this computer joins the agency hub with an enrollment code from an administrator.
@@ -29,10 +29,11 @@ export function JoinHubDialog({ open, onClose }: { open: boolean; onClose: () =>
       hubUrl: required(v.hubUrl),
       fingerprint: required(v.fingerprint),
       code: required(v.code),
+      stationName: v.stationName.trim().length > 100 ? 'validation.tooLong' : null,
       passphrase: secret(v.passphrase),
       passphraseConfirm: sameAs(v.passphraseConfirm, v.passphrase),
     }),
-    { hubUrl: t('hub.join.hubUrlHint'), fingerprint: t('hub.join.fingerprintHint'), code: t('hub.join.codeHint'), passphrase: t('firstRun.passphraseHint') },
+    { hubUrl: t('hub.join.hubUrlHint'), fingerprint: t('hub.join.fingerprintHint'), code: t('hub.join.codeHint'), stationName: t('hub.join.stationNameHint'), passphrase: t('firstRun.passphraseHint') },
   );
 
   async function submit(e: FormEvent) {
@@ -41,7 +42,8 @@ export function JoinHubDialog({ open, onClose }: { open: boolean; onClose: () =>
     if (!check()) return;
     setBusy(true);
     try {
-      const status = await api.call('hub.join', { hubUrl: values.hubUrl.trim(), fingerprint: values.fingerprint.trim(), code: values.code.trim(), passphrase: values.passphrase });
+      const name = values.stationName.trim();
+      const status = await api.call('hub.join', { hubUrl: values.hubUrl.trim(), fingerprint: values.fingerprint.trim(), code: values.code.trim(), passphrase: values.passphrase, ...(name ? { stationName: name } : {}) });
       notify(t('hub.join.done'));
       setStatus(status);
     } catch (err) {
@@ -72,6 +74,7 @@ export function JoinHubDialog({ open, onClose }: { open: boolean; onClose: () =>
       <TextField label={t('hub.join.hubUrl')} autoFocus required autoComplete="off" {...field('hubUrl')} />
       <TextField label={t('hub.join.fingerprint')} required autoComplete="off" slotProps={{ htmlInput: { className: 'mono', spellCheck: false } }} {...field('fingerprint')} />
       <TextField label={t('hub.join.code')} required autoComplete="off" slotProps={{ htmlInput: { className: 'mono', spellCheck: false, style: { letterSpacing: '0.08em' } } }} {...field('code')} />
+      <TextField label={t('hub.join.stationName')} autoComplete="off" {...field('stationName')} />
       <Divider />
       <Typography variant="subtitle2" component="h3">
         {t('hub.join.databaseSection')}
