@@ -139,6 +139,8 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     await expect(his).toContainText('催收员副本');
     await expect(his).toContainText('正常');
     await expect(his).not.toContainText('从未联系');
+    await page.mouse.move(700, 700);
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
     await screenshot(page, 'hub-stations');
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '分案' }).click();
