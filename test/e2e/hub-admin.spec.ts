@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { addUserZh, completeFirstRun, field, PASSPHRASE, signInZh } from './flows';
-import { expect, ROOT, screenshot, startHost, stopProcess, test, type WebHost } from './fixtures';
+import { ADMIN, addUserZh, completeFirstRun, field, PASSPHRASE, signInZh } from './flows';
+import { expect, ROOT, runScript, screenshot, startHost, stopProcess, test, type WebHost } from './fixtures';
+import { HUB_CASES, HUB_COLLECTOR } from './seed-hub-cases';
 
 interface HubReady {
   listening: string;
@@ -38,7 +39,8 @@ async function startHub(dataDir: string): Promise<{ child: ChildProcess; ready: 
   return { child, ready };
 }
 
-const ZHANG = { name: 'zhang', displayName: '张伟', password: 'Zhang-pass-1' };
+const ZHANG = HUB_COLLECTOR;
+const LI = { name: 'li', displayName: '李娜', password: 'Li-pass-12' };
 
 async function openStations(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '管理' }).click();
@@ -57,8 +59,14 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     expect(hub.ready.setupCode).toBeTruthy();
     await page.goto(host.url);
     await completeFirstRun(page);
+    // the bank's client and three cases of 张伟's (as an import and an assignment would leave them)
+    const restarted = await host.restart(() => runScript('test/e2e/seed-hub-cases.ts', [host.dataDir, PASSPHRASE]));
+    await page.goto(restarted.url);
+    await field(page, '数据库密码').fill(PASSPHRASE);
+    await page.getByRole('button', { name: '解锁', exact: true }).click();
+    await signInZh(page, ADMIN.name, ADMIN.password);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '管理' }).click();
-    await addUserZh(page, ZHANG, '催收员');
+    await addUserZh(page, LI, '催收员');
 
     // Admin → Stations: not connected yet; a wrong setup code is said so, the right one connects
     await page.getByRole('tab', { name: '工作站' }).click();
@@ -130,6 +138,7 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     await expect(pc.getByText('已加入机构中心。请用您自己的账户登录。')).toBeVisible();
     await signInZh(pc, ZHANG.name, ZHANG.password);
     await expect(pc.getByTestId('signed-in-role')).toHaveText('催收员');
+    for (const caseNo of HUB_CASES) await expect(pc.getByText(caseNo)).toBeVisible();
     expect(problems).toEqual([]);
 
     // back at the admin: the station with its collector; the lead's view of his last sync
@@ -147,9 +156,27 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     const sync = page.getByRole('region', { name: '工作站同步' });
     const zhangRow = sync.getByRole('table', { name: '催收员同步情况' }).locator('tr[data-collector="zhang"]');
     await expect(zhangRow).toContainText('张伟');
+    await expect(zhangRow).toContainText('张伟的电脑');
     await expect(zhangRow).toContainText(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
     await expect(sync).toContainText('没有待交接的案件。');
+    await expect(sync.locator('tr[data-collector="li"]')).toContainText('未加入工作站');
+
+    // 张伟's cases go to 李娜: they wait for his computer's handover, and the lead sees which
+    await page.getByRole('combobox', { name: '当前催收员' }).click();
+    await page.getByRole('option', { name: '张伟', exact: true }).click();
+    await expect(page.getByRole('listbox')).toBeHidden();
+    await page.getByRole('checkbox', { name: /^李娜/ }).check();
+    await page.getByRole('button', { name: '平均分配' }).click();
+    await page.getByRole('dialog', { name: '确认分配' }).getByRole('button', { name: '仍要转走' }).click();
+    const handovers = sync.getByRole('table', { name: '待交接的案件' });
+    await expect(handovers.locator('tbody tr')).toHaveCount(HUB_CASES.length);
+    await expect(handovers.locator('tbody tr').first()).toContainText('张伟');
+    await expect(handovers.locator('tbody tr').first()).toContainText('李娜');
+    await expect(handovers.locator('tbody tr').first()).toContainText('张伟的电脑');
+    await expect(zhangRow.locator('td').last()).toHaveText(String(HUB_CASES.length));
     await sync.scrollIntoViewIfNeeded();
+    await page.mouse.move(700, 100);
+    await expect(page.getByText('已把 3 件案件分配给 1 名催收员。')).toBeHidden({ timeout: 10_000 });
     await screenshot(page, 'hub-station-sync');
 
     // revoke, with a confirmation that says what happens
@@ -178,7 +205,7 @@ test('an admin connects to the hub, enrolls a collector’s station; it joins fr
     await expect(page.getByRole('dialog', { name: 'Add a station' })).toContainText('Users of this computer');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Assignment' }).click();
-    await expect(page.getByRole('region', { name: 'Station sync' })).toContainText('No handovers pending.');
+    await expect(page.getByRole('region', { name: 'Station sync' })).toContainText('Handovers pending');
     await expect(page.getByRole('region', { name: 'Station sync' }).locator('tr[data-collector="zhang"]')).toContainText('张伟');
   } finally {
     await other.close();
