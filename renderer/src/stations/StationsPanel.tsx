@@ -77,6 +77,11 @@ export function StationsPanel() {
         <Typography variant="subtitle2" component="h2" sx={{ mb: 1 }}>
           {t('stations.self.title')}
         </Typography>
+        {self.revokedAt && (
+          <Alert severity="error" sx={{ mb: 1.5 }}>
+            {t('hub.errors.revoked')}
+          </Alert>
+        )}
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, fontSize: 13 }}>
           {facts.map(([k, v, mono]) => (
             <Box key={k} sx={{ display: 'contents' }}>
