@@ -156,7 +156,8 @@ export class HubService {
   }
 
   async stations(caller: Caller): Promise<StationsResponse> {
-    this.requireAdmin(caller, 'list the stations');
+    // A lead's full replica reads the list too (each collector's last contact); enrolling and revoking stay an admin's.
+    if (!caller.station.admin && caller.station.replica !== 'full') throw new HubError('forbidden', 'Only an administrator’s or a lead’s (full-replica) station may list the stations.');
     const stations = await this.store.stations();
     return { ok: true, stations: stations.map((s) => ({ ...view(s), pending: s.pending })), head: await this.store.head() };
   }

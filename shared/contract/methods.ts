@@ -26,6 +26,7 @@ import { returnsMethods } from './returns';
 import { syncMethods } from './sync';
 import { reviewMethods } from './review';
 import { hubMethods } from './hub';
+import { stationMethods } from './stations';
 
 export type { Access, MethodSpec } from './method';
 
@@ -98,6 +99,7 @@ export const contract = {
   ...syncMethods,
   ...reviewMethods,
   ...hubMethods,
+  ...stationMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,9 +1,7 @@
-import { rmSync } from 'node:fs';
-import { openDatabase } from '../../core/db/open';
-import { dbFile } from '../../core/db/paths';
+import { createStoreByJoining } from '../../core/hub/join-store';
 import { requireStation } from '../../core/hub/station-state';
 import { syncOnce } from '../../core/hub/sync';
-import { connectAsAdmin, enrollStation, joinAsStation, listStations, revokeStation } from '../../core/hub/trust';
+import { connectAsAdmin, enrollStation, listStations, revokeStation } from '../../core/hub/trust';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { parseCommandArgs } from '../parse';
@@ -55,23 +53,10 @@ export const stationJoinCommand: Command = {
   async run({ args, env, out }) {
     const { values } = parseCommandArgs(args, { hub: { type: 'string' }, fingerprint: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' } });
     if (!values.hub || !values.fingerprint || !values.code) throw new UsageError('station join needs --hub URL, --fingerprint FP and --code CODE.');
-    const dataDir = dataDirFrom(values.data, env);
     const passphrase = requireEnv(env, 'COLLECTDESK_PASSPHRASE', 'the passphrase of the new database');
-    const { db } = await openDatabase({ dataDir, secret: { passphrase }, create: true });
-    let joined = false;
-    try {
-      const r = await joinAsStation(db, { hubUrl: values.hub, fingerprint: values.fingerprint, code: values.code, stationName: values.name }, nowIso());
-      joined = true;
-      const s = await syncOnce(db);
-      out.result(
-        { stationId: r.stationId, agencyId: r.agencyId, replica: r.station.replica, users: r.station.users.map((u) => u.id), pulled: s.pulled },
-        `Joined agency ${r.agencyId} as station ${r.stationId} (${r.station.replica} replica); pulled ${s.pulled} changes.`,
-      );
-    } finally {
-      db.close();
-      // nothing half-made stays behind: a join the hub refused leaves no database
-      if (!joined) for (const f of [dbFile(dataDir), `${dbFile(dataDir)}-wal`, `${dbFile(dataDir)}-shm`]) rmSync(f, { force: true });
-    }
+    const r = await createStoreByJoining(dataDirFrom(values.data, env), passphrase, { hubUrl: values.hub, fingerprint: values.fingerprint, code: values.code, stationName: values.name }, nowIso, { requireFirstPull: true });
+    const pulled = r.first?.pulled ?? 0;
+    out.result({ stationId: r.stationId, agencyId: r.agencyId, replica: r.replica, users: r.users, pulled }, `Joined agency ${r.agencyId} as station ${r.stationId} (${r.replica} replica); pulled ${pulled} changes.`);
   },
 };
 

@@ -25,6 +25,7 @@ import { memoryPreferences, type PreferencesStore } from './preferences';
 import { newSession, SignedInSessions, type Session } from './sessions';
 import { SyncScheduler } from '../sync/scheduler';
 import { HubSyncLoop, type HubSyncLoopOptions } from '../hub/sync-loop';
+import { createStoreByJoining } from '../hub/join-store';
 
 export interface CoreAppOptions {
   dataDir: string;
@@ -114,6 +115,11 @@ export class CoreApp {
     this.hub = new HubSyncLoop({ db: () => this.db, now: () => this.clock.now().toISOString(), ...opts.hubLoop, log: (err) => this.opts.logError?.('hub', err) });
   }
 
+  /** Logs an unexpected error of background work (never shown to the user). */
+  reportError(what: string, err: unknown): void {
+    this.opts.logError?.(what, err);
+  }
+
   /** A second connection to the open database, for work that needs a transaction of its own. */
   async openConnection(): Promise<Db> {
     if (!this.db || !this.key) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
@@ -190,6 +196,18 @@ export class CoreApp {
     await restoreBackup(file, this.dataDir, passphrase, { requireEmpty: false });
     discardStaged(this.dataDir, fileRef);
     return this.unlock({ passphrase });
+  }
+
+  /**
+   * First run, instead of setup: creates the store by joining an agency hub with an enrollment code (as `station
+   * join` does) and opens it; the station's users then sign in with their own passwords. A refused join leaves no
+   * database; a first pull that fails after the join leaves the store joined (the next sync round pulls).
+   */
+  async joinFirstRun(i: { hubUrl: string; fingerprint: string; code: string; passphrase: string; stationName?: string }): Promise<AppStatus> {
+    if (this.db || databaseExists(this.dataDir)) throw new CoreError('conflict', 'This data folder already has a database: a hub is joined here only on first run.');
+    const r = await createStoreByJoining(this.dataDir, i.passphrase, { hubUrl: i.hubUrl, fingerprint: i.fingerprint, code: i.code, stationName: i.stationName }, () => this.clock.now().toISOString());
+    if (r.firstError) this.opts.logError?.('hub.join', r.firstError);
+    return this.unlock({ passphrase: i.passphrase });
   }
 
   /**

@@ -15,6 +15,7 @@ import { returnsHandlers } from './returns-handlers';
 import { syncHandlers } from './sync-handlers';
 import { reviewHandlers } from './review-handlers';
 import { hubHandlers } from './hub-handlers';
+import { stationHandlers } from './station-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -81,4 +82,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...reviewHandlers,
   ...hubHandlers,
+  ...stationHandlers,
 };

@@ -50,7 +50,7 @@ export function stationOf(db: Db): StationRow | null {
 
 export function requireStation(db: Db): StationRow {
   const s = stationOf(db);
-  if (!s) throw new CoreError('conflict', 'This store is not connected to an agency hub (hub connect or station join first).');
+  if (!s) throw new CoreError('conflict', 'This store is not connected to an agency hub (hub connect or station join first).', { reason: 'not_station' });
   return s;
 }
 
@@ -60,7 +60,7 @@ export function stationUsers(s: StationRow): string[] {
 
 export function saveStation(db: Db, s: NewStation, now: string): void {
   db.transaction(() => {
-    if (stationOf(db)) throw new CoreError('conflict', 'This store is already a station of an agency hub.');
+    if (stationOf(db)) throw new CoreError('conflict', 'This store is already a station of an agency hub.', { reason: 'already_station' });
     db.prepare(
       `INSERT INTO hub_station (singleton, station_id, station_name, private_key, public_key, hub_url, fingerprint, agency_id, replica, users, connected_at)
        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -100,7 +100,12 @@ export class HubSyncLoop {
 
   /** A round now, after the one running; resolves when it has run. */
   async syncNow(): Promise<void> {
-    if (!this.active) return;
+    if (!this.active) {
+      // not running (stopped by its owner): one round all the same, outside the loop
+      const db = this.opts.db();
+      if (db) await (this.opts.round ?? ((d: Db) => syncOnce(d, this.opts.now)))(db);
+      return;
+    }
     if (this.outcome && STOPPED.has(this.outcome.state) && this.outcome.state !== 'revoked') this.outcome = null;
     if (this.round) {
       await this.idle();

@@ -35,7 +35,7 @@ export interface HubTarget {
  */
 export async function connectAsAdmin(db: Db, actor: Actor, target: HubTarget & { setupCode: string }, now: string): Promise<{ stationId: string; agencyId: string; station: StationView }> {
   requireAdmin(actor, 'connect this store to a hub');
-  if (stationOf(db)) throw new CoreError('conflict', 'This store is already a station of an agency hub.');
+  if (stationOf(db)) throw new CoreError('conflict', 'This store is already a station of an agency hub.', { reason: 'already_station' });
   const users = (db.prepare(`SELECT id, role FROM users WHERE role IN ('admin', 'lead') AND disabled_at IS NULL ORDER BY created_at, id LIMIT 50`).all() as HubUser[]);
   const id = await newIdentity();
   const conn = await connectHub(target.hubUrl, target.fingerprint, id.stationId, id.privateKey);
@@ -88,7 +88,7 @@ export async function enrollStation(db: Db, actor: Actor, input: { userNames: st
  * code's secret part (the hub never sees it). The caller created the store; its rows come with the first sync.
  */
 export async function joinAsStation(db: Db, target: HubTarget & { code: string }, now: string): Promise<{ stationId: string; agencyId: string; station: StationView }> {
-  if (stationOf(db)) throw new CoreError('conflict', 'This store is already a station of an agency hub.');
+  if (stationOf(db)) throw new CoreError('conflict', 'This store is already a station of an agency hub.', { reason: 'already_station' });
   const id = await newIdentity();
   const conn = await connectHub(target.hubUrl, target.fingerprint, id.stationId, id.privateKey);
   try {

@@ -1,4 +1,4 @@
-import { RestoreOutlined, ShieldOutlined } from '@mui/icons-material';
+import { HubOutlined, RestoreOutlined, ShieldOutlined } from '@mui/icons-material';
 import { Alert, AlertTitle, Box, Button, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,12 @@ import { AuthLayout } from '../components/AuthLayout';
 import { PasswordField } from '../components/PasswordField';
 import { useFields } from '../forms/useFields';
 import { displayName, sameAs, secret, userName } from '../forms/validate';
+import { JoinHubDialog } from '../stations/JoinHubDialog';
 import { RestoreFromBackup } from './RestoreFromBackup';
 
 const EMPTY = { passphrase: '', passphraseConfirm: '', adminName: '', adminDisplayName: '', adminPassword: '', adminPasswordConfirm: '' };
 
-/** First run: create the encrypted database with its passphrase and the first admin, try demo data, or restore a backup. */
+/** First run: create the encrypted database with its passphrase and the first admin, try demo data, restore a backup, or join an agency hub. */
 export function FirstRun() {
   const { t } = useTranslation();
   const { prefs, refresh } = useApp();
@@ -21,6 +22,7 @@ export function FirstRun() {
   const [demoBusy, setDemoBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const [joining, setJoining] = useState(false);
   const { values, field, check } = useFields(
     EMPTY,
     (v) => ({
@@ -104,12 +106,26 @@ export function FirstRun() {
               {t('restore.choiceHint')}
             </Typography>
           </Box>
-          <Button variant="outlined" startIcon={<RestoreOutlined />} disabled={busy} onClick={() => setRestoring(true)} sx={{ flex: 'none' }}>
+          <Button variant="outlined" startIcon={<RestoreOutlined />} disabled={busy} onClick={() => setRestoring(true)} sx={{ flex: 'none', minWidth: 168 }}>
             {t('restore.choice')}
+          </Button>
+        </Stack>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <Box sx={{ flex: 1 }}>
+            <Typography variant="subtitle2" component="h2">
+              {t('hub.join.choiceTitle')}
+            </Typography>
+            <Typography variant="caption" color="textSecondary" component="p" sx={{ lineHeight: 1.6 }}>
+              {t('hub.join.choiceHint')}
+            </Typography>
+          </Box>
+          <Button variant="outlined" startIcon={<HubOutlined />} disabled={busy} onClick={() => setJoining(true)} sx={{ flex: 'none', minWidth: 168 }}>
+            {t('hub.join.choice')}
           </Button>
         </Stack>
       </Stack>
       <RestoreFromBackup open={restoring} onClose={() => setRestoring(false)} />
+      <JoinHubDialog open={joining} onClose={() => setJoining(false)} />
     </AuthLayout>
   );
 }

@@ -15,6 +15,7 @@ import { AssignFilters } from './AssignFilters';
 import { AssignResult } from './AssignResult';
 import { EMPTY_FORM, parseForm, type AssignForm, type BatchToAssign } from './assignForm';
 import { CollectorPicker } from './CollectorPicker';
+import { StationSyncCard } from '../../stations/StationSyncCard';
 import { UndoLastAssignment } from './UndoLastAssignment';
 import { useAssignPreview } from './useAssignPreview';
 
@@ -103,6 +104,7 @@ export function AssignmentScreen({ user, batch }: { user: SessionUser; batch?: B
         </Stack>
       </Paper>
       {outcome && <AssignResult outcome={outcome} name={nameOf} />}
+      <StationSyncCard generation={generation} />
       <AssignConfirmDialog
         open={confirming}
         filter={parsed.filter}
