@@ -25,6 +25,8 @@ import { adminMethods } from './admin';
 import { returnsMethods } from './returns';
 import { syncMethods } from './sync';
 import { reviewMethods } from './review';
+import { banksMethods } from './banks';
+import { backupsMethods } from './backups';
 
 export type { Access, MethodSpec } from './method';
 
@@ -96,6 +98,8 @@ export const contract = {
   ...returnsMethods,
   ...syncMethods,
   ...reviewMethods,
+  ...banksMethods,
+  ...backupsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ import { adminHandlers } from './admin-handlers';
 import { returnsHandlers } from './returns-handlers';
 import { syncHandlers } from './sync-handlers';
 import { reviewHandlers } from './review-handlers';
+import { bankHandlers } from './bank-handlers';
+import { backupScheduleHandlers } from './backup-schedule-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -79,4 +81,6 @@ export const handlers: Handlers = {
   ...returnsHandlers,
   ...syncHandlers,
   ...reviewHandlers,
+  ...bankHandlers,
+  ...backupScheduleHandlers,
 };
