@@ -11,6 +11,8 @@ import leadsEn from '../../resources/locales/leads.en.json';
 import leadsZhCN from '../../resources/locales/leads.zh-CN.json';
 import adminEn from '../../resources/locales/admin.en.json';
 import adminZhCN from '../../resources/locales/admin.zh-CN.json';
+import banksEn from '../../resources/locales/banks.en.json';
+import banksZhCN from '../../resources/locales/banks.zh-CN.json';
 
 export type Language = Preferences['language'];
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
@@ -31,6 +33,8 @@ for (const [lng, res] of [['zh-CN', returnsZhCN], ['en', returnsEn]] as const) i
 // The team-lead screens' strings, deep-merged (they add to nav.*).
 for (const [lng, res] of [['zh-CN', leadsZhCN], ['en', leadsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 for (const [lng, res] of [['zh-CN', adminZhCN], ['en', adminEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
+// Admin → Banks, scheduled backups and the purge preview (they add to admin.tabs.* and data.*).
+for (const [lng, res] of [['zh-CN', banksZhCN], ['en', banksEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 
 export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(language);

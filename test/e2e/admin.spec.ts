@@ -46,7 +46,7 @@ test('admin reads the audit log, makes a backup and purges expired personal data
   await expect(page.getByText('还没有备份')).toBeVisible();
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText('备份完成')).toBeVisible();
-  await expect(page.getByTestId('backup-file')).toContainText(/backups[\\/]collectdesk-\d{8}-\d{6}\.cdbackup$/);
+  await expect(page.getByTestId('backup-file')).toContainText(/backups[\\/]collectdesk-\d{4}-\d{2}-\d{2}-\d{4}\.cdbackup$/);
   await expect(page.getByTestId('backup-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   const backups = page.getByRole('table', { name: '已有备份' });
   await expect(backups.locator('tbody tr')).toHaveCount(1);

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/contract/schemas';
 import { PageHeader } from '../components/PageHeader';
 import { AuditPanel } from './AuditPanel';
+import { BanksPanel } from './banks/BanksPanel';
 import { DataPanel } from './DataPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'audit' | 'data';
+type AdminTab = 'users' | 'audit' | 'data' | 'banks';
 
 /** Admin: users, the audit log with its chain check, backups and purge (clients and rule packs come later). */
 export function AdminScreen({ user }: { user: SessionUser }) {
@@ -21,11 +22,13 @@ export function AdminScreen({ user }: { user: SessionUser }) {
           <Tab value="users" label={t('admin.tabs.users')} />
           <Tab value="audit" label={t('admin.tabs.audit')} />
           <Tab value="data" label={t('admin.tabs.data')} />
+          <Tab value="banks" label={t('admin.tabs.banks')} />
         </Tabs>
         <Box role="tabpanel">
           {tab === 'users' && <UsersPanel me={user} />}
           {tab === 'audit' && <AuditPanel />}
           {tab === 'data' && <DataPanel />}
+          {tab === 'banks' && <BanksPanel />}
         </Box>
       </Paper>
     </>
