@@ -10,6 +10,7 @@ import { useNotify } from '../components/Notifier';
 import { formatDateTime } from '../format';
 
 type Frequency = 'off' | 'daily' | 'weekly';
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 interface Draft {
   frequency: Frequency;
   weekday: number;
@@ -35,6 +36,7 @@ export function BackupScheduleSection() {
   const [d, setD] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [folderError, setFolderError] = useState(false);
+  const [timeError, setTimeError] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -54,12 +56,16 @@ export function BackupScheduleSection() {
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!d) return;
+    // 24-hour local time, typed: the same in both languages, whatever the browser's own time picker would show.
+    const time = d.time.trim().replace('：', ':').replace(/^(\d):/, '0$1:');
+    setTimeError(d.frequency !== 'off' && !TIME.test(time));
+    if (d.frequency !== 'off' && !TIME.test(time)) return;
     setBusy(true);
     setError(null);
     setFolderError(false);
     try {
       const keep = Math.max(1, Math.min(365, Number.parseInt(d.keep, 10) || 1));
-      const schedule = d.frequency === 'off' ? null : { frequency: d.frequency, weekday: d.frequency === 'weekly' ? d.weekday : null, time: d.time, folder: d.folder, keep };
+      const schedule = d.frequency === 'off' ? null : { frequency: d.frequency, weekday: d.frequency === 'weekly' ? d.weekday : null, time, folder: d.folder, keep };
       const s = await api.call('backup.setSchedule', { schedule });
       setState(s);
       setD(draftOf(s));
@@ -97,7 +103,16 @@ export function BackupScheduleSection() {
             )}
             {d.frequency !== 'off' && (
               <>
-                <TextField label={t('data.schedule.time')} type="time" value={d.time} onChange={(e) => set('time', e.target.value)} sx={{ width: 130 }} slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 60 } }} />
+                <TextField
+                  label={t('data.schedule.time')}
+                  value={d.time}
+                  onChange={(e) => set('time', e.target.value)}
+                  error={timeError}
+                  helperText={timeError ? t('data.schedule.timeInvalid') : t('data.schedule.timeHelp')}
+                  placeholder="21:30"
+                  sx={{ width: 130 }}
+                  slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5, className: 'mono' } }}
+                />
                 <TextField
                   label={t('data.schedule.folder')}
                   value={d.folder}

@@ -12,7 +12,7 @@ import { errorText } from '../../app/errorText';
 import { FILE_EXTENSIONS, failureText, toFailure } from '../../import/intakeText';
 import { ProfileProblems } from './ProfileProblems';
 import { ProfileTrialView } from './ProfileTrialView';
-import { profileFileText, profileProblems } from './profileText';
+import { profileFileName, profileFileText, profileProblems } from './profileText';
 
 interface Props {
   /** `add`: register a new bank; a bank: replace its profile */
@@ -21,7 +21,7 @@ interface Props {
   onSaved(row: BankRow, mode: 'add' | 'update'): void;
 }
 
-type Problem = { problems: ProfileIssue[] } | { text: string };
+type Problem = { problems: ProfileIssue[]; file?: string } | { text: string };
 
 const KINDS: ImportKind[] = ['placement', 'payments', 'recalls'];
 
@@ -41,7 +41,7 @@ export function ProfileDialog({ target, onClose, onSaved }: Props) {
 
   const explain = (err: unknown): Problem => {
     const problems = profileProblems(err);
-    if (problems) return { problems };
+    if (problems) return { problems, file: profileFileName(err) };
     return { text: profileFileText(t, err) ?? errorText(err, t, prefs.language) };
   };
 
@@ -118,7 +118,7 @@ export function ProfileDialog({ target, onClose, onSaved }: Props) {
           </Button>
           {profile && <Chip data-testid="profile-file" variant="outlined" icon={<DescriptionOutlined />} label={profile.name} aria-label={`${t('banks.profile.file')}: ${profile.name}`} />}
         </Stack>
-        {problem && ('problems' in problem ? <ProfileProblems problems={problem.problems} /> : <Alert severity="error">{problem.text}</Alert>)}
+        {problem && ('problems' in problem ? <ProfileProblems problems={problem.problems} file={problem.file} /> : <Alert severity="error">{problem.text}</Alert>)}
         {profile && (
           <Box component="section" aria-label={t('banks.trial.title')} sx={{ display: 'grid', gap: 1.25 }}>
             <Divider />

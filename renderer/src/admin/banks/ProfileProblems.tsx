@@ -5,12 +5,12 @@ import { useApp } from '../../app/AppContext';
 import { issueText } from './profileText';
 
 /** A refused profile: each problem by the key it is at (as written in the file) and what is wrong there. */
-export function ProfileProblems({ problems }: { problems: ProfileIssue[] }) {
+export function ProfileProblems({ problems, file }: { problems: ProfileIssue[]; file?: string }) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   return (
     <Alert severity="error" data-testid="profile-problems">
-      <AlertTitle sx={{ fontSize: 14 }}>{t('banks.profile.problemsTitle', { count: problems.length })}</AlertTitle>
+      <AlertTitle sx={{ fontSize: 14 }}>{t('banks.profile.problemsTitle', { count: problems.length, file: file ?? t('banks.profile.file') })}</AlertTitle>
       <Box component="ul" sx={{ m: 0, pl: 2.5, '& li': { mb: 0.25 } }}>
         {problems.map((p, i) => (
           <li key={`${p.path}-${i}`}>

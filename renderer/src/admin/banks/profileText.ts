@@ -9,6 +9,11 @@ export function profileProblems(err: unknown): ProfileIssue[] | null {
   return Array.isArray(problems) ? (problems as ProfileIssue[]) : null;
 }
 
+/** The file a refused profile was read from, as the admin named it. */
+export function profileFileName(err: unknown): string | undefined {
+  return isApiError(err) && typeof err.details.file === 'string' ? err.details.file : undefined;
+}
+
 /** A file that is not a profile at all (not JSON, too large), in words; null for any other error. */
 export function profileFileText(t: TFunction, err: unknown): string | null {
   if (!isApiError(err) || err.code !== 'invalid_input') return null;
