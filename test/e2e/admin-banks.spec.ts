@@ -113,6 +113,10 @@ test('admin registers a bank from its profile, tries it on a sample, edits its s
     await schedule.getByRole('combobox', { name: '频率' }).click();
     await page.getByRole('option', { name: '每天' }).click();
     await expect(schedule.getByRole('textbox', { name: '保存到文件夹' })).toHaveValue(/backups$/);
+    await schedule.getByRole('textbox', { name: '时间' }).fill('25:00');
+    await schedule.getByRole('button', { name: '保存计划' }).click();
+    await expect(schedule).toContainText('请按 24 小时制填写，如 21:30');
+    await schedule.getByRole('textbox', { name: '时间' }).fill('21:30');
     await schedule.getByRole('button', { name: '保存计划' }).click();
     await expect(page.getByRole('status').filter({ hasText: '已保存备份计划' })).toBeVisible();
     await expect(schedule.getByTestId('schedule-last')).toHaveText('尚无');

@@ -55,9 +55,11 @@ test('admin reads the audit log, makes a backup and purges expired personal data
   await page.getByRole('button', { name: '清理过期个人信息' }).click();
   const confirm = page.getByRole('dialog', { name: '清理过期个人信息？' });
   await expect(confirm).toContainText('无法撤销');
-  await confirm.getByRole('button', { name: '确认清理' }).click();
+  // The preview comes first: nothing is due, so there is nothing to confirm.
+  await expect(confirm.getByText('没有到期需要清理的个人信息。')).toBeVisible();
+  await expect(confirm.getByRole('button', { name: '永久删除 0 个案件' })).toBeDisabled();
+  await confirm.getByRole('button', { name: '取消' }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByText('没有到期需要清理的个人信息。')).toBeVisible();
   await screenshot(page, 'admin-data');
 
   await page.getByRole('tab', { name: '审计' }).click();
