@@ -58,7 +58,18 @@ export const banksMethods = {
    * Registers (`add`) or replaces the profile of (`update`) a bank from a profile file staged by the file picker. An
    * invalid profile is refused with every problem in `details.problems` (key path, kind). The staged file is let go.
    */
-  'banks.register': method(z.object({ fileRef: FileRef, mode: z.enum(['add', 'update']) }).strict(), BankRow, 'admin'),
+  'banks.register': method(
+    z
+      .object({
+        fileRef: FileRef,
+        mode: z.enum(['add', 'update']),
+        /** update: the bank whose profile is replaced; a file of another bank (another code) is refused */
+        code: ClientCode.optional(),
+      })
+      .strict(),
+    BankRow,
+    'admin',
+  ),
   /** Changes a registered bank's settings; absent keys stay as they are, null removes (a limit, a retention, sync). */
   'banks.update': method(
     z

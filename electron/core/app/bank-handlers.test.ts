@@ -68,7 +68,9 @@ describe('Admin → Banks (banks.* handlers) on a real store', () => {
     // Registered twice: refused; `update` replaces the profile (here its name).
     const twice = await app.dispatch('banks.register', { fileRef: await stageProfile(), mode: 'add' });
     expect(!twice.ok && twice.error.code).toBe('conflict');
-    const renamed = value(await app.dispatch('banks.register', { fileRef: await stageProfile((p) => (p.name = '示例银行A')), mode: 'update' }));
+    const other = await app.dispatch('banks.register', { fileRef: await stageProfile((p) => (p.code = 'bank-z')), mode: 'update', code: 'bank-a' });
+    expect(!other.ok && other.error.details?.problems).toEqual([expect.objectContaining({ path: 'code', kind: 'not_allowed', allowed: ['bank-a'] })]);
+    const renamed = value(await app.dispatch('banks.register', { fileRef: await stageProfile((p) => (p.name = '示例银行A')), mode: 'update', code: 'bank-a' }));
     expect(renamed.name).toBe('示例银行A');
     expect(audit('client.update')).toHaveLength(1);
   });

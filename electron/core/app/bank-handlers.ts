@@ -4,6 +4,7 @@ import { isoNow } from '../clock';
 import { addClient, getClient, listClients, parseProfile, updateClient, type ClientRecord } from '../clients/clients';
 import { readProfileFile } from '../clients/profile-file';
 import type { Db } from '../db/open';
+import { CoreError } from '../errors';
 import { previewImport } from '../import/preview';
 import { discardStaged, resolveStaged } from '../import/staging';
 import { defaultRetentionDays } from '../retention/purge';
@@ -54,6 +55,10 @@ export const bankHandlers: BankHandlers = {
     const actor = requireActor(ctx);
     try {
       const profile = readProfileFile(resolveStaged(app.dataDir, i.fileRef));
+      if (i.code !== undefined && profile.code !== i.code) {
+        const message = `code is "${profile.code}": this file is the profile of another bank, not of ${i.code}`;
+        throw new CoreError('invalid_input', `The profile's ${message}.`, { field: 'code', problems: [{ path: 'code', kind: 'not_allowed', allowed: [i.code], message }] });
+      }
       const now = isoNow(ctx.clock);
       const client = i.mode === 'add' ? addClient(db, actor, profile, now) : updateClient(db, actor, profile, now);
       return bankRow(db, client);

@@ -89,7 +89,7 @@ export function ProfileDialog({ target, onClose, onSaved }: Props) {
     if (!profile) return;
     setBusy('save');
     try {
-      const row = await api.call('banks.register', { fileRef: profile.fileRef, mode });
+      const row = await api.call('banks.register', { fileRef: profile.fileRef, mode, ...(target === 'add' ? {} : { code: target.code }) });
       onSaved(row, mode);
     } catch (err) {
       setProblem(explain(err));
