@@ -105,6 +105,7 @@ test('admin registers a bank from its profile, tries it on a sample, edits its s
     await expect(settings.getByLabel('同步密钥', { exact: true })).toHaveValue('');
     await expect(settings.getByTestId('secret-state')).toHaveText('已设置');
     expect(await page.content()).not.toContain(SECRET);
+    await screenshot(page, 'admin-banks-settings');
     await settings.getByRole('button', { name: '取消' }).click();
 
     // Admin → Data: a daily backup at 21:30 into the data folder's backups, keeping 7.
@@ -143,6 +144,7 @@ test('admin registers a bank from its profile, tries it on a sample, edits its s
     await expect(en.locator('tr[data-bank="bank-a"]').getByTestId('secret-cell')).toHaveText('Set');
     await expect(en.locator('tr[data-bank="bank-b"]').getByTestId('secret-cell')).toHaveText('Not set');
     await expect(en.getByRole('columnheader', { name: 'Waiver limit' })).toBeVisible();
+    await screenshot(page, 'admin-banks-en');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -64,7 +64,7 @@ export function BanksPanel() {
       {banks && banks.length === 0 && <Typography variant="body2" color="textSecondary" sx={{ p: 2 }}>{t('banks.empty')}</Typography>}
       {banks && banks.length > 0 && (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table aria-label={t('banks.tableLabel')} sx={{ '& td, & th': { px: 1.5 } }}>
+          <Table aria-label={t('banks.tableLabel')} sx={{ '& td, & th': { px: 1.5 }, '& th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('banks.col.name')}</TableCell>
@@ -82,7 +82,7 @@ export function BanksPanel() {
             <TableBody>
               {banks.map((b) => (
                 <TableRow key={b.code} hover data-bank={b.code}>
-                  <TableCell>
+                  <TableCell sx={{ minWidth: 180 }}>
                     <Box sx={{ fontWeight: 500 }}>{b.name}</Box>
                     <Typography variant="caption" color="textSecondary" className="mono">{b.code}</Typography>
                   </TableCell>
@@ -98,7 +98,11 @@ export function BanksPanel() {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(b.updatedAt, prefs.language)}</TableCell>
                   <TableCell sx={{ py: 0, whiteSpace: 'nowrap' }}>
                     <Button startIcon={<EditOutlined />} aria-label={t('banks.editLabel', { name: b.name })} onClick={() => setEditing(b)}>{t('banks.edit')}</Button>
-                    <Button startIcon={<UploadFileOutlined />} aria-label={t('banks.replaceLabel', { name: b.name })} onClick={() => setProfileFor(b)}>{t('banks.replace')}</Button>
+                    <Tooltip title={t('banks.replace')}>
+                      <IconButton aria-label={t('banks.replaceLabel', { name: b.name })} onClick={() => setProfileFor(b)} sx={{ color: 'primary.main' }}>
+                        <UploadFileOutlined fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
                   </TableCell>
                 </TableRow>
               ))}
