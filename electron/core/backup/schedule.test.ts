@@ -86,6 +86,24 @@ describe('backups on a schedule (a fake clock, local-time names)', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('tries again at the next tick when another program holds the store (an import), not only at the next slot', async () => {
+    const { app } = env;
+    value(await app.dispatch('backup.setSchedule', { schedule: { frequency: 'daily', weekday: null, time: '21:30', folder, keep: 3 } }));
+    clock.set('2026-12-07T13:31:00.000Z');
+    const other = await app.openConnection();
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      await app.backups.tick();
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(files()).toEqual([]);
+    expect(value(await app.dispatch('backup.schedule', {})).last).toBeNull();
+    await app.backups.tick();
+    expect(files()).toEqual(['collectdesk-2026-12-07-2131.cdbackup']);
+  });
+
   it('refuses a folder that does not exist, naming the field', async () => {
     const r = await env.app.dispatch('backup.setSchedule', { schedule: { frequency: 'daily', weekday: null, time: '21:30', folder: join(tmp.dir, 'nope'), keep: 3 } });
     expect(!r.ok && r.error.details).toMatchObject({ field: 'folder' });

@@ -125,6 +125,8 @@ export async function runDueBackup(db: Db, now: Date): Promise<{ file: string | 
     if (removed.length > 0) db.transaction(() => appendAudit(db, { actorId: actor.id, via: 'system', action: 'backup.prune', details: { folder: r.folder, removed } }, at))();
   } catch (err) {
     error = toApiError(err).code;
+    // An import holds the store's write lock: tried again at the next tick, not only at the next slot.
+    if (error === 'busy') return { file: null, error };
   }
   db.transaction(() => db.prepare('UPDATE backup_schedule SET last_attempt_at = ?, last_file = ?, last_error = ? WHERE id = 1').run(at, file, error))();
   return { file, error };
