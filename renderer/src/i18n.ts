@@ -15,6 +15,8 @@ import syncStatusEn from '../../resources/locales/sync-status.en.json';
 import syncStatusZhCN from '../../resources/locales/sync-status.zh-CN.json';
 import stationsEn from '../../resources/locales/stations.en.json';
 import stationsZhCN from '../../resources/locales/stations.zh-CN.json';
+import banksEn from '../../resources/locales/banks.en.json';
+import banksZhCN from '../../resources/locales/banks.zh-CN.json';
 
 export type Language = Preferences['language'];
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
@@ -39,6 +41,8 @@ for (const [lng, res] of [['zh-CN', adminZhCN], ['en', adminEn]] as const) i18n.
 for (const [lng, res] of [['zh-CN', syncStatusZhCN], ['en', syncStatusEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 // The agency hub's screens (first run's join, Admin → Stations, the lead's station sync).
 for (const [lng, res] of [['zh-CN', stationsZhCN], ['en', stationsEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
+// Admin → Banks, scheduled backups and the purge preview (they add to admin.tabs.* and data.*).
+for (const [lng, res] of [['zh-CN', banksZhCN], ['en', banksEn]] as const) i18n.addResourceBundle(lng, 'translation', res, true, true);
 
 export function applyLanguage(language: Language): void {
   void i18n.changeLanguage(language);

@@ -45,5 +45,6 @@ export const adminMethods = {
     AppStatus,
     'admin',
   ),
-  'retention.purge': method(z.object({}).strict(), z.object({ cases: z.number().int(), debtors: z.number().int(), vacuumed: z.boolean() }), 'admin'),
+  /** `expectCases`: the count the preview showed (retention.preview); another number due now is refused (conflict) */
+  'retention.purge': method(z.object({ expectCases: z.number().int().min(0).optional() }).strict(), z.object({ cases: z.number().int(), debtors: z.number().int(), vacuumed: z.boolean() }), 'admin'),
 } as const;

@@ -27,6 +27,8 @@ import { syncMethods } from './sync';
 import { reviewMethods } from './review';
 import { hubMethods } from './hub';
 import { stationMethods } from './stations';
+import { banksMethods } from './banks';
+import { backupsMethods } from './backups';
 
 export type { Access, MethodSpec } from './method';
 
@@ -100,6 +102,8 @@ export const contract = {
   ...reviewMethods,
   ...hubMethods,
   ...stationMethods,
+  ...banksMethods,
+  ...backupsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -295,3 +295,52 @@ export function describeProfileIssues(error: z.ZodError): string[] {
     return `${where}: ${i.message}`;
   });
 }
+
+/**
+ * One problem of a profile, structured so a screen can say it in its own language: where (the key path, as the admin
+ * wrote it in the file), what kind of problem, and its particulars (the unknown keys, the values allowed, a bound).
+ */
+export interface ProfileIssue {
+  /** the key path, e.g. "placement.columns"; "" for the top level */
+  path: string;
+  kind: 'unknown_key' | 'missing' | 'wrong_type' | 'not_allowed' | 'too_small' | 'too_big' | 'format' | 'invalid';
+  /** unknown_key: the keys not known there */
+  keys?: string[];
+  /** not_allowed: the values allowed there */
+  allowed?: string[];
+  /** too_small / too_big: the bound */
+  bound?: number;
+  /** the problem in English words, as describeProfileIssues gives it */
+  message: string;
+}
+
+/** A key that is not there at all (zod says "received undefined"; a union of shapes says it for each). */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_type') return /received undefined$/.test(issue.message);
+  if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((alternative) => alternative.some(isMissing));
+  return false;
+}
+
+export function profileIssues(error: z.ZodError): ProfileIssue[] {
+  return error.issues.map((i): ProfileIssue => {
+    const path = i.path.join('.');
+    const message = i.message;
+    if (isMissing(i)) return { path, kind: 'missing', message };
+    switch (i.code) {
+      case 'unrecognized_keys':
+        return { path, kind: 'unknown_key', keys: [...i.keys], message };
+      case 'invalid_type':
+        return { path, kind: 'wrong_type', message };
+      case 'invalid_value':
+        return { path, kind: 'not_allowed', allowed: i.values.map((v) => String(v)), message };
+      case 'too_small':
+        return { path, kind: 'too_small', bound: Number(i.minimum), message };
+      case 'too_big':
+        return { path, kind: 'too_big', bound: Number(i.maximum), message };
+      case 'invalid_format':
+        return { path, kind: 'format', message };
+      default:
+        return { path, kind: 'invalid', message };
+    }
+  });
+}

@@ -35,4 +35,10 @@ describe('backup, restore, purge and audit verify from the command line', () => 
   it('purge says when nothing is due', async () => {
     expect((await cli('purge', '--data', data)).json).toEqual({ ok: true, cases: 0, debtors: 0, vacuumed: false });
   });
+
+  it('purge --preview says what a purge would touch and writes nothing', async () => {
+    const p = await cli('purge', '--preview', '--data', data);
+    expect(p.json).toMatchObject({ ok: true, cases: 0, debtors: 0, byBatch: [], held: { cases: 0, debtors: 0 } });
+    expect((p.json as { retention: { clientCode: string; purgeAfterDays: number }[] }).retention).toEqual(expect.arrayContaining([expect.objectContaining({ clientCode: 'bank-a', purgeAfterDays: 90 })]));
+  });
 });

@@ -46,7 +46,7 @@ test('admin reads the audit log, makes a backup and purges expired personal data
   await expect(page.getByText('还没有备份')).toBeVisible();
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText('备份完成')).toBeVisible();
-  await expect(page.getByTestId('backup-file')).toContainText(/backups[\\/]collectdesk-\d{8}-\d{6}\.cdbackup$/);
+  await expect(page.getByTestId('backup-file')).toContainText(/backups[\\/]collectdesk-\d{4}-\d{2}-\d{2}-\d{4}\.cdbackup$/);
   await expect(page.getByTestId('backup-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   const backups = page.getByRole('table', { name: '已有备份' });
   await expect(backups.locator('tbody tr')).toHaveCount(1);
@@ -55,9 +55,11 @@ test('admin reads the audit log, makes a backup and purges expired personal data
   await page.getByRole('button', { name: '清理过期个人信息' }).click();
   const confirm = page.getByRole('dialog', { name: '清理过期个人信息？' });
   await expect(confirm).toContainText('无法撤销');
-  await confirm.getByRole('button', { name: '确认清理' }).click();
+  // The preview comes first: nothing is due, so there is nothing to confirm.
+  await expect(confirm.getByText('没有到期需要清理的个人信息。')).toBeVisible();
+  await expect(confirm.getByRole('button', { name: '永久删除 0 个案件' })).toBeDisabled();
+  await confirm.getByRole('button', { name: '取消' }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByText('没有到期需要清理的个人信息。')).toBeVisible();
   await screenshot(page, 'admin-data');
 
   await page.getByRole('tab', { name: '审计' }).click();

@@ -40,7 +40,7 @@ test('admin makes a backup, changes the data, restores the backup through the di
   const backups = page.getByRole('table', { name: '已有备份' });
   await expect(backups.locator('tbody tr')).toHaveCount(1);
   const name = (await backups.locator('tbody tr td').first().textContent())?.trim() ?? '';
-  expect(name).toMatch(/^collectdesk-\d{8}-\d{6}\.cdbackup$/);
+  expect(name).toMatch(/^collectdesk-\d{4}-\d{2}-\d{2}-\d{4}\.cdbackup$/);
 
   // A change after the backup: a new collector.
   await addCollector(page);
@@ -74,7 +74,7 @@ test('admin makes a backup, changes the data, restores the backup through the di
   // The safety backup of what was replaced sits beside the restored one.
   await openAdminTab(page, '数据');
   await expect(backups.locator('tbody tr')).toHaveCount(2);
-  await expect(backups).toContainText(/collectdesk-\d{8}-\d{6}-before-restore\.cdbackup/);
+  await expect(backups).toContainText(/collectdesk-\d{4}-\d{2}-\d{2}-\d{4}-before-restore\.cdbackup/);
   await shot(page, 'restore-admin-data-list');
 
   await openAdminTab(page, '审计');

@@ -1,6 +1,6 @@
 import { createBackup } from '../../core/backup/backup';
 import { restoreBackup } from '../../core/backup/restore';
-import { purgeExpired } from '../../core/retention/purge';
+import { previewPurge, purgeExpired } from '../../core/retention/purge';
 import { agencyDay } from '../../core/clock';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -39,13 +39,24 @@ export const restoreCommand: Command = {
 
 export const purgeCommand: Command = {
   words: ['purge'],
-  usage: 'purge [--data DIR] [--json]',
-  summary: 'delete the personal data of cases whose retention after recall or due-back has run out, then compact the file',
+  usage: 'purge [--preview] [--data DIR] [--json]',
+  summary: 'delete the personal data of cases whose retention after recall or due-back has run out, then compact the file (--preview: only say how many cases, debtors and batches it would touch)',
   async run({ args, env, out }) {
-    const { values } = parseCommandArgs(args, { as: { type: 'string' } });
+    const { values } = parseCommandArgs(args, { as: { type: 'string' }, preview: { type: 'boolean' } });
     const db = await openFromEnv(dataDirFrom(values.data, env), env);
     try {
       const now = new Date();
+      if (values.preview) {
+        const p = previewPurge(db, resolveActor(db, values.as), agencyDay(now));
+        const batches = p.byBatch.map((b) => `  ${b.clientCode} ${b.batchNo ?? b.fileName}: ${b.cases} cases`).join('\n');
+        out.result(
+          { ...p },
+          p.cases
+            ? `A purge now would delete the personal data of ${p.cases} cases (${p.debtors} debtors):\n${batches}${p.held.cases ? `\nKept for now: ${p.held.cases} due cases of ${p.held.debtors} debtors who still have a case that is not due.` : ''}`
+            : 'Nothing is due for purging.',
+        );
+        return;
+      }
       const r = purgeExpired(db, resolveActor(db, values.as), agencyDay(now), now.toISOString());
       out.result({ ...r }, r.cases ? `Purged the personal data of ${r.cases} cases (${r.debtors} debtors); the file was compacted.` : 'Nothing is due for purging.');
     } finally {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { addClient, parseProfile, updateClient } from '../../core/clients/clients';
-import { CoreError } from '../../core/errors';
+import { addClient, updateClient } from '../../core/clients/clients';
+import { readProfileFile } from '../../core/clients/profile-file';
 import { checkSecret, storeSyncSecret } from '../../core/sync/secret';
 import { syncOffReason } from '../../core/sync/target';
 import type { Command, CommandContext } from '../command';
@@ -9,22 +7,6 @@ import { UsageError } from '../errors';
 import { parseCommandArgs } from '../parse';
 import { dataDirFrom, resolveActor } from '../session';
 import { openWithKey } from './sync';
-
-function readProfile(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new CoreError('not_found', `${file}: no such file.`, { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (err) {
-    throw new CoreError('invalid_input', `${basename(file)} is not valid JSON: ${(err as Error).message}.`, { file: basename(file) });
-  }
-  return parseProfile(json, basename(file));
-}
 
 function clientCommand(verb: 'add' | 'update'): Command {
   return {
@@ -34,7 +16,7 @@ function clientCommand(verb: 'add' | 'update'): Command {
     async run({ args, env, out }: CommandContext) {
       const { values } = parseCommandArgs(args, { profile: { type: 'string' }, as: { type: 'string' } });
       if (!values.profile) throw new UsageError(`client ${verb} needs --profile FILE.json.`);
-      const profile = readProfile(values.profile);
+      const profile = readProfileFile(values.profile);
       // The sync secret is never in the profile: it comes from the environment and is stored encrypted.
       // Without one, `add` leaves sync off and `update` keeps the secret already stored.
       const secret = env.COLLECTDESK_SYNC_SECRET || null;

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { listAudit } from '../audit/audit-list';
 import { backupsDir, createBackup, listBackups } from '../backup/backup';
+import { backupPath } from '../backup/names';
 import { agencyDay, isoNow } from '../clock';
 import { purgeExpired } from '../retention/purge';
 import type { Handlers } from './handlers';
@@ -11,10 +11,10 @@ type AdminHandlers = Pick<Handlers, 'audit.list' | 'backup.create' | 'backup.lis
 export const adminHandlers: AdminHandlers = {
   'audit.list': (i, ctx) => listAudit(requireDb(ctx), i),
   'backup.create': async (_i, ctx, app) => {
-    const stamp = isoNow(ctx.clock).replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    return createBackup(requireDb(ctx), requireActor(ctx), join(backupsDir(app.dataDir), `collectdesk-${stamp}.cdbackup`), isoNow(ctx.clock));
+    const now = ctx.clock.now();
+    return createBackup(requireDb(ctx), requireActor(ctx), backupPath(backupsDir(app.dataDir), now), now.toISOString());
   },
   'backup.list': (_i, _ctx, app) => listBackups(app.dataDir),
   'backup.restore': (i, ctx, app) => app.restoreFromBackup(i.name, i.passphrase, ctx.session),
-  'retention.purge': (_i, ctx) => purgeExpired(requireDb(ctx), requireActor(ctx), agencyDay(ctx.clock.now()), isoNow(ctx.clock)),
+  'retention.purge': (i, ctx) => purgeExpired(requireDb(ctx), requireActor(ctx), agencyDay(ctx.clock.now()), isoNow(ctx.clock), { expectCases: i.expectCases }),
 };

@@ -43,7 +43,7 @@ describe('Admin → Data → Restore (backup.restore)', () => {
     const backups = value(await env.app.dispatch('backup.list', {}));
     const safety = backups.find((b) => b.name.includes('before-restore'));
     expect(backups).toHaveLength(2);
-    expect(safety?.name).toMatch(/^collectdesk-\d{8}-\d{6}-before-restore\.cdbackup$/);
+    expect(safety?.name).toMatch(/^collectdesk-\d{4}-\d{2}-\d{2}-\d{4}-before-restore(-\d+)?\.cdbackup$/);
 
     const db = env.app.database;
     if (!db) throw new Error('not open');

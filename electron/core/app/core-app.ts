@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { contract, isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/methods';
 import type { AppStatus, SessionUser } from '../../../shared/contract/schemas';
 import type { ApiResult } from '../../../shared/errors';
@@ -16,6 +15,8 @@ import { ImportJobs } from '../import/jobs';
 import { placementWorkerEntry } from '../import/worker-entry';
 import { clearStaging, discardStaged, resolveStaged, stagePath, stageStream, type StagedFile } from '../import/staging';
 import { backupsDir, createBackup } from '../backup/backup';
+import { backupPath } from '../backup/names';
+import { BackupScheduler } from '../backup/scheduler';
 import { prepareReplacement, recoverInterruptedRestore, resolveBackupName, restoreBackup } from '../backup/restore';
 import { APP_VERSION } from '../version';
 import { checkAccess } from './access';
@@ -46,14 +47,6 @@ export interface CoreAppOptions {
   hubLoop?: Pick<HubSyncLoopOptions, 'intervalMs' | 'debounceMs' | 'backoffMs'>;
 }
 
-/** DIR/BASE.cdbackup, or DIR/BASE-2.cdbackup … when that name is taken. */
-function freeName(dir: string, base: string): string {
-  for (let n = 1; ; n++) {
-    const file = join(dir, n === 1 ? `${base}.cdbackup` : `${base}-${n}.cdbackup`);
-    if (!existsSync(file)) return file;
-  }
-}
-
 /**
  * How long a request of the app waits for the store's write lock held by another program (an import from the command
  * line). The wait holds the app's one thread, so every screen would stop answering meanwhile: it is short, and the
@@ -76,6 +69,8 @@ export class CoreApp {
   readonly sync: SyncScheduler;
   /** the agency hub: the background sync of this station while the database is open */
   readonly hub: HubSyncLoop;
+  /** scheduled backups, while the database is open */
+  readonly backups: BackupScheduler;
   private db: Db | null = null;
   /** the derived key, kept while the database is open: background work (imports) opens connections of its own */
   private key: Buffer | null = null;
@@ -113,11 +108,18 @@ export class CoreApp {
     };
     this.sync = new SyncScheduler({ connect: roundConnection, key: () => this.key, clock: this.clock, log: (err) => this.opts.logError?.('sync', err) });
     this.hub = new HubSyncLoop({ db: () => this.db, now: () => this.clock.now().toISOString(), ...opts.hubLoop, log: (err) => this.opts.logError?.('hub', err) });
+    this.backups = new BackupScheduler({ db: () => this.db, clock: this.clock, log: (err) => this.opts.logError?.('backup', err) });
   }
 
   /** Logs an unexpected error of background work (never shown to the user). */
   reportError(what: string, err: unknown): void {
     this.opts.logError?.(what, err);
+  }
+
+  /** The database key while the database is open: what seals a client's sync secret. */
+  databaseKey(): Buffer {
+    if (!this.db || !this.key) throw new CoreError('locked', 'The database is locked. Enter the passphrase to open it.');
+    return this.key;
   }
 
   /** A second connection to the open database, for work that needs a transaction of its own. */
@@ -157,6 +159,7 @@ export class CoreApp {
     this.opts.onKey?.(key);
     this.sync.start();
     this.hub.start();
+    this.backups.start();
     return user;
   }
 
@@ -181,6 +184,7 @@ export class CoreApp {
       this.opts.onKey?.(key);
       this.sync.start();
       this.hub.start();
+      this.backups.start();
     }
     return this.status();
   }
@@ -226,9 +230,8 @@ export class CoreApp {
     const actor = { id: user.id, role: user.role, via: this.via };
     let safety: string;
     try {
-      const now = this.clock.now().toISOString();
-      const stamp = now.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-      safety = basename((await createBackup(db, actor, freeName(backupsDir(this.dataDir), `collectdesk-${stamp}-before-restore`), now)).file);
+      const now = this.clock.now();
+      safety = basename((await createBackup(db, actor, backupPath(backupsDir(this.dataDir), now, 'before-restore'), now.toISOString())).file);
       // An import started meanwhile holds a connection of its own: nothing may be swapped under it.
       if (this.imports.running) throw new CoreError('conflict', 'An import is running. Restore a backup when it has finished.');
     } catch (err) {
@@ -237,8 +240,10 @@ export class CoreApp {
     }
     this.sync.stop();
     this.hub.stop();
+    this.backups.stop();
     await this.sync.idle();
     await this.hub.idle();
+    await this.backups.idle();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     this.db = null;
@@ -272,6 +277,7 @@ export class CoreApp {
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
     this.sync.stop();
     this.hub.stop();
+    this.backups.stop();
     this.sessions.leaveAll();
     this.db?.close();
     this.db = null;

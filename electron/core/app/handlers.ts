@@ -16,6 +16,8 @@ import { syncHandlers } from './sync-handlers';
 import { reviewHandlers } from './review-handlers';
 import { hubHandlers } from './hub-handlers';
 import { stationHandlers } from './station-handlers';
+import { bankHandlers } from './bank-handlers';
+import { backupScheduleHandlers } from './backup-schedule-handlers';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext, app: CoreApp) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -83,4 +85,6 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...hubHandlers,
   ...stationHandlers,
+  ...bankHandlers,
+  ...backupScheduleHandlers,
 };

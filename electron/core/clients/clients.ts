@@ -1,6 +1,6 @@
 import { standardOffsetMinutes } from '../../../shared/compliance/zoned';
 import { uuidv7 } from '../../../shared/domain/ids';
-import { ClientProfile, describeProfileIssues } from '../../../shared/profile/schema';
+import { ClientProfile, describeProfileIssues, profileIssues } from '../../../shared/profile/schema';
 import { appendAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/open';
@@ -19,7 +19,7 @@ export function parseProfile(json: unknown, source: string): ClientProfile {
   const r = ClientProfile.safeParse(json);
   if (!r.success) {
     const issues = describeProfileIssues(r.error);
-    throw new CoreError('invalid_input', `${source} is not a valid client profile: ${issues.join('; ')}.`, { file: source, issues });
+    throw new CoreError('invalid_input', `${source} is not a valid client profile: ${issues.join('; ')}.`, { file: source, issues, problems: profileIssues(r.error) });
   }
   return r.data;
 }
@@ -57,8 +57,11 @@ export function addClient(db: Db, actor: Actor, profile: ClientProfile, now: str
   return getClient(db, profile.code);
 }
 
-/** Replaces a client's profile (the code names the client). */
-export function updateClient(db: Db, actor: Actor, profile: ClientProfile, now: string): ClientRecord {
+/**
+ * Replaces a client's profile (the code names the client). `fields` names what an edit changed (the audit row says
+ * which settings, never their values); without it the whole profile was replaced from a file.
+ */
+export function updateClient(db: Db, actor: Actor, profile: ClientProfile, now: string, fields?: string[]): ClientRecord {
   requireAdmin(actor);
   const existing = getClient(db, profile.code);
   db.transaction(() => {
@@ -71,7 +74,7 @@ export function updateClient(db: Db, actor: Actor, profile: ClientProfile, now: 
       existing.id,
     );
     refreshDayShift(db, existing.id, profile.timezone);
-    appendAudit(db, { actorId: actor.id, via: actor.via, action: 'client.update', entity: 'client', entityId: existing.id, details: { code: profile.code } }, now);
+    appendAudit(db, { actorId: actor.id, via: actor.via, action: 'client.update', entity: 'client', entityId: existing.id, details: fields ? { code: profile.code, fields } : { code: profile.code } }, now);
   })();
   return getClient(db, profile.code);
 }

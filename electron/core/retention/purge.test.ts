@@ -7,7 +7,7 @@ import { PASSPHRASE } from '../../../test/helpers/core';
 import { fixture } from '../../../test/helpers/fixtures';
 import { setupWithClients } from '../../../test/helpers/import';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
-import { purgeExpired } from './purge';
+import { previewPurge, purgeExpired } from './purge';
 
 /** Every text value of every table, and the database decrypted to plaintext bytes: where a purge can fail. */
 async function plaintextCopy(dataDir: string, into: string): Promise<Buffer> {
@@ -67,5 +67,28 @@ describe('retention and purge', () => {
     expect(env.db.prepare("SELECT count(*) AS n FROM debtors WHERE name IS NOT NULL OR id_number IS NOT NULL OR mobile IS NOT NULL").get()).toEqual({ n: 0 });
     expect(env.db.prepare('SELECT count(*) AS n FROM contact_persons').get()).toEqual({ n: 0 });
     expect(env.db.prepare("SELECT status FROM batches").get()).toEqual({ status: 'purged' });
+  });
+
+  it('says before the purge how many cases and debtors it will touch, by client and batch, and what it keeps back', () => {
+    expect(previewPurge(env.db, env.actor, '2027-02-22')).toMatchObject({ cases: 0, debtors: 0, byBatch: [] });
+    const p = previewPurge(env.db, env.actor, '2027-02-23');
+    expect(p).toMatchObject({ today: '2027-02-23', cases: 10, debtors: 10, held: { cases: 0, debtors: 0 } });
+    expect(p.byBatch).toEqual([{ clientCode: 'bank-a', clientName: '示例银行A信用卡中心', batchId: expect.any(String), batchNo: null, fileName: 'placement-2026-11.csv', cases: 10 }]);
+    expect(p.retention.find((r) => r.clientCode === 'bank-a')).toEqual({ clientCode: 'bank-a', clientName: '示例银行A信用卡中心', purgeAfterDays: 90, cutoff: '2026-11-25' });
+    expect(env.db.prepare('SELECT count(*) FROM debtors WHERE purged_at IS NOT NULL').pluck().get()).toBe(0);
+    expect(() => previewPurge(env.db, { ...env.actor, role: 'lead' }, '2027-02-23')).toThrow(/Only an admin/);
+
+    // The purge confirmed with another count than is due now does nothing; with the preview's count, exactly that.
+    expect(() => purgeExpired(env.db, env.actor, '2027-05-01', 't', { expectCases: p.cases })).toThrow(/200 cases are due for purging now, not the 10 shown/);
+    expect(env.db.prepare('SELECT count(*) FROM debtors WHERE purged_at IS NOT NULL').pluck().get()).toBe(0);
+    expect(purgeExpired(env.db, env.actor, '2027-02-23', 't', { expectCases: p.cases, vacuum: false })).toEqual({ cases: 10, debtors: 10, vacuumed: false });
+  });
+
+  it('keeps back a due case whose debtor still has a case that is not due', () => {
+    const due = env.db.prepare("SELECT id, debtor_id AS debtorId, client_id AS clientId, batch_id AS batchId FROM cases WHERE case_no = 'A261100000191'").get() as { id: string; debtorId: string; clientId: string; batchId: string };
+    const other = env.db.prepare("SELECT id FROM cases WHERE case_no = 'A261100000001'").get() as { id: string };
+    env.db.prepare('UPDATE cases SET debtor_id = ? WHERE id = ?').run(due.debtorId, other.id);
+    const p = previewPurge(env.db, env.actor, '2027-02-23');
+    expect(p).toMatchObject({ cases: 9, debtors: 9, held: { cases: 1, debtors: 1 } });
   });
 });

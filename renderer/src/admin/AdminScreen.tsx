@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/contract/schemas';
 import { PageHeader } from '../components/PageHeader';
 import { AuditPanel } from './AuditPanel';
+import { BanksPanel } from './banks/BanksPanel';
 import { DataPanel } from './DataPanel';
 import { StationsPanel } from '../stations/StationsPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'stations' | 'audit' | 'data';
+type AdminTab = 'users' | 'stations' | 'audit' | 'data' | 'banks';
 
 /** Admin: users, the agency hub's stations, the audit log with its chain check, backups and purge (clients and rule packs come later). */
 export function AdminScreen({ user }: { user: SessionUser }) {
@@ -23,12 +24,14 @@ export function AdminScreen({ user }: { user: SessionUser }) {
           <Tab value="stations" label={t('admin.tabs.stations')} />
           <Tab value="audit" label={t('admin.tabs.audit')} />
           <Tab value="data" label={t('admin.tabs.data')} />
+          <Tab value="banks" label={t('admin.tabs.banks')} />
         </Tabs>
         <Box role="tabpanel">
           {tab === 'users' && <UsersPanel me={user} />}
           {tab === 'stations' && <StationsPanel />}
           {tab === 'audit' && <AuditPanel />}
           {tab === 'data' && <DataPanel />}
+          {tab === 'banks' && <BanksPanel />}
         </Box>
       </Paper>
     </>

@@ -4,11 +4,6 @@ import {
   AlertTitle,
   Box,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
   IconButton,
   Stack,
   Table,
@@ -22,10 +17,12 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/contract/methods';
-import { api } from '../api/client';
+import { api, isApiError } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
 import { formatDateTime } from '../format';
+import { BackupScheduleSection } from './BackupScheduleSection';
+import { PurgePreviewDialog } from './PurgePreviewDialog';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 
 type Backup = MethodOutput<'backup.create'>;
@@ -66,7 +63,8 @@ export function DataPanel() {
     void load();
   }, [load]);
 
-  async function run(kind: 'backup' | 'purge') {
+  /** a backup now; a purge of exactly the cases its preview counted (`expectCases`) */
+  async function run(kind: 'backup' | 'purge', expectCases?: number) {
     setBusy(kind);
     setError(null);
     setConfirming(false);
@@ -74,9 +72,10 @@ export function DataPanel() {
       if (kind === 'backup') {
         setMade(await api.call('backup.create', {}));
         await load();
-      } else setPurged(await api.call('retention.purge', {}));
+      } else setPurged(await api.call('retention.purge', { expectCases }));
     } catch (err) {
-      setError(errorText(err, t, prefs.language));
+      if (kind === 'purge' && isApiError(err) && err.code === 'conflict') setError(t('data.purgePreview.changed'));
+      else setError(errorText(err, t, prefs.language));
     } finally {
       setBusy(null);
     }
@@ -151,6 +150,7 @@ export function DataPanel() {
           </Table>
         )}
       </Box>
+      <BackupScheduleSection />
       <Box component="section" aria-label={t('data.purgeTitle')} sx={{ p: 2 }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
           <Box sx={{ flex: 1 }}>
@@ -169,16 +169,7 @@ export function DataPanel() {
         )}
       </Box>
       <RestoreBackupDialog backup={restoring} sizeText={sizeText} onClose={() => setRestoring(null)} />
-      <Dialog open={confirming} onClose={() => setConfirming(false)}>
-        <DialogTitle>{t('data.purgeConfirmTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText variant="body2">{t('data.purgeConfirmBody')}</DialogContentText>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
-          <Button variant="contained" color="error" onClick={() => void run('purge')}>{t('data.purgeConfirm')}</Button>
-        </DialogActions>
-      </Dialog>
+      <PurgePreviewDialog open={confirming} onClose={() => setConfirming(false)} onConfirm={(n) => void run('purge', n)} />
     </Box>
   );
 }

@@ -12,6 +12,7 @@ export const NAMED_ACTIONS = new Set<string>([
   'import.placement', 'import.payments', 'import.recalls', 'activity.record', 'compliance.override', 'pii.unmask', 'pii.search',
   'case.assign', 'case.assign.undo', 'case.flag_raise', 'case.flag_clear', 'case.purge', 'plan.approve', 'plan.reject',
   'backup.create', 'backup.restore', 'returns.export', 'promise.settle', 'demo.generate',
+  'backup.schedule', 'backup.prune',
 ]);
 const VIA = new Set(['ui', 'web', 'cli', 'sync', 'system']);
 

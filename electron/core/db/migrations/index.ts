@@ -16,6 +16,7 @@ import { sql as activityConsent } from './0014-activity-consent';
 import { sql as reviewQueue } from './0015-review-queue';
 import { sql as station } from './0016-station';
 import { sql as assignmentOps } from './0017-assignment-ops-staff-no';
+import { sql as backupSchedule } from './0018-backup-schedule';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '0015-review-queue', sql: reviewQueue },
   { version: 16, name: '0016-station', sql: station },
   { version: 17, name: '0017-assignment-ops-staff-no', sql: assignmentOps },
+  { version: 18, name: '0018-backup-schedule', sql: backupSchedule },
 ];
