@@ -1,4 +1,5 @@
-import { Alert, Box, Checkbox, Chip, FormControlLabel, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { ExpandLess, ExpandMore } from '@mui/icons-material';
+import { Alert, Box, Checkbox, Chip, FormControlLabel, IconButton, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
@@ -16,6 +17,9 @@ interface Props {
   /** bumped after a save: the case's stage (and so its script) may have changed */
   reloadKey: number;
   disabled: boolean;
+  /** folded to its title and the confirmations' count (the outcome phase), unfolded by the toggle */
+  collapsed: boolean;
+  onToggle(): void;
 }
 
 function Step({ index, title, text }: { index: number; title: string; text: string }) {
@@ -35,14 +39,21 @@ function Step({ index, title, text }: { index: number; title: string; text: stri
 }
 
 /** The call script for the case's stage and the party on the line; its require steps are the confirmations. */
-export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, reloadKey, disabled }: Props) {
+export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, reloadKey, disabled, collapsed, onToggle }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const { value: script, error, loading } = useLoad(`${caseId}|${party}|${reloadKey}`, () => api.call('script.get', { caseId, party }));
+  const requires = script?.steps.flatMap((s) => (s.require ? [s.require] : [])) ?? [];
+  const done = requires.filter((r) => confirmed.has(r)).length;
 
   return (
-    <Paper variant="outlined" component="section" aria-label={t('wb.script.title')} sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 260 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
+    <Paper variant="outlined" component="section" aria-label={t('wb.script.title')} sx={{ flexShrink: 0 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1, py: 0.75, borderBottom: collapsed ? 0 : 1, borderColor: 'divider' }}>
+        <Tooltip title={collapsed ? t('wb.script.expand') : t('wb.script.collapse')}>
+          <IconButton size="small" onClick={onToggle} aria-expanded={!collapsed} aria-label={collapsed ? t('wb.script.expand') : t('wb.script.collapse')}>
+            {collapsed ? <ExpandMore fontSize="small" /> : <ExpandLess fontSize="small" />}
+          </IconButton>
+        </Tooltip>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="subtitle2">{t('wb.script.title')}</Typography>
           {script && (
@@ -51,6 +62,16 @@ export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, relo
             </Typography>
           )}
         </Box>
+        {requires.length > 0 && (
+          <Chip
+            size="small"
+            data-testid="confirmed-count"
+            color={done === requires.length ? 'success' : 'info'}
+            variant="outlined"
+            label={t('wb.script.confirmedCount', { done, total: requires.length })}
+            sx={{ height: 20, fontSize: 12 }}
+          />
+        )}
         <ToggleButtonGroup exclusive size="small" value={party} onChange={(_e, v: ScriptParty | null) => v && onParty(v)} aria-label={t('wb.script.party')}>
           {SCRIPT_PARTIES.map((p) => (
             <ToggleButton key={p} value={p} sx={{ py: 0.25, px: 1, fontSize: 12 }}>
@@ -60,7 +81,8 @@ export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, relo
         </ToggleButtonGroup>
       </Stack>
       <Box sx={{ height: 2 }}>{loading && <LinearProgress sx={{ height: 2 }} />}</Box>
-      <Stack spacing={1.25} sx={{ p: 1.5, overflow: 'auto', flex: 1, minHeight: 0 }}>
+      {!collapsed && (
+      <Stack spacing={1.25} sx={{ p: 1.5, pt: 1 }}>
         {error !== null && <Alert severity="error">{errorText(error, t, prefs.language)}</Alert>}
         {script?.hidesAmounts && (
           <Alert severity="warning" sx={{ py: 0 }}>
@@ -98,6 +120,7 @@ export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, relo
           ),
         )}
       </Stack>
+      )}
     </Paper>
   );
 }

@@ -1,0 +1,121 @@
+import { HistoryOutlined, PhoneOutlined } from '@mui/icons-material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/contract/workbench';
+import { CallActions } from './CallActions';
+import { EndCallDialog } from './EndCallDialog';
+import { ActiveCallBar, GateCard } from './GateCard';
+import { OutcomeForm } from './OutcomeForm';
+import { PhaseSteps } from './PhaseSteps';
+import { ScriptPanel } from './ScriptPanel';
+import type { CallSession } from './useCallSession';
+import { WrapUp } from './WrapUp';
+
+interface Props {
+  detail: CaseDetail;
+  session: CallSession;
+  /** the case number of the queue's next case (null: none follows) */
+  nextCaseNo: string | null;
+  onNext?: () => void;
+}
+
+/**
+ * The call panel: its phases on top, one scrolling body (the gate, the script with its confirmations, the outcome,
+ * the wrap-up) and, at its foot and never over a field, Save and Save-and-next.
+ */
+export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
+  const { t } = useTranslation();
+  const { call, phase, outcome } = session;
+  // The script folds away once a result is chosen (the outcome needs the room) unless the collector unfolds it.
+  const [scriptOpen, setScriptOpen] = useState<boolean | null>(null);
+  const autoOpen = phase === 'script' || (phase === 'gate' && !call.gate);
+  const scriptCollapsed = !(scriptOpen ?? autoOpen);
+  let note: { text: string; error?: boolean } | null = null;
+  if (detail.readOnly) note = { text: t('wb.case.readOnlyOutcome') };
+  else if (session.notes.hits.length > 0) note = { text: t('wb.outcome.rewriteNotes'), error: true };
+  else if (!call.active) note = { text: phase === 'wrapup' ? t('wb.actions.savedNote') : t('wb.actions.callFirst') };
+  else if (!outcome.values.resultCode) note = { text: t('wb.actions.chooseResult') };
+
+  return (
+    <Paper variant="outlined" component="aside" aria-label={t('wb.case.callColumn')} sx={{ width: 468, flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
+      <PhaseSteps phase={phase} />
+      <Stack spacing={1.25} data-testid="call-body" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 1.25, bgcolor: 'action.hover' }}>
+        {session.restored && (
+          <Alert severity="info" icon={<HistoryOutlined />} data-testid="draft-restored" onClose={session.dismissRestored} sx={{ flexShrink: 0, py: 0 }}>
+            {t('wb.draft.restored')}
+          </Alert>
+        )}
+        {session.wrap && <WrapUp done={session.wrap} nextActionAt={detail.nextActionAt} nextCaseNo={nextCaseNo} onNext={onNext} onAnother={session.clearWrap} />}
+        {call.gate && (
+          <GateCard
+            gate={call.gate}
+            onStart={() => {
+              setScriptOpen(null);
+              session.startCall();
+            }}
+            onCancel={session.cancelGate}
+            onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
+          />
+        )}
+        {!call.gate && !call.active && !session.wrap && !detail.readOnly && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1.25, border: 1, borderStyle: 'dashed', borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', flexShrink: 0 }}>
+            <PhoneOutlined fontSize="small" color="primary" />
+            <Typography variant="body2" color="textSecondary">
+              {t('wb.actions.howToStart')}
+            </Typography>
+          </Stack>
+        )}
+        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={() => session.setEnding(true)} />}
+        {call.active && (
+          <EndCallDialog
+            open={session.ending}
+            caseId={detail.id}
+            contactId={call.active.id}
+            elapsedS={call.elapsedS}
+            onBack={() => session.setEnding(false)}
+            onRecorded={session.attemptRecorded}
+          />
+        )}
+        <ScriptPanel
+          caseId={detail.id}
+          party={session.party}
+          onParty={session.setParty}
+          confirmed={session.confirmed}
+          onConfirm={session.confirm}
+          reloadKey={session.scriptKey}
+          disabled={!call.active || detail.readOnly}
+          collapsed={scriptCollapsed}
+          onToggle={() => setScriptOpen(scriptCollapsed)}
+        />
+        {call.active && !detail.readOnly && (
+          <OutcomeForm
+            detail={detail}
+            today={session.today}
+            active={call.active}
+            party={session.party}
+            onParty={session.setParty}
+            outcome={outcome}
+            onScreen={session.setNotes}
+            resultRef={session.resultRef}
+          />
+        )}
+        {!call.active && session.wrap && (
+          <Box sx={{ flexShrink: 0 }}>
+            <Button size="small" onClick={session.clearWrap}>
+              {t('wb.wrapUp.dismiss')}
+            </Button>
+          </Box>
+        )}
+      </Stack>
+      <CallActions
+        canSave={session.canSave}
+        saving={outcome.saving}
+        nextCaseNo={nextCaseNo}
+        note={note}
+        onSave={() => session.save(false)}
+        onSaveNext={() => session.save(true)}
+      />
+    </Paper>
+  );
+}
