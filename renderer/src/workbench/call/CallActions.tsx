@@ -27,13 +27,13 @@ export function CallActions({ canSave, saving, nextCaseNo, note, onSave, onSaveN
   const { t } = useTranslation();
   return (
     <Stack direction="row" spacing={1} data-testid="call-actions" sx={{ alignItems: 'center', px: 1.5, py: 1, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper', flexShrink: 0 }}>
-      <Typography variant="caption" color={note?.error ? 'error' : 'textSecondary'} sx={{ flex: 1, minWidth: 0, lineHeight: 1.4 }}>
+      <Typography variant="caption" color={note?.error ? 'error' : 'textSecondary'} sx={{ flex: 1, minWidth: 0, lineHeight: 1.4, whiteSpace: note ? 'normal' : 'nowrap' }}>
         {note ? (
           note.text
         ) : (
-          <>
-            <Keys>Ctrl+Enter</Keys> {t('wb.actions.saveKey')} · <Keys>Ctrl+Shift+Enter</Keys> {t('wb.actions.saveNextKey')}
-          </>
+          <span title={`Ctrl+Enter: ${t('wb.actions.saveKey')} · Ctrl+Shift+Enter: ${t('wb.actions.saveNextKey')}`}>
+            <Keys>Ctrl+Enter</Keys> / <Keys>Ctrl+Shift+Enter</Keys>
+          </span>
         )}
       </Typography>
       <Tooltip title="Ctrl+Enter">

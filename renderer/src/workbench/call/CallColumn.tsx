@@ -7,6 +7,7 @@ import { CallActions } from './CallActions';
 import { EndCallDialog } from './EndCallDialog';
 import { ActiveCallBar, GateCard } from './GateCard';
 import { OutcomeForm } from './OutcomeForm';
+import { reachedParty } from './outcomeModel';
 import { PhaseSteps } from './PhaseSteps';
 import { ScriptPanel } from './ScriptPanel';
 import type { CallSession } from './useCallSession';
@@ -27,10 +28,19 @@ interface Props {
 export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
   const { t } = useTranslation();
   const { call, phase, outcome } = session;
-  // The script folds away once a result is chosen (the outcome needs the room) unless the collector unfolds it.
+  // The script folds away once a result is chosen and its confirmations are ticked (the outcome needs the room), or
+  // when nobody was reached; the collector's own fold or unfold holds until the phase changes.
   const [scriptOpen, setScriptOpen] = useState<boolean | null>(null);
-  const autoOpen = phase === 'script' || (phase === 'gate' && !call.gate);
-  const scriptCollapsed = !(scriptOpen ?? autoOpen);
+  const [foldPhase, setFoldPhase] = useState(phase);
+  if (foldPhase !== phase) {
+    setFoldPhase(phase);
+    setScriptOpen(null);
+  }
+  const reached = reachedParty(outcome.values.resultCode, session.party) !== 'none';
+  let fold: 'open' | 'closed' | 'whenConfirmed' = 'closed';
+  if (scriptOpen !== null) fold = scriptOpen ? 'open' : 'closed';
+  else if (phase === 'script' || (phase === 'gate' && !call.gate)) fold = 'open';
+  else if (phase === 'outcome' && reached) fold = 'whenConfirmed';
   let note: { text: string; error?: boolean } | null = null;
   if (detail.readOnly) note = { text: t('wb.case.readOnlyOutcome') };
   else if (session.notes.hits.length > 0) note = { text: t('wb.outcome.rewriteNotes'), error: true };
@@ -50,10 +60,7 @@ export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
         {call.gate && (
           <GateCard
             gate={call.gate}
-            onStart={() => {
-              setScriptOpen(null);
-              session.startCall();
-            }}
+            onStart={session.startCall}
             onCancel={session.cancelGate}
             onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
           />
@@ -85,8 +92,8 @@ export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
           onConfirm={session.confirm}
           reloadKey={session.scriptKey}
           disabled={!call.active || detail.readOnly}
-          collapsed={scriptCollapsed}
-          onToggle={() => setScriptOpen(scriptCollapsed)}
+          fold={fold}
+          onToggle={setScriptOpen}
         />
         {call.active && !detail.readOnly && (
           <OutcomeForm
