@@ -59,7 +59,7 @@ const WORDS = {
     menu: 'Account menu',
     adminOnly: 'Set for this workstation by an admin',
     restored: 'The outcome you had not saved before the lock is back',
-    wrapNext: /Next follow-up: .*25.*11.*2026.*10:30/,
+    wrapNext: /Next follow-up: .*25.*2026.*10:30/,
   },
 } as const;
 

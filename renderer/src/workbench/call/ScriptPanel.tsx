@@ -62,7 +62,7 @@ export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, relo
           <Typography variant="subtitle2">{t('wb.script.title')}</Typography>
           {script && (
             <Typography variant="caption" color="textSecondary" component="div" noWrap>
-              {t(`wb.script.stages.${script.stage}`, { defaultValue: script.stage })} · {t(`wb.parties.${script.party}`)}
+              {t(`wb.script.stages.${script.stage}`, { defaultValue: script.stage })}
             </Typography>
           )}
         </Box>
