@@ -79,7 +79,7 @@ export function queueColumns(t: TFunction, language: Language, team: boolean, no
     { field: 'clientCode', headerName: t('queue.columns.client'), width: 68 },
     { field: 'debtorName', headerName: t('queue.columns.debtor'), width: 68, valueGetter: (v: string | null) => maskName(v) ?? absent },
     { field: 'balanceFen', headerName: t('wb.queue.columns.balance'), width: 100, ...NUM, valueFormatter: (v: number) => formatFen(v) },
-    { field: 'overdueDays', headerName: t('wb.queue.columns.overdueDays'), description: t('wb.case.overdueDays'), width: language === 'zh-CN' ? 72 : 64, ...NUM, valueFormatter: (v: number | null) => (v === null ? absent : String(v)) },
+    { field: 'overdueDays', headerName: t('wb.queue.columns.overdueDays'), description: t('wb.case.overdueDays'), width: language === 'zh-CN' ? 80 : 64, ...NUM, valueFormatter: (v: number | null) => (v === null ? absent : String(v)) },
     { field: 'stage', headerName: t('queue.columns.stage'), width: 56, valueGetter: (v: string | null) => v ?? absent },
     { field: 'status', headerName: t('queue.columns.status'), renderCell: (p) => <CaseStatusChip status={p.row.status} />, width: language === 'zh-CN' ? 88 : 120 },
     { field: 'callWindow', headerName: t('wb.queue.columns.callWindow'), description: t('wb.queue.callWindow.help'), width: language === 'zh-CN' ? 76 : 84, renderCell: (p) => <WindowCell row={p.row} t={t} /> },
