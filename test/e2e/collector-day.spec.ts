@@ -33,7 +33,7 @@ const WORDS = {
     signIn: '登录',
     menu: '账户菜单',
     adminOnly: '由管理员为本机统一设置',
-    restored: '已恢复锁定前未保存的通话结果',
+    restored: '已恢复此前未保存的通话结果',
     wrapNext: '下次跟进：2026/11/25 10:30',
   },
   en: {
@@ -58,7 +58,7 @@ const WORDS = {
     signIn: 'Sign in',
     menu: 'Account menu',
     adminOnly: 'Set for this workstation by an admin',
-    restored: 'The outcome you had not saved before the lock is back',
+    restored: 'Your unsaved outcome on this case is back',
     wrapNext: /Next follow-up: .*25.*2026.*10:30/,
   },
 } as const;
@@ -97,6 +97,14 @@ test.describe('a collector’s day at 1366×768', () => {
       const first = (await rows.nth(0).locator('[data-field="caseNo"]').innerText()).trim();
       const second = (await rows.nth(1).locator('[data-field="caseNo"]').innerText()).trim();
       await screenshot(page, `queue-1366-${tag(language)}`);
+      // `?` lists the case screen's keys too.
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog');
+      await expect(help).toContainText('Ctrl');
+      await expect(help).toContainText('Shift');
+      await screenshot(page, `shortcuts-${tag(language)}`);
+      await page.keyboard.press('Escape');
+      await expect(help).toBeHidden();
 
       // Enter opens the highlighted case; the keyboard starts on the debtor's call button (→ the gate).
       await page.keyboard.press('Enter');

@@ -109,7 +109,7 @@ export function ContactsTab({ detail, activeId, onCall, onChanged, focusCall }: 
             {!detail.readOnly && (
               <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
                 {c.phone && (
-                  <Tooltip title={t('wb.contacts.call')}>
+                  <Tooltip title={t('wb.contacts.call')} placement="left">
                     <IconButton ref={c.id === firstCallable?.id ? firstCall : undefined} color="primary" aria-label={t('wb.contacts.callWho', { who: t(`wb.relations.${c.relation}`, { defaultValue: c.relation }) })} onClick={() => onCall(c)}>
                       <PhoneOutlined fontSize="small" />
                     </IconButton>
