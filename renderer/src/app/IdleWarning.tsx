@@ -19,7 +19,7 @@ export function IdleLockReason({ minutes }: { minutes: number | null }) {
   const { t } = useTranslation();
   if (minutes === null) return null;
   return (
-    <Alert severity="info" icon={<TimerOutlined />} data-testid="idle-lock-reason">
+    <Alert severity="info" icon={<TimerOutlined />} data-testid="idle-lock-reason" role="status">
       {t('idle.lockedAfter', { count: minutes })}
     </Alert>
   );
