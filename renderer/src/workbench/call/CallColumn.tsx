@@ -48,7 +48,7 @@ export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
   else if (!outcome.values.resultCode) note = { text: t('wb.actions.chooseResult') };
 
   return (
-    <Paper variant="outlined" component="aside" aria-label={t('wb.case.callColumn')} sx={{ width: 468, flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
+    <Paper variant="outlined" component="aside" aria-label={t('wb.case.callColumn')} sx={{ width: 'clamp(468px, 32%, 600px)', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
       <PhaseSteps phase={phase} />
       <Stack spacing={1.25} data-testid="call-body" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 1.25, bgcolor: 'action.hover' }}>
         {session.restored && (
