@@ -217,4 +217,33 @@ test.describe('a collector’s day at 1366×768', () => {
       await expect(page.getByTestId('idle-lock-setting')).toContainText(w.adminOnly);
     });
   }
+
+  test('the next case after a page’s last is the first of the queue’s next page, as filtered and sorted (Alt+N)', async ({ page, host }) => {
+    test.setTimeout(120_000);
+    await signInCollector(page, host.url);
+    const grid = queueGrid(page);
+    await page.getByRole('combobox', { name: /每页行数/ }).click();
+    await page.getByRole('option', { name: '25', exact: true }).click();
+    await expect(page.getByText('第 1–25 条，共 200 条')).toBeVisible();
+    const rows = dataRows(grid);
+    await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+    let caseNo = (await rows.first().locator('[data-field="caseNo"]').innerText()).trim();
+    await rows.first().click();
+    await caseOpen(page, 'zh-CN', caseNo);
+    // Alt+N through the page: its 25 cases, then the next page's first.
+    const seen = new Set([caseNo]);
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Alt+N');
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect(heading).not.toHaveText(`案件 ${caseNo}`);
+      await expect(heading).toHaveText(/^案件 A\d+$/);
+      caseNo = (await heading.innerText()).replace('案件', '').trim();
+      expect(seen.has(caseNo)).toBe(false);
+      seen.add(caseNo);
+    }
+    await page.getByRole('button', { name: '返回工作队列' }).click();
+    await expect(page.getByText('第 26–50 条，共 200 条')).toBeVisible();
+    await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+    await expect(rows.first().locator('[data-field="caseNo"]')).toHaveText(caseNo);
+  });
 });
