@@ -17,6 +17,7 @@ const WORDS = {
     result: '结果',
     noAnswer: '无人接听',
     callback: '约定回电',
+    refused: '拒绝还款',
     notes: '备注',
     note: '本人未接，稍后再拨',
     callbackNote: '本人要求明天上午回电',
@@ -42,6 +43,7 @@ const WORDS = {
     result: 'Result',
     noAnswer: 'No answer',
     callback: 'Call back',
+    refused: 'Refused to pay',
     notes: 'Notes',
     note: 'No answer, try again later',
     callbackNote: 'Debtor asked to be called tomorrow morning',
@@ -181,7 +183,14 @@ test.describe('a collector’s day at 1366×768', () => {
       await expect(page.getByTestId('next-action')).toHaveValue('');
       await page.keyboard.press('Control+Enter');
       await expect(page.getByText(w.callbackTime)).toBeVisible();
-      for (const rule of ['CN-ID', 'CN-R1', 'CN-RPC']) await page.getByRole('checkbox', { name: new RegExp(rule) }).check();
+      for (const rule of ['CN-ID', 'CN-R1']) await page.getByRole('checkbox', { name: new RegExp(rule) }).check();
+      // The number keys work from anywhere in the call panel but a text field (here a script checkbox).
+      await expect(page.getByRole('checkbox', { name: /CN-R1/ })).toBeFocused();
+      await page.keyboard.press('7');
+      await expect(result).toHaveText(w.refused);
+      await page.keyboard.press('6');
+      await expect(result).toHaveText(w.callback);
+      await page.getByRole('checkbox', { name: /CN-RPC/ }).check();
       await page.getByRole('textbox', { name: w.notes }).fill(w.callbackNote);
       await page.getByTestId('next-action').fill('2026-11-25T10:30');
 

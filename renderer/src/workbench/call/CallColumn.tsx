@@ -1,6 +1,6 @@
 import { HistoryOutlined, PhoneOutlined } from '@mui/icons-material';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { CallActions } from './CallActions';
@@ -9,6 +9,7 @@ import { ActiveCallBar, GateCard } from './GateCard';
 import { OutcomeForm } from './OutcomeForm';
 import { reachedParty } from './outcomeModel';
 import { PhaseSteps } from './PhaseSteps';
+import { RESULT_KEYS } from './ResultSelect';
 import { ScriptPanel } from './ScriptPanel';
 import type { CallSession } from './useCallSession';
 import { WrapUp } from './WrapUp';
@@ -41,6 +42,16 @@ export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
   if (scriptOpen !== null) fold = scriptOpen ? 'open' : 'closed';
   else if (phase === 'script' || (phase === 'gate' && !call.gate)) fold = 'open';
   else if (phase === 'outcome' && reached) fold = 'whenConfirmed';
+  // A number key anywhere in the panel but a text field (a script checkbox, a button) chooses the result too.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (!call.active || detail.readOnly || e.ctrlKey || e.metaKey || e.altKey || !/^[0-9]$/.test(e.key)) return;
+    if (target.closest('[role="dialog"]') || target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && !['checkbox', 'radio'].includes((target as HTMLInputElement).type))) return;
+    const code = RESULT_KEYS[(Number(e.key) + 9) % 10];
+    if (!code || (session.party !== 'debtor' && (code === 'PTP' || code === 'HARDSHIP'))) return;
+    e.preventDefault();
+    outcome.set({ resultCode: code });
+  };
   let note: { text: string; error?: boolean } | null = null;
   if (detail.readOnly) note = { text: t('wb.case.readOnlyOutcome') };
   else if (session.notes.hits.length > 0) note = { text: t('wb.outcome.rewriteNotes'), error: true };
@@ -48,7 +59,7 @@ export function CallColumn({ detail, session, nextCaseNo, onNext }: Props) {
   else if (!outcome.values.resultCode) note = { text: t('wb.actions.chooseResult') };
 
   return (
-    <Paper variant="outlined" component="aside" aria-label={t('wb.case.callColumn')} sx={{ width: 'clamp(468px, 32%, 600px)', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
+    <Paper variant="outlined" component="aside" aria-label={t('wb.case.callColumn')} onKeyDown={onKeyDown} sx={{ width: 'clamp(468px, 32%, 600px)', flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
       <PhaseSteps phase={phase} />
       <Stack spacing={1.25} data-testid="call-body" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 1.25, bgcolor: 'action.hover' }}>
         {session.restored && (
