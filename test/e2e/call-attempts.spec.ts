@@ -21,7 +21,6 @@ test.describe('at 10:00 in Shanghai', () => {
     await expect(page.getByTestId('active-call')).toBeHidden();
     await expect(page.getByTestId('timeline-row').first()).toContainText('无人接听');
 
-    await page.getByRole('tab', { name: /^联系人/ }).click();
     await expect(page.getByTestId('contact-self').first()).toContainText('1 / 0');
   });
 
@@ -55,7 +54,6 @@ test.describe('at 10:00 in Shanghai', () => {
     await page.getByRole('dialog', { name: '结束通话：这次拨打的结果' }).getByRole('button', { name: '保存并结束' }).click();
     await expect(page.getByTestId('active-call')).toBeHidden();
 
-    await page.getByRole('tab', { name: /^联系人/ }).click();
     await page.getByRole('button', { name: `拨打${who}的电话` }).first().click();
     const gate = page.getByRole('region', { name: '拨号前检查' });
     await expect(gate.getByTestId('verdict-CN-3P').first()).toHaveAttribute('data-kind', 'block');

@@ -5,6 +5,7 @@ import { setDisabled, createUser, listUsers, setPassword, updateUser } from '../
 import { changeOwnPassword } from '../auth/sign-in';
 import { listCases } from '../cases/list-cases';
 import { isoNow } from '../clock';
+import { CoreError } from '../errors';
 import type { CoreApp } from './core-app';
 import { requireActor, requireDb, type HandlerContext } from './context';
 import { intakeHandlers } from './intake-handlers';
@@ -41,9 +42,11 @@ export const handlers: Handlers = {
 
   'prefs.get': (_i, _c, app) => app.prefs.get(),
   'prefs.set': (i, ctx, app) => {
-    // Language and theme may be chosen before sign-in; the idle lock guards the signed-in sessions, so only a
-    // signed-in user may change it, not anyone who merely holds the browser-mode token.
-    if (i.idleLockMinutes !== undefined) requireActor(ctx);
+    // Language and theme may be chosen before sign-in; the idle lock guards every signed-in session of the
+    // workstation, so only an admin may change it (not a collector, nor anyone who merely holds the browser-mode token).
+    if (i.idleLockMinutes !== undefined && requireActor(ctx).role !== 'admin') {
+      throw new CoreError('forbidden', 'Only an admin may change the idle lock of this workstation.', { field: 'idleLockMinutes' });
+    }
     return app.prefs.set(i);
   },
 

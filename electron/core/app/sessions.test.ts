@@ -68,10 +68,16 @@ describe('sessions: each caller signed in on its own', () => {
     expect(value(await env.app.dispatch('app.status', {})).user?.name).toBe(ADMIN.name);
   });
 
-  it('only a signed-in user may change the idle lock; language and theme may be chosen before sign-in', async () => {
+  it('only an admin may change the idle lock; language and theme may be chosen before sign-in', async () => {
     const stranger = newSession();
     expect(await env.app.dispatch('prefs.set', { idleLockMinutes: 0 }, stranger)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(value(await env.app.dispatch('prefs.set', { language: 'en' }, stranger))).toMatchObject({ language: 'en', idleLockMinutes: 15 });
     expect(value(await env.app.dispatch('prefs.set', { idleLockMinutes: 30 }))).toMatchObject({ idleLockMinutes: 30 });
+    // A collector changes their language, never the workstation's idle lock.
+    value(await env.app.dispatch('users.add', { name: 'zhao', displayName: '赵六', role: 'collector', password: 'collector-pass' }));
+    const collector = newSession();
+    value(await env.app.dispatch('auth.signIn', { name: 'zhao', password: 'collector-pass' }, collector));
+    expect(await env.app.dispatch('prefs.set', { idleLockMinutes: 0 }, collector)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(value(await env.app.dispatch('prefs.set', { language: 'zh-CN' }, collector))).toMatchObject({ language: 'zh-CN', idleLockMinutes: 30 });
   });
 });

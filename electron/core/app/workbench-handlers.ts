@@ -39,7 +39,7 @@ export const workbenchHandlers: WorkbenchHandlers = {
     const db = requireDb(ctx);
     const actor = requireActor(ctx);
     const req = requestForCase(db, actor, i.caseId, i.contactId, i.channel, i.party, callStart(i.durationS, ctx.clock.now()));
-    const r = recordActivity(db, actor, { ...req, resultCode: i.resultCode, confirmations: i.confirmations, promise: i.promise, plan: i.plan, notes: i.notes, reason: i.reason, nextActionAt: i.nextActionAt, recordingRef: i.recordingRef, durationS: i.durationS, direction: i.direction, consentToCall: i.consentToCall, requireReasonForWarns: true });
+    const r = recordActivity(db, actor, { ...req, resultCode: i.resultCode, confirmations: i.confirmations, promise: i.promise, plan: i.plan, notes: i.notes, reason: i.reason, nextActionAt: i.nextActionAt, recordingRef: i.recordingRef, durationS: i.durationS, direction: i.direction, consentToCall: i.consentToCall, requireReasonForWarns: true, nextActionByResult: true });
     return { activityId: r.activityId, promiseId: r.promiseId, planId: r.planId, verdicts: r.evaluation.verdicts };
   },
   'contact.setStatus': (i, ctx) => ({ status: setContactStatus(requireDb(ctx), requireActor(ctx), i.caseId, i.contactId, i.status, i.reason, isoNow(ctx.clock)) }),

@@ -116,11 +116,26 @@ describe('the collector’s workbench through the contract', () => {
     expect(broken.steps.find((s) => s.id === 'debt')?.text).toContain('您此前承诺于11月23日还款100.00元，到期后银行尚未收到这笔还款');
   });
 
+  it('sets the next action by the result code: a callback needs its time, no answer is tried again later that day', async () => {
+    const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
+    const base = { caseId, contactId: self, channel: 'call' as const, party: 'debtor' as const, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] };
+    expect(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK' })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'nextAction' } } });
+    expect(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK', nextActionAt: '2026-11-24T01:00:00.000Z' })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'nextAction' } } });
+    const nextAction = async () => value(await env.app.dispatch('cases.list', { search: 'A261100000001' })).rows[0]?.nextActionAt;
+    expect(await nextAction()).toBeNull();
+    value(await env.app.dispatch('activity.record', { ...base, party: 'none', resultCode: 'NO_ANSWER', confirmations: [] }));
+    expect(await nextAction()).toBe('2026-11-24T04:00:00.000Z'); // 12:00 in Shanghai, two hours on
+    value(await env.app.dispatch('activity.record', { ...base, resultCode: 'PTP', promise: { amountFen: 100_00, dueDate: '2026-11-30' } }));
+    expect(await nextAction()).toBe('2026-11-30T00:00:00.000Z'); // the promise date, 08:00 in Shanghai
+    value(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK', nextActionAt: '2026-11-25T06:00:00.000Z' }));
+    expect(await nextAction()).toBe('2026-11-25T06:00:00.000Z');
+  });
+
   it('records a callback the debtor asked for as consent, and a call the debtor made to the agency as inbound', async () => {
     const self = value(await env.app.dispatch('case.get', { caseId })).contacts[0]!.id;
     const base = { caseId, contactId: self, channel: 'call' as const, party: 'debtor' as const, confirmations: ['CN-ID', 'CN-RPC', 'CN-R1'] };
     expect(await env.app.dispatch('activity.record', { ...base, party: 'none', resultCode: 'NO_ANSWER', confirmations: [], consentToCall: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'consentToCall' } } });
-    const { activityId } = value(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK', consentToCall: true }));
+    const { activityId } = value(await env.app.dispatch('activity.record', { ...base, resultCode: 'CALLBACK', consentToCall: true, nextActionAt: '2026-11-25T06:00:00.000Z' }));
     expect(env.db.prepare('SELECT direction, consent_to_call FROM activities WHERE id = ?').get(activityId)).toEqual({ direction: 'outbound', consent_to_call: 1 });
     // 22:30 in Shanghai: no outbound call (CN-T1), but the debtor calling in is recorded.
     clock.set('2026-11-24T14:30:00.000Z');

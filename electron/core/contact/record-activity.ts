@@ -1,5 +1,6 @@
 import { evaluate, type Evaluation } from '../../../shared/compliance/engine';
 import { isConnected, type Direction, type ResultCode } from '../../../shared/compliance/types';
+import { proposeNextAction } from '../../../shared/compliance/next-action';
 import { localDay } from '../../../shared/compliance/zoned';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { formatFen } from '../../../shared/domain/money';
@@ -37,6 +38,8 @@ export interface RecordActivity extends ContactRequest {
   consentToCall?: boolean;
   /** the app asks for a reason whenever a warn applies (the CLI records warns with the reason if given) */
   requireReasonForWarns?: boolean;
+  /** without a next action, the one the result code proposes (NEXT_ACTION_RULES) is set; a callback must give its time */
+  nextActionByResult?: boolean;
 }
 
 export interface Recorded {
@@ -101,6 +104,13 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
     const ctx = loadContactContext(db, actor, r);
     const today = localDay(r.at, ctx.timezone);
     validate(r, ctx.caseRow.balance_fen, ctx.caseRow.due_back_at, today);
+    let nextActionAt = r.nextActionAt;
+    if (r.nextActionByResult) {
+      if (r.resultCode === 'CALLBACK' && !nextActionAt) throw new CoreError('invalid_input', 'A callback needs the agreed date and time.', { field: 'nextAction' });
+      if (r.resultCode === 'CALLBACK' && nextActionAt && Date.parse(nextActionAt) <= r.at.getTime()) throw new CoreError('invalid_input', 'The callback time has already passed.', { field: 'nextAction' });
+      const hours = ctx.pack.rules.find((x) => x.check === 'callingHours')?.params ?? null;
+      nextActionAt ??= proposeNextAction(r.resultCode, { now: r.at, timezone: ctx.timezone, hours, promiseDate: r.promise?.dueDate })?.toISOString();
+    }
     const evaluation = evaluate(ctx.pack, {
       ...ctx.input,
       intent: intentOf(r, { phase: 'record', direction: r.direction ?? 'outbound', resultCode: r.resultCode, promise: Boolean(r.promise), planRequest: Boolean(r.plan), notes: r.notes, confirmations: r.confirmations, legalReferral: r.legalReferral }),
@@ -148,7 +158,7 @@ export function recordActivity(db: Db, actor: Actor, r: RecordActivity): Recorde
     const flag = FLAG_OF[r.resultCode];
     if (flag) flags.add(flag);
     db.prepare('UPDATE cases SET status = ?, flags = ?, next_action_at = coalesce(?, next_action_at), updated_at = ? WHERE id = ?').run(
-      nextStatus(ctx.caseRow.status, r), JSON.stringify([...flags].sort()), r.nextActionAt ?? null, now, ctx.caseRow.id,
+      nextStatus(ctx.caseRow.status, r), JSON.stringify([...flags].sort()), nextActionAt ?? null, now, ctx.caseRow.id,
     );
     const contactMarked = Boolean(ctx.contactId && (r.resultCode === 'WRONG_NUMBER' || r.resultCode === 'DISCONNECTED'));
     if (contactMarked) {

@@ -13,14 +13,17 @@ import { Unlock } from '../screens/Unlock';
 import { Shell } from '../shell/Shell';
 import { createAppTheme } from '../theme';
 import { AppContext, type AppContextValue } from './AppContext';
+import { noteIdleLock } from './idleLockNote';
+import { IdleWarning } from './IdleWarning';
 import { useIdleLock } from './useIdleLock';
 
-/** The signed-in shell, under the watermark, locked after the idle time the user chose. */
+/** The signed-in shell, under the watermark, locked after the workstation's idle time (warned a minute before). */
 function SignedIn({ user, dark, idleMinutes, onIdle, onActive }: { user: SessionUser; dark: boolean; idleMinutes: number; onIdle: () => void; onActive: () => void }) {
-  useIdleLock(idleMinutes, onIdle, onActive);
+  const warning = useIdleLock(idleMinutes, onIdle, onActive);
   return (
     <>
       <Shell user={user} />
+      <IdleWarning seconds={warning} />
       <Watermark user={user} dark={dark} />
     </>
   );
@@ -61,8 +64,9 @@ export function App() {
   }, []);
 
   const lockForIdle = useCallback(() => {
+    noteIdleLock(prefs.idleLockMinutes);
     void api.call('app.lock', { idle: true }).finally(() => void refresh());
-  }, [refresh]);
+  }, [refresh, prefs.idleLockMinutes]);
 
   // Input tells the app the user is still there; when the answer says the session has ended meanwhile (the web host
   // ended it as idle, or locked the store), the lock or sign-in screen comes at once.

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
+import { clearIdleLockNote, idleLockNote } from '../app/idleLockNote';
+import { IdleLockReason } from '../app/IdleWarning';
 import { AuthLayout } from '../components/AuthLayout';
 import { PasswordField } from '../components/PasswordField';
 
@@ -16,6 +18,7 @@ export function SignIn() {
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [lockedFor] = useState(idleLockNote);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
@@ -26,6 +29,7 @@ export function SignIn() {
     setBusy(true);
     try {
       await api.call('auth.signIn', { name: name.trim(), password });
+      clearIdleLockNote();
       await refresh();
     } catch (err) {
       // The store was locked meanwhile (the idle lock): the unlock screen comes next.
@@ -45,6 +49,7 @@ export function SignIn() {
   return (
     <AuthLayout title={t('signIn.title')} subtitle={t('signIn.subtitle')}>
       <Stack component="form" noValidate spacing={2} onSubmit={(e) => void submit(e)}>
+        <IdleLockReason minutes={lockedFor} />
         <TextField
           label={t('fields.name')}
           autoComplete="username"

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../app/errorText';
+import { idleLockNote } from '../app/idleLockNote';
+import { IdleLockReason } from '../app/IdleWarning';
 import { AuthLayout } from '../components/AuthLayout';
 import { PasswordField } from '../components/PasswordField';
 
@@ -15,6 +17,7 @@ export function Unlock() {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [lockedFor] = useState(idleLockNote);
   const [empty, setEmpty] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -34,6 +37,7 @@ export function Unlock() {
   return (
     <AuthLayout title={t('unlock.title')} subtitle={t('unlock.subtitle')}>
       <Stack component="form" noValidate spacing={2} onSubmit={(e) => void submit(e)}>
+        <IdleLockReason minutes={lockedFor} />
         <Box>
           <Typography variant="caption" color="textSecondary" component="div">
             {t('unlock.dataFolder')}

@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListRow, SessionUser } from '../../../shared/contract/schemas';
 import { api } from '../api/client';
@@ -16,7 +16,8 @@ import { ReturnsScreen } from '../returns/ReturnsScreen';
 import { ComingSoon } from '../screens/ComingSoon';
 import { CaseWorkbench } from '../workbench/case/CaseWorkbench';
 import { QueueScreen } from '../workbench/queue/QueueScreen';
-import { useQueueState } from '../workbench/queue/queueState';
+import { toQuery, useQueueState } from '../workbench/queue/queueState';
+import { forgetUser, getPlace, rememberPlace } from '../workbench/workMemory';
 import { AppTopBar } from './AppTopBar';
 import { HubSyncProvider } from './hub/HubSyncContext';
 import { RevokedBanner } from './hub/SyncIndicator';
@@ -32,10 +33,12 @@ export function Shell({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { prefs, refresh, setStatus } = useApp();
   const notify = useNotify();
-  const [screen, setScreen] = useState<ScreenKey>('queue');
+  // After an idle lock the same user comes back to where they were (the case, the queue's filters and page).
+  const [place] = useState(() => getPlace(user.id));
+  const [screen, setScreen] = useState<ScreenKey>(place?.screen ?? 'queue');
   const [help, setHelp] = useState(false);
   const [searchRequest, setSearchRequest] = useState(0);
-  const [openCase, setOpenCase] = useState<Pick<CaseListRow, 'id'> | null>(null);
+  const [openCase, setOpenCase] = useState<Pick<CaseListRow, 'id'> | null>(place?.caseId ? { id: place.caseId } : null);
   // The screen a case was opened from (the queue, or a lead's dashboard or approvals): where “back” returns.
   const [caseFrom, setCaseFrom] = useState<ScreenKey>('queue');
   const openCaseFrom = (from: ScreenKey) => (caseId: string) => {
@@ -45,15 +48,18 @@ export function Shell({ user }: { user: SessionUser }) {
     setScreen('case');
   };
   // The queue page the case was opened from: the case screen's next case is the row after it.
-  const [queuePage, setQueuePage] = useState<CaseListRow[]>([]);
+  const [queuePage, setQueuePage] = useState<CaseListRow[]>(place?.queuePage ?? []);
   // A batch just imported, to assign: the assignment screen opens on its unassigned cases (once).
   const [assignBatch, setAssignBatch] = useState<BatchToAssign | null>(null);
   const go = (key: ScreenKey) => {
     setAssignBatch(null);
     setScreen(key);
   };
-  const queue = useQueueState();
+  const queue = useQueueState(place?.queue);
   const items = visibleItems(user.role);
+  useEffect(() => {
+    rememberPlace(user.id, { screen: screen === 'case' ? 'case' : 'queue', caseId: openCase?.id ?? null, queue: queue.state, queuePage });
+  }, [user.id, screen, openCase, queue.state, queuePage]);
 
   useShortcuts({
     help: () => setHelp(true),
@@ -68,6 +74,7 @@ export function Shell({ user }: { user: SessionUser }) {
   });
 
   async function signOut() {
+    forgetUser(user.id);
     try {
       await api.call('auth.signOut', {});
     } catch (err) {
@@ -101,14 +108,31 @@ export function Shell({ user }: { user: SessionUser }) {
     );
   } else if (screen === 'case') {
     const at = openCase ? queuePage.findIndex((r) => r.id === openCase.id) : -1;
+    // The next case of the queue as the collector last saw it (same search, filters, order): the next row of the
+    // page, or the first of the next page when this was the page's last.
     const next = at >= 0 ? queuePage[at + 1] : undefined;
+    const lastOfFullPage = at >= 0 && at === queuePage.length - 1 && queuePage.length === queue.state.pageSize;
     const openNext = next
       ? () => {
           setOpenCase(next);
           queue.update({ selectedId: next.id });
         }
-      : undefined;
-    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} onNext={openNext} nextCaseNo={next?.caseNo} />;
+      : lastOfFullPage
+        ? () => {
+            const page = queue.state.page + 1;
+            api.call('cases.list', toQuery({ ...queue.state, page })).then(
+              (r) => {
+                const first = r.rows[0];
+                if (!first) return;
+                setQueuePage(r.rows);
+                setOpenCase(first);
+                queue.update({ page, selectedId: first.id });
+              },
+              (err: unknown) => notify(errorText(err, t, prefs.language), 'error'),
+            );
+          }
+        : undefined;
+    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} onNext={openNext} nextCaseNo={next?.caseNo ?? (lastOfFullPage ? t('case.nextPage') : undefined)} />;
   }
   else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
   else if (screen === 'import' && user.role !== 'collector') {

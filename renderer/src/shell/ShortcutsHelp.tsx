@@ -18,7 +18,7 @@ function Key({ children }: { children: string }) {
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="xs" aria-labelledby="shortcuts-title">
+    <Dialog open={open} onClose={onClose} maxWidth="sm" aria-labelledby="shortcuts-title">
       <DialogTitle id="shortcuts-title">{t('shortcuts.title')}</DialogTitle>
       <DialogContent>
         <Table aria-labelledby="shortcuts-title">

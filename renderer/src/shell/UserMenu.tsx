@@ -63,9 +63,10 @@ export function UserMenu({ user, onSignOut, onLock }: Props) {
           <ListItemIcon>{prefs.theme === 'light' ? <DarkModeOutlined fontSize="small" /> : <LightModeOutlined fontSize="small" />}</ListItemIcon>
           <ListItemText>{prefs.theme === 'light' ? t('userMenu.darkTheme') : t('userMenu.lightTheme')}</ListItemText>
         </MenuItem>
-        <MenuItem onClick={run(() => setPrefs({ idleLockMinutes: nextIdle(prefs.idleLockMinutes) }))}>
+        {/* The idle lock is the workstation's, for everyone who signs in on it: an admin's to set, shown to the others. */}
+        <MenuItem onClick={run(() => setPrefs({ idleLockMinutes: nextIdle(prefs.idleLockMinutes) }))} disabled={user.role !== 'admin'} data-testid="idle-lock-setting">
           <ListItemIcon><TimerOutlined fontSize="small" /></ListItemIcon>
-          <ListItemText secondary={t('userMenu.idleLockHint')}>
+          <ListItemText secondary={user.role === 'admin' ? t('userMenu.idleLockHint') : t('userMenu.idleLockAdminOnly')}>
             {prefs.idleLockMinutes === 0 ? t('userMenu.idleLockOff') : t('userMenu.idleLockAfter', { minutes: prefs.idleLockMinutes })}
           </ListItemText>
         </MenuItem>

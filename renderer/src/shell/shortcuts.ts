@@ -17,6 +17,10 @@ export const SHORTCUTS: { keys: string[]; either?: true; label: string }[] = [
   { keys: ['Alt', '1…7'], label: 'shortcuts.navigate' },
   { keys: ['↑', '↓', 'J', 'K'], either: true, label: 'shortcuts.moveRows' },
   { keys: ['Enter'], label: 'shortcuts.openCase' },
+  { keys: ['1…9', '0'], either: true, label: 'shortcuts.resultCode' },
+  { keys: ['Ctrl', 'Enter'], label: 'shortcuts.saveOutcome' },
+  { keys: ['Ctrl', 'Shift', 'Enter'], label: 'shortcuts.saveNext' },
+  { keys: ['Alt', 'N'], label: 'shortcuts.nextCase' },
   { keys: ['Enter'], label: 'shortcuts.submit' },
   { keys: ['Esc'], label: 'shortcuts.close' },
 ];

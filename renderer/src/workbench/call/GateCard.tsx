@@ -1,5 +1,6 @@
 import { BlockOutlined, CallOutlined, Close, PhoneInTalkOutlined, Refresh } from '@mui/icons-material';
 import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, Tooltip, Typography } from '@mui/material';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
@@ -23,6 +24,14 @@ export function GateCard({ gate, onStart, onCancel, onRecheck }: { gate: GateSta
   const { prefs } = useApp();
   const r = gate.result;
   const blocks = r?.verdicts.filter((v) => v.kind === 'block') ?? [];
+  // The keyboard follows the gate: "Start call" once it allows the call, else "Cancel".
+  const start = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const ready = r !== null && !gate.loading;
+  const allowed = Boolean(r?.allowed);
+  useEffect(() => {
+    if (ready) (allowed ? start : cancel).current?.focus();
+  }, [ready, allowed]);
   return (
     <Paper variant="outlined" component="section" aria-label={t('wb.gate.title')} data-testid="gate-card" sx={{ borderColor: blocks.length ? 'error.main' : 'primary.main', borderWidth: 1.5, flexShrink: 0 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
@@ -67,8 +76,8 @@ export function GateCard({ gate, onStart, onCancel, onRecheck }: { gate: GateSta
           </>
         )}
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-          <Button onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button variant="contained" startIcon={<PhoneInTalkOutlined />} disabled={!r?.allowed || gate.loading} onClick={onStart}>
+          <Button ref={cancel} onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button ref={start} variant="contained" startIcon={<PhoneInTalkOutlined />} disabled={!r?.allowed || gate.loading} onClick={onStart}>
             {t('wb.gate.start')}
           </Button>
         </Stack>

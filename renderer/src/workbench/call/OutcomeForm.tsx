@@ -1,6 +1,6 @@
-import { GppBadOutlined, SaveOutlined } from '@mui/icons-material';
-import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { GppBadOutlined } from '@mui/icons-material';
+import { Alert, Box, Checkbox, FormControlLabel, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
@@ -23,14 +23,16 @@ interface Props {
   party: ScriptParty;
   onParty(party: ScriptParty): void;
   outcome: OutcomeState;
+  /** the notes' live screening, held by the call panel (its action bar says when the notes stop the save) */
+  onScreen(screen: NotesScreen): void;
+  /** `.focus()` on it focuses the result code */
+  resultRef?: Ref<HTMLInputElement>;
 }
 
 /** What happened on the call: result, party, promise, plan request, notes (screened live), next action → Save. */
-export function OutcomeForm({ detail, today, active, party, onParty, outcome }: Props) {
+export function OutcomeForm({ detail, today, active, party, onParty, outcome, onScreen, resultRef }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
-  const [screen, setScreen] = useState<NotesScreen>({ hits: [], pending: false });
-  const onScreen = useCallback((s: NotesScreen) => setScreen(s), []);
   const { values: v, set, errors, serverErrors } = outcome;
   const off = !active || detail.readOnly || outcome.saving;
   const reached = reachedParty(v.resultCode, party);
@@ -41,7 +43,11 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
     const s = serverErrors[field];
     return s === undefined ? undefined : t(`wb.outcome.errors.server.${field.replace(/\./g, '_')}`, { message: s });
   };
-  const blockedByNotes = screen.hits.length > 0;
+  const callback = v.resultCode === 'CALLBACK';
+  let nextActionHint: string | undefined;
+  if (callback) nextActionHint = t('wb.outcome.callbackHint');
+  else if (v.resultCode && v.nextAction && !v.nextActionTouched) nextActionHint = t('wb.outcome.nextActionProposed');
+  else if (v.resultCode && !v.nextAction) nextActionHint = t('wb.outcome.nextActionNone');
   const outside = nextActionOutsideHours(v.nextAction, detail.callingHours, detail.debtor.timezone);
   const refusalRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -49,8 +55,8 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
   }, [outcome.refusal]);
 
   return (
-    <Paper variant="outlined" component="section" aria-label={t('wb.outcome.title')} sx={{ flexShrink: 0 }}>
-      <Box sx={{ px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
+    <Paper variant="outlined" component="section" aria-label={t('wb.outcome.title')} data-testid="outcome-form" sx={{ flexShrink: 0 }}>
+      <Box sx={{ px: 1.5, py: 0.75, borderBottom: 1, borderColor: 'divider' }}>
         <Typography variant="subtitle2">{t('wb.outcome.title')}</Typography>
         {!active && !detail.readOnly && (
           <Typography variant="caption" color="textSecondary">
@@ -60,14 +66,14 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
       </Box>
       <Stack spacing={1.5} sx={{ p: 1.5 }}>
         <Stack direction="row" spacing={1}>
-          <ResultSelect value={v.resultCode} onChange={(c) => set({ resultCode: c })} debtorOnLine={party === 'debtor'} error={message('result')} disabled={off} />
+          <ResultSelect value={v.resultCode} onChange={(c) => set({ resultCode: c })} debtorOnLine={party === 'debtor'} error={message('result')} disabled={off} inputRef={resultRef} />
           <TextField
             select
             label={t('wb.outcome.party')}
             value={reached}
             onChange={(e) => onParty(e.target.value as ScriptParty)}
             disabled={off || reached === 'none'}
-            sx={{ maxWidth: 160 }}
+            sx={{ width: 150, flexShrink: 0 }}
           >
             {(['debtor', 'related', 'third', 'none'] as const).map((p) => (
               <MenuItem key={p} value={p} disabled={p === 'none'}>
@@ -111,13 +117,14 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
         <NotesField caseId={detail.id} value={v.notes} onChange={(notes) => set({ notes })} onScreen={onScreen} disabled={off} />
         <TextField
           type="datetime-local"
-          label={t('wb.outcome.nextAction')}
+          required={callback}
+          label={callback ? t('wb.outcome.callbackAt') : t('wb.outcome.nextAction')}
           value={v.nextAction}
           onChange={(e) => set({ nextAction: e.target.value })}
           error={Boolean(message('nextAction'))}
-          helperText={message('nextAction') ?? (outside ? t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start }) : undefined)}
+          helperText={message('nextAction') ?? (outside ? t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start }) : nextActionHint)}
           color={outside ? 'warning' : undefined}
-          slotProps={{ inputLabel: { shrink: true }, formHelperText: { sx: outside && !message('nextAction') ? { color: 'warning.main' } : undefined } }}
+          slotProps={{ inputLabel: { shrink: true }, formHelperText: { sx: outside && !message('nextAction') ? { color: 'warning.main' } : undefined }, htmlInput: { 'data-testid': 'next-action' } }}
           disabled={off}
         />
         {outcome.refusal && (
@@ -130,15 +137,6 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
           </Box>
         )}
         {outcome.failure !== null && <Alert severity="error">{errorText(outcome.failure, t, prefs.language)}</Alert>}
-        {/* Save stays in view at the foot of the call column, however far the script above it runs. */}
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', position: 'sticky', bottom: 0, zIndex: 1, bgcolor: 'background.paper', py: 1, my: -1 }}>
-          <Typography variant="caption" color={blockedByNotes ? 'error' : 'textSecondary'} sx={{ flex: 1 }}>
-            {blockedByNotes ? t('wb.outcome.rewriteNotes') : reached !== 'none' && v.resultCode ? t('wb.outcome.confirmHint') : ''}
-          </Typography>
-          <Button variant="contained" startIcon={<SaveOutlined />} disabled={off || !v.resultCode || blockedByNotes || screen.pending} onClick={() => void outcome.save()}>
-            {outcome.saving ? t('wb.outcome.saving') : t('common.save')}
-          </Button>
-        </Stack>
       </Stack>
       <ReasonDialog warns={outcome.warns} onCancel={outcome.cancelReason} onConfirm={(reason) => void outcome.save(reason)} />
     </Paper>

@@ -1,4 +1,5 @@
-import { Alert, Box, Checkbox, Chip, FormControlLabel, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { ExpandLess, ExpandMore } from '@mui/icons-material';
+import { Alert, Box, Checkbox, Chip, Collapse, FormControlLabel, IconButton, LinearProgress, Paper, Stack, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
@@ -16,6 +17,12 @@ interface Props {
   /** bumped after a save: the case's stage (and so its script) may have changed */
   reloadKey: number;
   disabled: boolean;
+  /**
+   * Folded to its title and the confirmations' count: `closed`, or `whenConfirmed` (once every require step is ticked,
+   * so that a missing confirmation is never out of sight); the toggle asks for the other state.
+   */
+  fold: 'open' | 'closed' | 'whenConfirmed';
+  onToggle(open: boolean): void;
 }
 
 function Step({ index, title, text }: { index: number; title: string; text: string }) {
@@ -35,22 +42,40 @@ function Step({ index, title, text }: { index: number; title: string; text: stri
 }
 
 /** The call script for the case's stage and the party on the line; its require steps are the confirmations. */
-export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, reloadKey, disabled }: Props) {
+export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, reloadKey, disabled, fold, onToggle }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const { value: script, error, loading } = useLoad(`${caseId}|${party}|${reloadKey}`, () => api.call('script.get', { caseId, party }));
+  const requires = script?.steps.flatMap((s) => (s.require ? [s.require] : [])) ?? [];
+  const done = requires.filter((r) => confirmed.has(r)).length;
+  const collapsed = fold === 'closed' || (fold === 'whenConfirmed' && script !== null && done === requires.length);
 
   return (
-    <Paper variant="outlined" component="section" aria-label={t('wb.script.title')} sx={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 260 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
+    <Paper variant="outlined" component="section" aria-label={t('wb.script.title')} sx={{ flexShrink: 0 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1, py: 0.75, borderBottom: collapsed ? 0 : 1, borderColor: 'divider' }}>
+        <Tooltip title={collapsed ? t('wb.script.expand') : t('wb.script.collapse')}>
+          <IconButton size="small" onClick={() => onToggle(collapsed)} aria-expanded={!collapsed} aria-label={collapsed ? t('wb.script.expand') : t('wb.script.collapse')}>
+            {collapsed ? <ExpandMore fontSize="small" /> : <ExpandLess fontSize="small" />}
+          </IconButton>
+        </Tooltip>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="subtitle2">{t('wb.script.title')}</Typography>
           {script && (
             <Typography variant="caption" color="textSecondary" component="div" noWrap>
-              {t(`wb.script.stages.${script.stage}`, { defaultValue: script.stage })} · {t(`wb.parties.${script.party}`)}
+              {t(`wb.script.stages.${script.stage}`, { defaultValue: script.stage })}
             </Typography>
           )}
         </Box>
+        {requires.length > 0 && (
+          <Chip
+            size="small"
+            data-testid="confirmed-count"
+            color={done === requires.length ? 'success' : 'info'}
+            variant="outlined"
+            label={t('wb.script.confirmedCount', { done, total: requires.length })}
+            sx={{ height: 20, fontSize: 12 }}
+          />
+        )}
         <ToggleButtonGroup exclusive size="small" value={party} onChange={(_e, v: ScriptParty | null) => v && onParty(v)} aria-label={t('wb.script.party')}>
           {SCRIPT_PARTIES.map((p) => (
             <ToggleButton key={p} value={p} sx={{ py: 0.25, px: 1, fontSize: 12 }}>
@@ -60,13 +85,15 @@ export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, relo
         </ToggleButtonGroup>
       </Stack>
       <Box sx={{ height: 2 }}>{loading && <LinearProgress sx={{ height: 2 }} />}</Box>
-      <Stack spacing={1.25} sx={{ p: 1.5, overflow: 'auto', flex: 1, minHeight: 0 }}>
+      {/* Third-party mode is said even with the script folded (at the gate, before the call starts). */}
+      {script?.hidesAmounts && (
+        <Alert severity="warning" sx={{ py: 0, mx: 1.5, mt: collapsed ? 0 : 1, mb: collapsed ? 1 : 0 }}>
+          {t('wb.script.thirdPartyMode')}
+        </Alert>
+      )}
+      <Collapse in={!collapsed}>
+      <Stack spacing={1.25} sx={{ p: 1.5, pt: 1 }}>
         {error !== null && <Alert severity="error">{errorText(error, t, prefs.language)}</Alert>}
-        {script?.hidesAmounts && (
-          <Alert severity="warning" sx={{ py: 0 }}>
-            {t('wb.script.thirdPartyMode')}
-          </Alert>
-        )}
         {prefs.language !== 'zh-CN' && script && (
           <Typography variant="caption" color="textSecondary">
             {t('wb.script.languageNote')}
@@ -98,6 +125,7 @@ export function ScriptPanel({ caseId, party, onParty, confirmed, onConfirm, relo
           ),
         )}
       </Stack>
+      </Collapse>
     </Paper>
   );
 }

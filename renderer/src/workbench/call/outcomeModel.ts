@@ -1,4 +1,5 @@
 import { callingWindowAt, type WindowState } from '../../../../shared/compliance/checks/time';
+import { proposeNextAction } from '../../../../shared/compliance/next-action';
 import { NOT_REACHED, type ResultCode } from '../../../../shared/compliance/types';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { formatFen } from '../../format';
@@ -24,11 +25,13 @@ export interface OutcomeValues {
   notes: string;
   /** `datetime-local`, workstation time */
   nextAction: string;
+  /** the collector set the next action themselves: a change of result no longer proposes one */
+  nextActionTouched: boolean;
   /** the debtor asked to be called back (direct prior consent: US-F does not count the next 7 days' calls) */
   consentToCall: boolean;
 }
 
-export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '', consentToCall: false };
+export const EMPTY_OUTCOME: OutcomeValues = { resultCode: '', promiseAmount: '', promiseDate: '', planOn: false, planKind: 'installment', schedule: [{ key: 1, dueDate: '', amount: '' }], waiver: '', notes: '', nextAction: '', nextActionTouched: false, consentToCall: false };
 
 /** Field → an i18n key (with values) saying what is wrong; keys are `promise.amount`, `promise.date`, `plan.N.amount`… */
 export type FieldErrors = Record<string, { key: string; values?: Record<string, string> }>;
@@ -83,7 +86,25 @@ export function validateOutcome(v: OutcomeValues, party: ScriptParty, l: Limits)
     }
   }
   if (v.nextAction && !localInputToIso(v.nextAction)) errors.nextAction = { key: 'wb.outcome.errors.dateMissing' };
+  else if (v.resultCode === 'CALLBACK' && !v.nextAction) errors.nextAction = { key: 'wb.outcome.errors.callbackTime' };
+  else if (v.resultCode === 'CALLBACK' && Date.parse(localInputToIso(v.nextAction) ?? '') <= Date.now()) errors.nextAction = { key: 'wb.outcome.errors.callbackPast' };
   return errors;
+}
+
+/** An instant as a `datetime-local` value in workstation time (YYYY-MM-DDTHH:mm). */
+export function isoToLocalInput(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}T${p(at.getHours())}:${p(at.getMinutes())}`;
+}
+
+/**
+ * The next action the result code proposes (NEXT_ACTION_RULES, the same the core applies when none is sent), as the
+ * field's value; '' when it proposes none (a callback: its time is asked for).
+ */
+export function proposedNextAction(v: Pick<OutcomeValues, 'resultCode' | 'promiseDate'>, hours: { windowStart: string; windowEnd: string } | null, timezone: string, now: Date = new Date()): string {
+  if (v.resultCode === '') return '';
+  const at = proposeNextAction(v.resultCode, { now, timezone, hours, promiseDate: /^\d{4}-\d{2}-\d{2}$/.test(v.promiseDate) ? v.promiseDate : undefined });
+  return at ? isoToLocalInput(at) : '';
 }
 
 /**

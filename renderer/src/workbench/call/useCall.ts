@@ -25,11 +25,14 @@ export interface CallState {
   end(): void;
 }
 
-/** The pre-dial gate (contact.check) and the call in progress, per case. */
-export function useCall(caseId: string | null): CallState {
+/**
+ * The pre-dial gate (contact.check) and the call in progress, per case. `resumed`: a call kept in a draft across an
+ * idle lock, on the line again, its length counted on from where the draft left it.
+ */
+export function useCall(caseId: string | null, resumed?: { contact: Contact; elapsedS: number | undefined }): CallState {
   const [gate, setGate] = useState<GateState | null>(null);
-  const [active, setActive] = useState<Contact | null>(null);
-  const [startedMs, setStartedMs] = useState<number | null>(null);
+  const [active, setActive] = useState<Contact | null>(resumed?.contact ?? null);
+  const [startedMs, setStartedMs] = useState<number | null>(() => (resumed ? performance.now() - (resumed.elapsedS ?? 0) * 1000 : null));
   const [asked, setAsked] = useState(caseId);
   if (asked !== caseId) {
     setAsked(caseId);

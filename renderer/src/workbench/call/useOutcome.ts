@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { VerdictShape } from '../../../../shared/contract/workbench';
 import { api, isApiError } from '../../api/client';
-import { EMPTY_OUTCOME, reachedParty, toRecordInput, validateOutcome, type FieldErrors, type Limits, type OutcomeValues } from './outcomeModel';
+import { EMPTY_OUTCOME, proposedNextAction, reachedParty, toRecordInput, validateOutcome, type FieldErrors, type Limits, type OutcomeValues } from './outcomeModel';
 import type { ScriptParty } from './party';
 
 export interface SaveContext {
@@ -13,6 +13,9 @@ export interface SaveContext {
   limits: Limits;
   /** seconds since the call began */
   elapsedS(): number | undefined;
+  /** the case's calling hours and the debtor's zone: the result code's next action is proposed in them */
+  hours: { windowStart: string; windowEnd: string } | null;
+  timezone: string;
 }
 
 export interface OutcomeState {
@@ -43,19 +46,20 @@ const ERROR_PREFIX: Record<keyof OutcomeValues, string> = {
   waiver: 'plan.waiver',
   notes: 'notes',
   nextAction: 'nextAction',
+  nextActionTouched: 'nextAction',
   consentToCall: 'consentToCall',
 };
 
 const Verdicts = z.array(VerdictShape);
 
-const SERVER_FIELDS = ['promise.amount', 'promise.date', 'promise', 'result'];
+const SERVER_FIELDS = ['promise.amount', 'promise.date', 'promise', 'result', 'nextAction'];
 
 /**
  * The outcome form's values and its save: local checks, then contact.check for warns (a reason is asked for in a
  * dialog and sent as `reason`), then activity.record; a compliance refusal comes back with every verdict.
  */
-export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[], saved: OutcomeValues) => void): OutcomeState {
-  const [values, setValues] = useState<OutcomeValues>(EMPTY_OUTCOME);
+export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[], saved: OutcomeValues) => void, initial: OutcomeValues = EMPTY_OUTCOME): OutcomeState {
+  const [values, setValues] = useState<OutcomeValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<VerdictShape[] | null>(null);
@@ -64,7 +68,13 @@ export function useOutcome(ctx: SaveContext, onSaved: (verdicts: VerdictShape[],
   const [failure, setFailure] = useState<unknown>(null);
 
   function set(patch: Partial<OutcomeValues>) {
-    setValues((v) => ({ ...v, ...patch }));
+    setValues((v) => {
+      const next = { ...v, ...patch };
+      if (patch.nextAction !== undefined) next.nextActionTouched = patch.nextAction !== '';
+      // A result code (or a promise date) proposes its next action until the collector sets one themselves.
+      else if ((patch.resultCode !== undefined || patch.promiseDate !== undefined) && !next.nextActionTouched) next.nextAction = proposedNextAction(next, ctx.hours, ctx.timezone);
+      return next;
+    });
     const touched = Object.keys(patch).map((k) => ERROR_PREFIX[k as keyof OutcomeValues]);
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.some((p) => k.startsWith(p)))));
     setServerErrors({});

@@ -1,34 +1,33 @@
 import { ArrowBack, ArrowForward, FolderSharedOutlined, LockOutlined, Refresh } from '@mui/icons-material';
-import { Alert, Box, Button, IconButton, LinearProgress, Paper, Stack, Tooltip } from '@mui/material';
+import { Alert, Box, Button, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
+import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
-import { useNotify } from '../../components/Notifier';
-import { PageHeader } from '../../components/PageHeader';
-import { EndCallDialog } from '../call/EndCallDialog';
-import { ActiveCallBar, GateCard } from '../call/GateCard';
-import { OutcomeForm } from '../call/OutcomeForm';
-import { nextActionOutsideHours } from '../call/outcomeModel';
-import { partyOf, type ScriptParty } from '../call/party';
-import { ScriptPanel } from '../call/ScriptPanel';
-import { useCall } from '../call/useCall';
-import { useOutcome } from '../call/useOutcome';
-import { caseToday } from '../dates';
+import { CallColumn } from '../call/CallColumn';
+import { partyOf } from '../call/party';
+import { useCallSession } from '../call/useCallSession';
 import { LoadError } from '../LoadError';
 import { CaseHeader } from './CaseHeader';
 import { CaseTabs } from './CaseTabs';
+import { ContactsTab } from './ContactsTab';
 import { useCaseDetail } from './useCaseDetail';
+import { useCaseKeys } from './useCaseKeys';
 
 interface Props {
   caseId: string | null;
   onBack(): void;
-  /** opens the next case of the queue page this one was opened from (absent: it was the page's last) */
+  /** opens the next case of the queue this one was opened from, as the collector last saw it (absent: none follows) */
   onNext?: () => void;
   nextCaseNo?: string;
 }
 
-/** The case screen: left the debtor, the debt and the tabs; right the call script, the gate and the outcome form. */
+/**
+ * The case screen, one screen at 1366×768 with nothing scrolling inside something else: left the debtor and the
+ * debt, the contacts and, under them, the timeline; right the call panel (gate → script → outcome → wrap-up) with
+ * Save and Save-and-next always in view at its foot.
+ */
 export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
   const { t } = useTranslation();
   const state = useCaseDetail(caseId);
@@ -40,152 +39,89 @@ export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
     body = (
       <>
         {state.error !== null && <LoadError error={state.error} title={t('wb.loadError.caseStale')} onRetry={state.reload} sx={{ mb: 1 }} />}
-        <CaseColumns key={detail.id} detail={detail} reload={state.reload} />
+        <CaseColumns key={detail.id} detail={detail} reload={state.reload} onNext={onNext} nextCaseNo={nextCaseNo ?? null} />
       </>
     );
   return (
-    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', minHeight: 560 }}>
-      <PageHeader
-        title={detail ? t('case.titleWith', { caseNo: detail.caseNo }) : t('nav.case')}
-        subtitle={detail ? `${detail.client.name} · ${t(`wb.case.pack`, { pack: detail.client.rulePack })}` : undefined}
-        actions={
-          <>
-            <Tooltip title={t('common.refresh')}>
-              <span>
-                <IconButton aria-label={t('common.refresh')} onClick={state.reload} disabled={!caseId}>
-                  <Refresh fontSize="small" />
-                </IconButton>
-              </span>
-            </Tooltip>
-            <Button startIcon={<ArrowBack />} onClick={onBack}>
-              {t('case.backToQueue')}
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', minHeight: 520 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5, minWidth: 0 }}>
+        <Box sx={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'baseline', gap: 1.5 }}>
+          <Typography variant="h6" component="h1" noWrap sx={{ flexShrink: 0 }}>
+            {detail ? t('case.titleWith', { caseNo: detail.caseNo }) : t('nav.case')}
+          </Typography>
+          {detail && (
+            <Typography variant="body2" color="textSecondary" noWrap sx={{ minWidth: 0 }}>
+              {detail.client.name} · {t('wb.case.pack', { pack: detail.client.rulePack })}
+            </Typography>
+          )}
+        </Box>
+        <Tooltip title={t('common.refresh')}>
+          <span>
+            <IconButton aria-label={t('common.refresh')} onClick={state.reload} disabled={!caseId}>
+              <Refresh fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Button startIcon={<ArrowBack />} onClick={onBack} sx={{ whiteSpace: 'nowrap' }}>
+          {t('case.backToQueue')}
+        </Button>
+        <Tooltip title={nextCaseNo ? `${t('case.nextCaseIs', { caseNo: nextCaseNo })} · Alt+N` : t('case.noNextCase')}>
+          <span>
+            <Button variant="outlined" endIcon={<ArrowForward />} onClick={onNext} disabled={!onNext} aria-keyshortcuts="Alt+N" sx={{ whiteSpace: 'nowrap' }}>
+              {t('case.nextCase')}
             </Button>
-            <Tooltip title={nextCaseNo ? t('case.nextCaseIs', { caseNo: nextCaseNo }) : t('case.noNextCase')}>
-              <span>
-                <Button variant="outlined" endIcon={<ArrowForward />} onClick={onNext} disabled={!onNext}>
-                  {t('case.nextCase')}
-                </Button>
-              </span>
-            </Tooltip>
-          </>
-        }
-      />
-      <Box sx={{ height: 2, mt: -1, mb: 1 }}>{state.loading && caseId && <LinearProgress sx={{ height: 2 }} />}</Box>
+          </span>
+        </Tooltip>
+      </Stack>
+      <Box sx={{ height: 2, mb: 0.75 }}>{state.loading && caseId && <LinearProgress sx={{ height: 2 }} />}</Box>
       {body}
     </Box>
   );
 }
 
-function CaseColumns({ detail, reload }: { detail: CaseDetail; reload(): void }) {
+function CaseColumns({ detail, reload, onNext, nextCaseNo }: { detail: CaseDetail; reload(): void; onNext?: () => void; nextCaseNo: string | null }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [party, setParty] = useState<ScriptParty>('debtor');
-  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
-  const [scriptKey, setScriptKey] = useState(0);
+  const { status } = useApp();
   const [show, setShow] = useState<{ tab: 'timeline'; n: number } | null>(null);
-  const [ending, setEnding] = useState(false);
-  const call = useCall(detail.id);
-  const today = caseToday(detail);
-  const outcome = useOutcome(
-    { caseId: detail.id, contactId: call.active?.id ?? null, party, confirmed, limits: { balanceFen: detail.balanceFen, today, dueBackAt: detail.batch.dueBackAt }, elapsedS: call.elapsedS },
-    (verdicts, saved) => {
-      const warned = verdicts.filter((v) => v.kind === 'warn').map((v) => v.rule);
-      const outside = nextActionOutsideHours(saved.nextAction, detail.callingHours, detail.debtor.timezone);
-      const text = warned.length ? t('wb.outcome.savedWithWarns', { rules: warned.join(', ') }) : t('wb.outcome.saved');
-      notify(outside ? `${text} ${t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start })}` : text);
-      afterCall();
+  const session = useCallSession(detail, status.user?.id ?? '', {
+    onSaved: (next) => {
+      setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
+      reload();
+      if (next && onNext) onNext();
     },
-  );
-  function afterCall() {
-    call.end();
-    setEnding(false);
-    setConfirmed(new Set());
-    setParty('debtor');
-    setScriptKey((k) => k + 1);
-    setShow((s) => ({ tab: 'timeline', n: (s?.n ?? 0) + 1 }));
-    reload();
-  }
+  });
+  const { call, party, setParty } = session;
+  useCaseKeys({
+    save: () => session.save(false),
+    saveNext: () => onNext && session.save(true),
+    next: () => onNext?.(),
+  });
   const hideAmounts = party !== 'debtor';
 
   return (
-    <Stack direction="row" spacing={2} sx={{ flex: 1, minHeight: 0 }}>
-      <Stack spacing={1.5} sx={{ flex: 1, minWidth: 0, overflow: 'auto', pb: 1 }}>
+    <Stack direction="row" spacing={1.5} sx={{ flex: 1, minHeight: 0 }}>
+      <Stack spacing={1} sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>
         {detail.readOnly && (
-          <Alert severity="warning" icon={<LockOutlined />} data-testid="read-only">
+          <Alert severity="warning" icon={<LockOutlined />} data-testid="read-only" sx={{ py: 0 }}>
             {t(`wb.case.readOnly.${detail.status}`, { defaultValue: t('wb.case.readOnly.closed') })}
           </Alert>
         )}
         <CaseHeader detail={detail} hideAmounts={hideAmounts} onFlagged={reload} />
-        <CaseTabs
+        <ContactsTab
           detail={detail}
-          hideAmounts={hideAmounts}
-          activeContactId={call.active?.id ?? call.gate?.contact.id ?? null}
+          activeId={call.active?.id ?? call.gate?.contact.id ?? null}
+          focusCall={!session.restored}
           onCall={(c) => {
             // The party chosen before dialling drives the script (third-party mode before the call starts).
             const p = partyOf(c.relation);
-            call.check(c, p);
+            session.openGate(c, p);
             if (!call.active) setParty(p);
           }}
-          onContactsChanged={reload}
-          show={show}
+          onChanged={reload}
         />
+        <CaseTabs detail={detail} hideAmounts={hideAmounts} show={show} />
       </Stack>
-      <Stack spacing={1.5} component="aside" aria-label={t('wb.case.callColumn')} sx={{ width: 470, flexShrink: 0, minHeight: 0, overflow: 'auto', pb: 1 }}>
-        {call.gate && (
-          <GateCard
-            gate={call.gate}
-            onStart={() => {
-              if (call.gate) setParty(call.gate.party);
-              setConfirmed(new Set());
-              outcome.reset();
-              call.start();
-            }}
-            onCancel={() => {
-              if (!call.active) setParty('debtor');
-              call.cancelGate();
-            }}
-            onRecheck={() => call.gate && call.check(call.gate.contact, call.gate.party)}
-          />
-        )}
-        {call.active && !call.gate && <ActiveCallBar contact={call.active} onEnd={() => setEnding(true)} />}
-        {call.active && (
-          <EndCallDialog
-            open={ending}
-            caseId={detail.id}
-            contactId={call.active.id}
-            elapsedS={call.elapsedS}
-            onBack={() => setEnding(false)}
-            onRecorded={() => {
-              notify(t('wb.outcome.saved'));
-              outcome.reset();
-              afterCall();
-            }}
-          />
-        )}
-        <ScriptPanel
-          caseId={detail.id}
-          party={party}
-          onParty={setParty}
-          confirmed={confirmed}
-          onConfirm={(rule, on) =>
-            setConfirmed((s) => {
-              const next = new Set(s);
-              if (on) next.add(rule);
-              else next.delete(rule);
-              return next;
-            })
-          }
-          reloadKey={scriptKey}
-          disabled={!call.active || detail.readOnly}
-        />
-        {detail.readOnly ? (
-          <Paper variant="outlined" sx={{ p: 1.5, flexShrink: 0 }}>
-            <Alert severity="info">{t('wb.case.readOnlyOutcome')}</Alert>
-          </Paper>
-        ) : (
-          <OutcomeForm detail={detail} today={today} active={call.active} party={party} onParty={setParty} outcome={outcome} />
-        )}
-      </Stack>
+      <CallColumn detail={detail} session={session} nextCaseNo={onNext ? nextCaseNo : null} onNext={onNext} />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { PersonAddAlt1Outlined, PhoneOutlined } from '@mui/icons-material';
-import { Box, Button, Chip, IconButton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip } from '@mui/material';
-import { useState } from 'react';
+import { Box, Button, Chip, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
@@ -21,21 +21,35 @@ interface Props {
   onCall(contact: Contact): void;
   /** a contact was marked or added: the case is read again */
   onChanged(): void;
+  /** the case was just opened: the keyboard starts on the first call button (→ the gate) */
+  focusCall?: boolean;
 }
 
 /**
  * Contact persons and their phones, with today's counters and a call button per phone (→ the pre-dial gate); each can
  * be marked wrong / disconnected / refusing contact, and a number learned on a call can be added — also during a call.
  */
-export function ContactsTab({ detail, activeId, onCall, onChanged }: Props) {
+export function ContactsTab({ detail, activeId, onCall, onChanged, focusCall }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
   const [adding, setAdding] = useState(false);
   const absent = t('common.absent');
+  const firstCall = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusCall) firstCall.current?.focus();
+  }, [focusCall]);
+  const firstCallable = detail.contacts.find((c) => c.phone && c.status === 'valid') ?? detail.contacts.find((c) => c.phone);
   return (
-    <>
+    <Paper variant="outlined" component="section" aria-label={t('wb.tabs.contacts')} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexShrink: 0, maxHeight: '42%' }}>
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 1.5, minHeight: 36, borderBottom: 1, borderColor: 'divider', flexShrink: 0 }}>
+      <Typography variant="subtitle2" sx={{ flex: 1 }}>
+        {t('wb.tabs.contacts')}
+        <Box component="span" sx={{ ml: 0.75, px: 0.6, borderRadius: 8, bgcolor: 'action.selected', fontSize: 11, fontVariantNumeric: 'tabular-nums' }}>
+          {detail.contacts.length}
+        </Box>
+      </Typography>
     {!detail.readOnly && (
-      <Stack direction="row" sx={{ justifyContent: 'flex-end', px: 1, pt: 0.5 }}>
+      <>
         <Button size="small" startIcon={<PersonAddAlt1Outlined />} onClick={() => setAdding(true)}>
           {t('wb.contactEdit.add')}
         </Button>
@@ -48,9 +62,11 @@ export function ContactsTab({ detail, activeId, onCall, onChanged }: Props) {
             onChanged();
           }}
         />
-      </Stack>
+      </>
     )}
-    <Table aria-label={t('wb.tabs.contacts')}>
+    </Stack>
+    <Box sx={{ overflow: 'auto', minHeight: 0 }}>
+    <Table aria-label={t('wb.tabs.contacts')} stickyHeader>
       <TableHead>
         <TableRow>
           <TableCell>{t('wb.contacts.relation')}</TableCell>
@@ -93,8 +109,8 @@ export function ContactsTab({ detail, activeId, onCall, onChanged }: Props) {
             {!detail.readOnly && (
               <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
                 {c.phone && (
-                  <Tooltip title={t('wb.contacts.call')}>
-                    <IconButton color="primary" aria-label={t('wb.contacts.callWho', { who: t(`wb.relations.${c.relation}`, { defaultValue: c.relation }) })} onClick={() => onCall(c)}>
+                  <Tooltip title={t('wb.contacts.call')} placement="left">
+                    <IconButton ref={c.id === firstCallable?.id ? firstCall : undefined} color="primary" aria-label={t('wb.contacts.callWho', { who: t(`wb.relations.${c.relation}`, { defaultValue: c.relation }) })} onClick={() => onCall(c)}>
                       <PhoneOutlined fontSize="small" />
                     </IconButton>
                   </Tooltip>
@@ -106,6 +122,7 @@ export function ContactsTab({ detail, activeId, onCall, onChanged }: Props) {
         ))}
       </TableBody>
     </Table>
-    </>
+    </Box>
+    </Paper>
   );
 }

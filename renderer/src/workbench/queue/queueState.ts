@@ -48,8 +48,8 @@ export interface QueueStore {
 }
 
 /** The queue's search, filters, page, order and selection; held by the shell so they survive opening a case. */
-export function useQueueState(): QueueStore {
-  const [state, setState] = useState<QueueState>(INITIAL);
+export function useQueueState(initial: QueueState = INITIAL): QueueStore {
+  const [state, setState] = useState<QueueState>(initial);
   const update = useCallback((patch: Partial<QueueState>) => setState((s) => ({ ...s, ...patch })), []);
   const setFilters = useCallback((filters: QueueFilters) => setState((s) => ({ ...s, filters, page: 0 })), []);
   const searchHandled = useRef(0);
