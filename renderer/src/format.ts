@@ -33,6 +33,10 @@ export function formatFenCompact(fen: number, language: string): string {
   return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
 }
 
+/** What a date picker shows and takes (dayjs tokens): the same forms as formatCalendarDay and formatDateTime. */
+export const DAY_PICKER_FORMAT: Record<Language, string> = { 'zh-CN': 'YYYY/MM/DD', en: 'D MMM YYYY' };
+export const DATE_TIME_PICKER_FORMAT: Record<Language, string> = { 'zh-CN': 'YYYY/MM/DD HH:mm', en: 'D MMM YYYY, HH:mm' };
+
 /** A calendar date (YYYY-MM-DD): 2026/11/24 in Chinese, 24 Nov 2026 in English (never day/month guessing). */
 export function formatCalendarDay(day: string | null | undefined, language: string): string {
   if (!day) return '';
@@ -40,4 +44,12 @@ export function formatCalendarDay(day: string | null | undefined, language: stri
   if (Number.isNaN(d.getTime())) return day;
   if (language === 'zh-CN') return new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
   return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** A calendar date without its year, for a chart's axis: 11/24 in Chinese, 24 Nov in English. */
+export function formatShortDay(day: string, language: string): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  if (language === 'zh-CN') return `${m[1]}/${m[2]}`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }

@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListRow, SessionUser } from '../../../shared/contract/schemas';
 import { api } from '../api/client';
@@ -10,6 +10,7 @@ import { AdminScreen } from '../admin/AdminScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { ApprovalsScreen } from '../lead/approvals/ApprovalsScreen';
 import { ReviewScreen } from '../lead/review/ReviewScreen';
+import { ScreenActive } from './screenActive';
 import { AssignmentScreen } from '../lead/assignment/AssignmentScreen';
 import { DashboardScreen } from '../lead/dashboard/DashboardScreen';
 import { ReturnsScreen } from '../returns/ReturnsScreen';
@@ -24,6 +25,9 @@ import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import type { BatchToAssign } from '../lead/assignment/assignForm';
+
+/** The screens that stay alive behind a case opened from them. */
+const KEPT_BEHIND_CASE: ReadonlySet<ScreenKey> = new Set<ScreenKey>(['dashboard', 'myFigures', 'approvals', 'review']);
 
 /** The signed-in frame: app bar, left navigation, the current screen, the status bar, the help overlay. */
 export function Shell({ user }: { user: SessionUser }) {
@@ -82,22 +86,45 @@ export function Shell({ user }: { user: SessionUser }) {
     }
   }
 
-  let content;
-  if (screen === 'queue') {
-    content = (
-      <QueueScreen
-        user={user}
-        store={queue}
-        searchRequest={searchRequest}
-        onOpen={(row, page) => {
-          setOpenCase(row);
-          setQueuePage(page);
-          setCaseFrom('queue');
-          setScreen('case');
-        }}
-      />
-    );
-  } else if (screen === 'case') {
+  /** The content of a screen other than the case. */
+  const screenContent = (key: ScreenKey) => {
+    if (key === 'queue') {
+      return (
+        <QueueScreen
+          user={user}
+          store={queue}
+          searchRequest={searchRequest}
+          onOpen={(row, page) => {
+            setOpenCase(row);
+            setQueuePage(page);
+            setCaseFrom('queue');
+            setScreen('case');
+          }}
+        />
+      );
+    }
+    if (key === 'admin' && user.role === 'admin') return <AdminScreen user={user} />;
+    if (key === 'import' && user.role !== 'collector') {
+      return (
+        <ImportScreen
+          user={user}
+          onAssign={(batch) => {
+            setAssignBatch(batch);
+            setScreen('assignment');
+          }}
+        />
+      );
+    }
+    if (key === 'dashboard' || key === 'myFigures') return <DashboardScreen user={user} onOpenCase={openCaseFrom(key)} />;
+    if (key === 'assignment' && user.role !== 'collector') return <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
+    if (key === 'approvals' && user.role !== 'collector') return <ApprovalsScreen user={user} onOpenCase={openCaseFrom('approvals')} />;
+    if (key === 'review' && user.role !== 'collector') return <ReviewScreen onOpenCase={openCaseFrom('review')} />;
+    if (key === 'returns' && user.role !== 'collector') return <ReturnsScreen />;
+    return <ComingSoon screen={key} />;
+  };
+
+  let caseScreen = null;
+  if (screen === 'case') {
     const at = openCase ? queuePage.findIndex((r) => r.id === openCase.id) : -1;
     const next = at >= 0 ? queuePage[at + 1] : undefined;
     const openNext = next
@@ -106,26 +133,25 @@ export function Shell({ user }: { user: SessionUser }) {
           queue.update({ selectedId: next.id });
         }
       : undefined;
-    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} onNext={openNext} nextCaseNo={next?.caseNo} />;
+    const backLabel = caseFrom === 'queue' ? t('case.backToQueue') : t('case.backTo', { screen: t(`nav.${caseFrom}`) });
+    caseScreen = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} backLabel={backLabel} onNext={openNext} nextCaseNo={next?.caseNo} />;
   }
-  else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
-  else if (screen === 'import' && user.role !== 'collector') {
-    content = (
-      <ImportScreen
-        user={user}
-        onAssign={(batch) => {
-          setAssignBatch(batch);
-          setScreen('assignment');
-        }}
-      />
-    );
-  }
-  else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} onOpenCase={openCaseFrom(screen)} />;
-  else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
-  else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} onOpenCase={openCaseFrom('approvals')} />;
-  else if (screen === 'review' && user.role !== 'collector') content = <ReviewScreen onOpenCase={openCaseFrom('review')} />;
-  else if (screen === 'returns' && user.role !== 'collector') content = <ReturnsScreen />;
-  else content = <ComingSoon screen={screen} />;
+  // A lead's screen a case was opened from stays alive out of sight (its filters, grouping, open list), so that
+  // “back” returns to it as it was; the queue keeps its state in its store (and its keys must not act behind a case).
+  const underneath = screen === 'case' ? caseFrom : screen;
+  const kept = KEPT_BEHIND_CASE.has(underneath);
+  const content = (
+    <>
+      {kept ? (
+        <Box key={underneath} sx={{ display: screen === 'case' ? 'none' : 'contents' }}>
+          <ScreenActive.Provider value={screen !== 'case'}>{screenContent(underneath)}</ScreenActive.Provider>
+        </Box>
+      ) : (
+        screen !== 'case' && <Fragment key={screen}>{screenContent(screen)}</Fragment>
+      )}
+      {caseScreen}
+    </>
+  );
 
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
+import { DateTimeField } from '../../components/DateTimeField';
 import type { Contact } from '../case/ContactsTab';
 import { canNegotiate, nextActionOutsideHours, reachedParty } from './outcomeModel';
 import { NotesField, type NotesScreen } from './NotesField';
@@ -109,15 +110,14 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
           />
         )}
         <NotesField caseId={detail.id} value={v.notes} onChange={(notes) => set({ notes })} onScreen={onScreen} disabled={off} />
-        <TextField
-          type="datetime-local"
+        <DateTimeField
           label={t('wb.outcome.nextAction')}
           value={v.nextAction}
-          onChange={(e) => set({ nextAction: e.target.value })}
+          onChange={(nextAction) => set({ nextAction })}
           error={Boolean(message('nextAction'))}
           helperText={message('nextAction') ?? (outside ? t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start }) : undefined)}
           color={outside ? 'warning' : undefined}
-          slotProps={{ inputLabel: { shrink: true }, formHelperText: { sx: outside && !message('nextAction') ? { color: 'warning.main' } : undefined } }}
+          helperSx={outside && !message('nextAction') ? { color: 'warning.main' } : undefined}
           disabled={off}
         />
         {outcome.refusal && (

@@ -23,13 +23,15 @@ import { useCaseDetail } from './useCaseDetail';
 interface Props {
   caseId: string | null;
   onBack(): void;
+  /** where “back” goes, e.g. 返回工作队列 or 返回审批 */
+  backLabel?: string;
   /** opens the next case of the queue page this one was opened from (absent: it was the page's last) */
   onNext?: () => void;
   nextCaseNo?: string;
 }
 
 /** The case screen: left the debtor, the debt and the tabs; right the call script, the gate and the outcome form. */
-export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
+export function CaseWorkbench({ caseId, onBack, backLabel, onNext, nextCaseNo }: Props) {
   const { t } = useTranslation();
   const state = useCaseDetail(caseId);
   const { detail } = state;
@@ -58,7 +60,7 @@ export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
               </span>
             </Tooltip>
             <Button startIcon={<ArrowBack />} onClick={onBack}>
-              {t('case.backToQueue')}
+              {backLabel ?? t('case.backToQueue')}
             </Button>
             <Tooltip title={nextCaseNo ? t('case.nextCaseIs', { caseNo: nextCaseNo }) : t('case.noNextCase')}>
               <span>
