@@ -35,6 +35,8 @@ export function formatFenCompact(fen: number, language: string): string {
 
 /** What a date picker shows and takes (dayjs tokens): the same forms as formatCalendarDay and formatDateTime. */
 export const DAY_PICKER_FORMAT: Record<Language, string> = { 'zh-CN': 'YYYY/MM/DD', en: 'D MMM YYYY' };
+/** A picker calendar's heading: 2026年11月 (not 十一月 2026), November 2026. */
+export const CALENDAR_HEADER_FORMAT: Record<Language, string> = { 'zh-CN': 'YYYY年M月', en: 'MMMM YYYY' };
 export const DATE_TIME_PICKER_FORMAT: Record<Language, string> = { 'zh-CN': 'YYYY/MM/DD HH:mm', en: 'D MMM YYYY, HH:mm' };
 
 /** A calendar date (YYYY-MM-DD): 2026/11/24 in Chinese, 24 Nov 2026 in English (never day/month guessing). */

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testIdProps } from './testIdProps';
-import { DATE_TIME_PICKER_FORMAT } from '../format';
+import { CALENDAR_HEADER_FORMAT, DATE_TIME_PICKER_FORMAT } from '../format';
 import type { Language } from '../i18n';
 
 /** The workstation-local form a date-time is kept in (as `<input type="datetime-local">` had it). */
@@ -30,6 +30,7 @@ const toLocal = (d: Dayjs | null): string => (d && d.isValid() ? d.format(LOCAL_
 /** A date and a 24-hour time in the app's language: 2026/11/24 14:30 in Chinese, 24 Nov 2026 14:30 in English. */
 export function DateTimeField({ label, value, onChange, error, helperText, color, helperSx, disabled, sx, testId }: DateTimeFieldProps) {
   const { i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [inner, setInner] = useState<Dayjs | null>(() => toDayjs(value));
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
@@ -45,11 +46,12 @@ export function DateTimeField({ label, value, onChange, error, helperText, color
         onChange(toLocal(d));
       }}
       ampm={false}
-      format={DATE_TIME_PICKER_FORMAT[i18n.language as Language] ?? DATE_TIME_PICKER_FORMAT['zh-CN']}
+      format={DATE_TIME_PICKER_FORMAT[language]}
       disabled={disabled}
       sx={sx}
       slotProps={{
-        textField: { error, helperText, color, slotProps: { formHelperText: { sx: helperSx }, htmlInput: testIdProps(testId) } },
+        calendarHeader: { format: CALENDAR_HEADER_FORMAT[language] },
+        textField: { size: 'small', fullWidth: true, error, helperText, color, slotProps: { formHelperText: { sx: helperSx }, htmlInput: testIdProps(testId) } },
       }}
     />
   );

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testIdProps } from './testIdProps';
-import { DAY_PICKER_FORMAT } from '../format';
+import { CALENDAR_HEADER_FORMAT, DAY_PICKER_FORMAT } from '../format';
 import type { Language } from '../i18n';
 
 const ISO_DAY = 'YYYY-MM-DD';
@@ -34,6 +34,7 @@ const toDay = (d: Dayjs | null): string => (d && d.isValid() ? d.format(ISO_DAY)
  */
 export function DayField({ label, value, onChange, min, max, error, helperText, required, disabled, sx, testId }: DayFieldProps) {
   const { i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [inner, setInner] = useState<Dayjs | null>(() => toDayjs(value));
   const [seen, setSeen] = useState(value);
   // A new value from outside (a preset, a reset) replaces what is typed; a half-typed date is kept while it says ''.
@@ -49,13 +50,14 @@ export function DayField({ label, value, onChange, min, max, error, helperText, 
         setInner(d);
         onChange(toDay(d));
       }}
-      format={DAY_PICKER_FORMAT[i18n.language as Language] ?? DAY_PICKER_FORMAT['zh-CN']}
+      format={DAY_PICKER_FORMAT[language]}
       minDate={toDayjs(min) ?? undefined}
       maxDate={toDayjs(max) ?? undefined}
       disabled={disabled}
       sx={sx}
       slotProps={{
-        textField: { error, helperText, required, slotProps: { htmlInput: testIdProps(testId) } },
+        calendarHeader: { format: CALENDAR_HEADER_FORMAT[language] },
+        textField: { size: 'small', fullWidth: true, error, helperText, required, slotProps: { htmlInput: testIdProps(testId) } },
       }}
     />
   );
