@@ -29,8 +29,9 @@ export function dateFieldByTestId(page: Page, testId: string): Locator {
   return page.getByRole('group').filter({ has: page.getByTestId(testId) });
 }
 
-/** A calendar date (YYYY-MM-DD) as the app shows it: 2026/11/24 in Chinese, 24 Nov 2026 in English. */
+/** A calendar date (YYYY-MM-DD) as the app shows it: 2026/11/24 in Chinese, 24 Nov 2026 (01 Dec 2026) in English. */
 export function shownDay(day: string, language: 'zh' | 'en' = 'zh'): string {
-  if (language === 'zh') return day.replaceAll('-', '/');
-  return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const [y, m, d] = day.split('-');
+  if (language === 'zh') return `${y}/${m}/${d}`;
+  return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]} ${y}`;
 }

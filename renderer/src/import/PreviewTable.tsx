@@ -10,7 +10,7 @@ import { fieldLabel, reasonText } from './intakeText';
 /** Fields shown right-aligned with tabular digits. */
 const NUMERIC = new Set(['placedAmount', 'balance', 'principal', 'interest', 'fees', 'overdueDays', 'amount', 'lastPaymentAmount', 'hand']);
 const MONO = new Set(['caseNo', 'idNumber', 'mobile', 'txnRef']);
-/** Calendar dates, shown as everywhere else in the app (2026/11/01, 1 Nov 2026). */
+/** Calendar dates, shown as everywhere else in the app (2026/11/01, 01 Nov 2026). */
 const DAYS = new Set(['placedAt', 'dueBackAt', 'lastPaymentAt', 'paidAt', 'recalledAt']);
 /** Fields filled without a column of their own: contacts from several columns (or one cell), balance from the placed amount. */
 const DERIVED = new Set(['contacts', 'balance']);

@@ -29,6 +29,12 @@ import type { BatchToAssign } from '../lead/assignment/assignForm';
 /** The screens that stay alive behind a case opened from them. */
 const KEPT_BEHIND_CASE: ReadonlySet<ScreenKey> = new Set<ScreenKey>(['dashboard', 'myFigures', 'approvals', 'review']);
 
+/**
+ * A kept screen out of sight: it keeps its width (main's, inside its 24px padding; a chart measured at zero width
+ * draws negative sizes), takes no room, and nothing in it can be seen, reached by Tab or clicked.
+ */
+const OUT_OF_SIGHT = { position: 'absolute', top: 0, left: 24, right: 24, height: 0, overflow: 'hidden', visibility: 'hidden' } as const;
+
 /** The signed-in frame: app bar, left navigation, the current screen, the status bar, the help overlay. */
 export function Shell({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
@@ -143,7 +149,7 @@ export function Shell({ user }: { user: SessionUser }) {
   const content = (
     <>
       {kept ? (
-        <Box key={underneath} sx={{ display: screen === 'case' ? 'none' : 'contents' }}>
+        <Box key={underneath} sx={screen === 'case' ? OUT_OF_SIGHT : { display: 'contents' }}>
           <ScreenActive.Provider value={screen !== 'case'}>{screenContent(underneath)}</ScreenActive.Provider>
         </Box>
       ) : (
@@ -158,7 +164,7 @@ export function Shell({ user }: { user: SessionUser }) {
       <AppTopBar user={user} onHelp={() => setHelp(true)} onSignOut={() => void signOut()} onLock={() => void lock()} />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <Navigation role={user.role} current={screen} onSelect={go} />
-        <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5 }}>
+        <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5, position: 'relative' }}>
           {content}
         </Box>
       </Box>
