@@ -75,10 +75,10 @@ test.describe('the browser in US English, the app in Chinese', () => {
     await expect(drill).toBeHidden();
     await expectNoInternalNames(page, 'the case');
     await page.getByRole('button', { name: '返回仪表盘' }).click();
-    await expect(page.getByRole('heading', { name: '仪表盘' })).toBeVisible();
     await expect(drill).toBeVisible();
     await expect(drill.getByRole('row').nth(1)).toContainText(caseNo);
     await drill.getByRole('button', { name: '关闭' }).click();
+    await expect(page.getByRole('heading', { name: '仪表盘' })).toBeVisible();
     await expect(shownDate(dateField(page, '开始日期'))).toHaveValue(shownDay(from));
 
     // From the queue, back says so.
