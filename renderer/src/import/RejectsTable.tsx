@@ -6,15 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Rejection } from '../../../shared/contract/intake';
 import { useNotify } from '../components/Notifier';
 import { baseName, downloadXlsx, type SheetData } from './exportRejects';
-import { fieldLabel } from './intakeText';
+import { fieldLabel, showsMessage } from './intakeText';
 
 const reason = (t: TFunction, code: string): string => t(`intake.reason.${code}`, { defaultValue: code });
-
-/**
- * The importer's own message (English, naming fields by their keys) is shown in the English interface only: in Chinese
- * the field and the reason say the same in words, and a file for the bank carries no internal names.
- */
-const showsMessage = (language: string): boolean => language === 'en';
 
 /** The rejected rows exactly as the table shows them, for the spreadsheet. */
 export function rejectsSheet(t: TFunction, rows: Rejection[], language: string): SheetData {

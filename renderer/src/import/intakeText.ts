@@ -18,6 +18,12 @@ export function toFailure(err: unknown): Failure {
 /** A canonical field (caseNo, placedAmount…) in the current language (the app's one field map). */
 export { fieldLabel };
 
+/**
+ * The importer's own message (English, naming fields by their keys) is shown in the English interface only: in Chinese
+ * the field and the reason say the same in words, and a file for the bank carries no internal names.
+ */
+export const showsMessage = (language: string): boolean => language === 'en';
+
 /** Why a row was rejected: the field and the translated reason, e.g. “证件号码：校验位不正确”. */
 export function reasonText(t: TFunction, problem: { field: string; code: string }): string {
   const reason = t(`intake.reason.${problem.code}`, { defaultValue: problem.code });
