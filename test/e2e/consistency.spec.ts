@@ -91,11 +91,22 @@ test.describe('the browser in US English, the app in Chinese', () => {
     await page.getByRole('button', { name: '返回工作队列' }).click();
 
     // The lead's other screens.
-    for (const [screen, heading] of [['分案', '分案'], ['审批', '审批'], ['质检', '质检'], ['回盘与同步', '回盘与同步']] as const) {
+    for (const screen of ['分案', '审批', '质检', '回盘与同步']) {
       await nav.getByRole('button', { name: screen, exact: true }).click();
-      await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: screen, exact: true })).toBeVisible();
       await expect(page.locator('main .MuiSkeleton-root, main [role="progressbar"]')).toHaveCount(0, { timeout: 30_000 });
       await expectNoInternalNames(page, screen);
+      if (screen === '审批') {
+        // a plan's case, and back to the approvals
+        await page.getByRole('button', { name: /^全部/ }).click();
+        const open = page.getByRole('button', { name: /^打开案件 / }).first();
+        const planCase = ((await open.getAttribute('aria-label')) ?? '').replace('打开案件 ', '');
+        await open.click();
+        await expect(page.getByRole('heading', { name: `案件 ${planCase}` })).toBeVisible();
+        await page.getByRole('button', { name: '返回审批' }).click();
+        await expect(page.getByRole('heading', { name: '审批', exact: true })).toBeVisible();
+        await expect(page.getByRole('button', { name: /^全部/ })).toHaveAttribute('aria-pressed', 'true');
+      }
     }
 
     // An import preview with bad rows: fields and reasons in words.
