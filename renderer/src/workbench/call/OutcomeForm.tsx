@@ -40,7 +40,7 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome }: 
     const e = errors[field];
     if (e) return t(e.key, e.values);
     const s = serverErrors[field];
-    return s === undefined ? undefined : t(`wb.outcome.errors.server.${field.replace(/\./g, '_')}`, { message: s });
+    return s === undefined ? undefined : t([`wb.outcome.errors.server.${field.replace(/\./g, '_')}`, 'wb.outcome.errors.server.other'], { message: s });
   };
   const blockedByNotes = screen.hits.length > 0;
   const outside = nextActionOutsideHours(v.nextAction, detail.callingHours, detail.debtor.timezone);
