@@ -9,6 +9,9 @@ export function fieldLabel(t: TFunction, field: string): string {
   // A contact group's part (contacts.1.phone): “联系人2电话”; the contacts cell: “联系人”.
   const part = /^contacts\.(\d+)\.(name|relation|phone)$/.exec(field);
   if (part) return t('intake.field.contactPart', { n: Number(part[1]) + 1, part: t(`intake.field.contactParts.${part[2]}`) });
+  // A column named by the bank's header and our key, as a refused file reports it: “证件号码 (idNumber)”.
+  const named = /\(([A-Za-z][A-Za-z0-9.]*)\)$/.exec(field);
+  if (named?.[1]) return fieldLabel(t, named[1]);
   const key = field === 'contacts.cell' ? 'contacts' : field;
   return t([`fields.${key}`, `intake.field.${key}`, 'fields.unknown']);
 }

@@ -187,7 +187,8 @@ test('a file refused whole says so, and nothing is imported; a collector has no 
   // A file lacking a required column is refused already at the preview, naming the column.
   await chooseFixture(page, '选择其他文件', 'bad', 'missing-column.csv');
   const refused = page.getByRole('alert').filter({ hasText: '无法预览这个文件' });
-  await expect(refused).toContainText('文件缺少必需的列：证件号码');
+  await expect(refused).toContainText('文件缺少必需的列：证件号码。'); // in words, without its key (idNumber)
+  await expect(refused).not.toContainText('idNumber');
   // …and what the header row holds instead, so a wrong profile shows at once.
   await expect(refused).toContainText('最像表头的第 1 行是：案件编号、客户姓名、证件类型');
   await screenshot(page, 'import-missing-column');

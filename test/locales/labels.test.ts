@@ -37,6 +37,8 @@ describe('no internal names in the interface', () => {
       }
       expect(fieldLabel(t, 'idNumber')).toBe(language === 'zh-CN' ? '证件号码' : t('intake.field.idNumber'));
       expect(fieldLabel(t, 'contacts.1.phone')).toBe(language === 'zh-CN' ? '联系人2电话' : t('intake.field.contactPart', { n: 2, part: t('intake.field.contactParts.phone') }));
+      // a column a refused file names by the bank's header and our key
+      expect(fieldLabel(t, '证件号码 (idNumber)')).toBe(fieldLabel(t, 'idNumber'));
       // a key the app has no words for reads as “a field”, not as the key
       expect(fieldLabel(t, 'someNewField')).toBe(language === 'zh-CN' ? '某一项' : 'a field');
     });
