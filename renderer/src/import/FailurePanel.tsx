@@ -18,10 +18,16 @@ export function FailurePanel({ error, during, onChooseAnother }: Props) {
       <Alert severity="error" role="alert" sx={{ mb: 1.5 }}>
         <AlertTitle>{t(`intake.failure.title.${during}`)}</AlertTitle>
         <span data-testid="import-failure">{during === 'choose' ? failureText(t, error) : t('intake.failure.withNothing', { reason: failureText(t, error) })}</span>
-        {error.message && showsMessage(i18n.language) && (
+        {error.message && showsMessage(i18n.language) ? (
           <Typography variant="caption" component="div" className="mono" sx={{ mt: 0.75, opacity: 0.85 }}>
             {t('intake.failure.detail', { message: error.message })}
           </Typography>
+        ) : (
+          typeof error.details.file === 'string' && (
+            <Typography variant="caption" component="div" sx={{ mt: 0.75, opacity: 0.85 }}>
+              {t('intake.failure.file', { file: error.details.file })}
+            </Typography>
+          )
         )}
       </Alert>
       <Button variant="contained" startIcon={<FolderOpenOutlined />} onClick={onChooseAnother}>
