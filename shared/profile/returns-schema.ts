@@ -86,7 +86,7 @@ export const ReturnsSection = z
     include: z.array(z.enum(RETURN_RECORDS)).min(1).default(['activities']),
     columns: z.array(Column).min(1),
     resultCodes: ResultCodeMap,
-    /** our words → the bank's; an unmapped value is written as ours */
+    /** our words → the bank's; an unmapped value is written in our Chinese words (电话, 分期), never as an internal name */
     valueMaps: z
       .object({
         recordType: Words(['activity', 'promise', 'plan', 'recall']).optional(),

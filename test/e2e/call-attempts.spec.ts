@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { dateField, typeDate } from './dates';
 import { dataRows, queueGrid, SEED_WORKBENCH, signInCollector, TEN_AM_SHANGHAI } from './workbench-flows';
 
 test.describe('at 10:00 in Shanghai', () => {
@@ -83,7 +84,7 @@ test.describe('at 10:00 in Shanghai', () => {
     await page.getByRole('region', { name: '拨号前检查' }).getByRole('button', { name: '开始通话' }).click();
     await page.getByRole('combobox', { name: '结果' }).click();
     await page.getByRole('option', { name: '无人接听' }).click();
-    await page.getByLabel('下次跟进时间').fill('2026-11-25T22:30');
+    await typeDate(dateField(page, '下次跟进时间'), '2026-11-25T22:30');
     const warning = '注意：该时间是债务人当地22:30，不在可拨打时段（08:00–22:00），届时不能拨打。';
     await expect(page.getByText(warning)).toBeVisible();
     await page.getByRole('button', { name: '保存', exact: true }).click();

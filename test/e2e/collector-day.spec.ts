@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { dateFieldByTestId, typeDate } from './dates';
 import { field, PASSPHRASE } from './flows';
 import { expect, screenshot, SCREENSHOTS, test } from './fixtures';
 import { dataRows, queueGrid, SEED_WORKBENCH, signInCollector, TEN_AM_SHANGHAI, WB_COLLECTOR } from './workbench-flows';
@@ -36,6 +37,8 @@ const WORDS = {
     adminOnly: '由管理员为本机统一设置',
     restored: '已恢复此前未保存的通话结果',
     wrapNext: '下次跟进：2026/11/25 10:30',
+    proposed: '2026/11/24 12:00',
+    agreed: '2026/11/25 10:30',
   },
   en: {
     callDebtor: 'Call Debtor',
@@ -62,6 +65,8 @@ const WORDS = {
     adminOnly: 'Set for this workstation by an admin',
     restored: 'Your unsaved outcome on this case is back',
     wrapNext: /Next follow-up: .*25.*2026.*10:30/,
+    proposed: '24 Nov 2026, 12:00',
+    agreed: '25 Nov 2026, 10:30',
   },
 } as const;
 
@@ -125,7 +130,7 @@ test.describe('a collector’s day at 1366×768', () => {
       await expect(result).toBeFocused();
       await page.keyboard.press('1');
       await expect(result).toHaveText(w.noAnswer);
-      await expect(page.getByTestId('next-action')).toHaveValue('2026-11-24T12:00');
+      await expect(page.getByTestId('next-action')).toHaveValue(w.proposed);
       await page.keyboard.press('Tab');
       const notes = page.getByRole('textbox', { name: w.notes });
       await expect(notes).toBeFocused();
@@ -192,7 +197,7 @@ test.describe('a collector’s day at 1366×768', () => {
       await expect(result).toHaveText(w.callback);
       await page.getByRole('checkbox', { name: /CN-RPC/ }).check();
       await page.getByRole('textbox', { name: w.notes }).fill(w.callbackNote);
-      await page.getByTestId('next-action').fill('2026-11-25T10:30');
+      await typeDate(dateFieldByTestId(page, 'next-action'), '2026-11-25T10:30', tag(language));
 
       // Nobody touches anything: a minute before the lock, the warning; then the lock, which says why.
       await page.clock.fastForward('14:01');
@@ -213,7 +218,7 @@ test.describe('a collector’s day at 1366×768', () => {
       await expect(page.getByTestId('draft-restored')).toContainText(w.restored);
       await expect(page.getByRole('combobox', { name: w.result })).toHaveText(w.callback);
       await expect(page.getByRole('textbox', { name: w.notes })).toHaveValue(w.callbackNote);
-      await expect(page.getByTestId('next-action')).toHaveValue('2026-11-25T10:30');
+      await expect(page.getByTestId('next-action')).toHaveValue(w.agreed);
       await expect(page.getByTestId('confirmed-count')).toContainText('3');
 
       // Saved as it was: the follow-up is the agreed time.

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { formatFen } from '../../shared/domain/money';
 import { ADMIN, completeFirstRun, PASSPHRASE, signInZh, signOutZh } from './flows';
 import { expect, ROOT, screenshot, test } from './fixtures';
+import { dateField, typeDate } from './dates';
 
 /** What `report kpi --json` prints (the figures this spec compares). */
 interface CliKpi {
@@ -108,16 +109,16 @@ test('a lead reads the dashboard: cards, charts, groupings, drill-down, Excel ex
   // A period: the same figures as `report kpi --from --to`.
   const from = shanghaiDay(-14);
   const to = shanghaiDay(0);
-  await page.getByLabel('开始日期').fill(from);
-  await page.getByLabel('结束日期').fill(to);
+  await typeDate(dateField(page, '开始日期'), from);
+  await typeDate(dateField(page, '结束日期'), to);
   await expect(page.getByText(`统计期间：${from.replace(/-/g, '/')} 至 ${to.replace(/-/g, '/')}`)).toBeVisible();
   const period = cliKpi(host.dataDir, '--from', from, '--to', to);
   expect(period.total.recoveredFen).toBeLessThan(cli.total.recoveredFen);
   await expect(recovered).toHaveAccessibleName(`回款金额 ${formatFen(period.total.recoveredFen)}，查看案件`);
 
   // A period back to front: no figures, and the reason why.
-  await page.getByLabel('开始日期').fill(to);
-  await page.getByLabel('结束日期').fill(from);
+  await typeDate(dateField(page, '开始日期'), to);
+  await typeDate(dateField(page, '结束日期'), from);
   await expect(page.getByRole('alert').filter({ hasText: '开始日期晚于结束日期' })).toBeVisible();
   await expect(recovered).toBeDisabled();
   await page.getByRole('button', { name: '恢复整个委案期' }).click();

@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import type { Download, Page } from '@playwright/test';
 import { field } from './flows';
 import { expect, ROOT, screenshot, test, type WebHost } from './fixtures';
+import { dateFieldByTestId, shownDay, typeDate } from './dates';
 
 /** The demo data set of the command line (`demo --cases 500`): users admin, lead, c1–c3 with one password. */
 const PASSPHRASE = 'returns e2e passphrase';
@@ -84,10 +85,10 @@ test('zh-CN: a lead previews bank-a’s returns of the last days, exports the GB
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '回盘与同步' }).click();
   await expect(page.getByRole('heading', { name: '回盘与同步' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: '委托方' })).toHaveText('示例银行A信用卡中心');
-  await expect(page.getByTestId('returns-from')).toHaveValue(day(-1));
+  await expect(page.getByTestId('returns-from')).toHaveValue(shownDay(day(-1)));
   // the recalls arrived today, the activities over the last days: a period of both
-  await page.getByTestId('returns-from').fill(day(-2));
-  await page.getByTestId('returns-to').fill(day(0));
+  await typeDate(dateFieldByTestId(page, 'returns-from'), day(-2));
+  await typeDate(dateFieldByTestId(page, 'returns-to'), day(0));
   await page.getByRole('button', { name: '预览' }).click();
 
   await expect(page.getByTestId('returns-file-name')).toHaveText(`回盘_bank-a_${day(-2).replaceAll('-', '')}_${day(0).replaceAll('-', '')}.csv`);
@@ -149,8 +150,8 @@ test('en: an admin exports bank-b’s last 7 days as an XLSX that opens with its
   await page.getByRole('combobox', { name: 'Client' }).click();
   await page.getByRole('option', { name: '示例银行B信用卡中心' }).click();
   await page.getByRole('button', { name: 'Last 7 days' }).click();
-  await expect(page.getByTestId('returns-from')).toHaveValue(day(-7));
-  await expect(page.getByTestId('returns-to')).toHaveValue(day(-1));
+  await expect(page.getByTestId('returns-from')).toHaveValue(shownDay(day(-7), 'en'));
+  await expect(page.getByTestId('returns-to')).toHaveValue(shownDay(day(-1), 'en'));
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByText('Excel workbook (.xlsx) · daily report as a sheet of the workbook')).toBeVisible();
   const total = await count(page, 'total');

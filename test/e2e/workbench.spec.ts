@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { dateField, typeDate } from './dates';
 import { choose, dataRows, FAKE_TODAY, HALF_TEN_PM_SHANGHAI, queueGrid, SEED_WORKBENCH, signInCollector, TEN_AM_SHANGHAI } from './workbench-flows';
 
 /** The words of one language, so that the same flow runs in Chinese and in English. */
@@ -81,7 +82,7 @@ async function promiseFlow(page: Page, url: string, language: Language): Promise
   // A PTP without the disclosures ticked: refused, every unmet require named.
   await choose(page, w.result, w.ptp);
   await page.getByRole('textbox', { name: w.amount }).fill('999999999');
-  await page.getByLabel(w.date).fill(FAKE_TODAY);
+  await typeDate(dateField(page, w.date), FAKE_TODAY, language === 'zh-CN' ? 'zh' : 'en');
   await page.getByRole('button', { name: w.save, exact: true }).click();
   await expect(page.getByText(w.overBalance)).toBeVisible();
   await page.getByRole('textbox', { name: w.amount }).fill('1,000');

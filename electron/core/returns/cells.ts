@@ -2,6 +2,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../../shared/domain/maskin
 import { neutraliseCell } from '../../../shared/domain/spreadsheet';
 import type { ResultCode } from '../../../shared/compliance/types';
 import type { MaskableField, ReturnField, ReturnsSection } from '../../../shared/profile/returns-schema';
+import { DEFAULT_WORDS } from './default-words';
 import { dayOf, formatDay, formatLocal, localTimes, type LocalTime } from './local-time';
 import type { RawValue, ReturnRecord } from './records';
 
@@ -46,7 +47,8 @@ export interface FormatOptions {
 }
 
 /**
- * Turns records into rows of the bank's template: our result codes and words mapped to the bank's, dates and times
+ * Turns records into rows of the bank's template: our result codes and words mapped to the bank's (or, unmapped, to
+ * our Chinese words: never an internal name), dates and times
  * in its formats and the client's zone, personal fields masked unless the bank asked for them in full.
  */
 export function rowFormatter(r: ReturnsSection, tz: string, o: FormatOptions = {}): (rec: ReturnRecord) => Cell[] {
@@ -85,9 +87,10 @@ export function rowFormatter(r: ReturnsSection, tz: string, o: FormatOptions = {
     const mapKey = MAPPED[f];
     if (mapKey) {
       const words: Partial<Record<string, string>> = r.valueMaps?.[mapKey] ?? {};
+      const ours = DEFAULT_WORDS[mapKey];
       return (rec) => {
         const v = raw(rec);
-        return v === null ? null : text(words[String(v)] ?? v);
+        return v === null ? null : text(words[String(v)] ?? ours[String(v)] ?? v);
       };
     }
     if (f in MASKS && !unmasked.has(f)) {

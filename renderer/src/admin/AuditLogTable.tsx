@@ -34,12 +34,8 @@ export function AuditLogTable({ rows, language, names }: { rows: AuditRow[]; lan
               <TableCell sx={NOWRAP}>{r.actor ?? <Box component="span" sx={{ color: 'text.secondary' }}>{t('auditLog.system')}</Box>}</TableCell>
               <TableCell sx={NOWRAP}>{viaText(t, r.via)}</TableCell>
               <TableCell sx={NOWRAP}>
-                <Box>{actionText(t, r.action)}</Box>
-                {NAMED_ACTIONS.has(r.action) && (
-                  <Typography variant="caption" className="mono" color="textSecondary">
-                    {r.action}
-                  </Typography>
-                )}
+                {/* the recorded code only on hover: the interface names actions in words */}
+                <Box title={NAMED_ACTIONS.has(r.action) ? r.action : undefined}>{actionText(t, r.action)}</Box>
               </TableCell>
               <TableCell sx={NOWRAP}>
                 {r.entity ? t(`auditLog.entities.${r.entity}`, { defaultValue: r.entity }) : '—'}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_PREFERENCES, type AppStatus, type Preferences, type SessionUser } from '../../../shared/contract/schemas';
 import { api, isApiError } from '../api/client';
 import { Notifier } from '../components/Notifier';
+import { PickerLocale } from '../components/PickerLocale';
 import { Watermark } from '../components/Watermark';
 import { applyLanguage } from '../i18n';
 import { FirstRun } from '../screens/FirstRun';
@@ -104,7 +105,9 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <Notifier>
-        <AppContext.Provider value={context}>{screen}</AppContext.Provider>
+        <PickerLocale language={prefs.language}>
+          <AppContext.Provider value={context}>{screen}</AppContext.Provider>
+        </PickerLocale>
       </Notifier>
     </ThemeProvider>
   );

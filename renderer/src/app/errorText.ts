@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client';
+import { fieldLabel } from '../fieldLabel';
 import { formatDateTime } from '../format';
 import type { Language } from '../i18n';
 
@@ -19,7 +20,7 @@ export function errorText(err: unknown, t: TFunction, language: Language): strin
   if (code === 'conflict' && err.field === 'name') return t('errors.user_exists');
   if (code === 'bad_credentials' && err.field === 'currentPassword') return t('errors.wrong_current_password');
   if (code === 'invalid_input' && err.field) {
-    return t('errors.invalid_field', { field: t(`fields.${err.field}`, { defaultValue: err.field }) });
+    return t('errors.invalid_field', { field: fieldLabel(t, err.field) });
   }
   return t(`errors.${code}`, { defaultValue: t('errors.internal') });
 }

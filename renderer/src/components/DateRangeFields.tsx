@@ -1,4 +1,5 @@
-import { TextField, type SxProps, type Theme } from '@mui/material';
+import type { SxProps, Theme } from '@mui/material';
+import { DayField } from './DayField';
 
 export interface DateRange {
   from: string;
@@ -15,29 +16,13 @@ interface DateRangeFieldsProps {
   testIds?: { from: string; to: string };
 }
 
-/** From and to calendar dates side by side; each picker stops at the other's date. */
+/** From and to calendar dates side by side, in the app's language; each picker stops at the other's date. */
 export function DateRangeFields({ value, onChange, labels, error, sx, testIds }: DateRangeFieldsProps) {
   const red = error ?? Boolean(value.from && value.to && value.from > value.to);
   return (
     <>
-      <TextField
-        type="date"
-        label={labels.from}
-        value={value.from}
-        onChange={(e) => onChange({ ...value, from: e.target.value })}
-        error={red}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: value.to || undefined, 'data-testid': testIds?.from } }}
-        sx={sx}
-      />
-      <TextField
-        type="date"
-        label={labels.to}
-        value={value.to}
-        onChange={(e) => onChange({ ...value, to: e.target.value })}
-        error={red}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: value.from || undefined, 'data-testid': testIds?.to } }}
-        sx={sx}
-      />
+      <DayField label={labels.from} value={value.from} onChange={(from) => onChange({ ...value, from })} max={value.to || undefined} error={red} sx={sx} testId={testIds?.from} />
+      <DayField label={labels.to} value={value.to} onChange={(to) => onChange({ ...value, to })} min={value.from || undefined} error={red} sx={sx} testId={testIds?.to} />
     </>
   );
 }

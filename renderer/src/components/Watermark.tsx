@@ -1,6 +1,8 @@
 import { Box } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/contract/schemas';
+import { formatDateTime } from '../format';
 
 function svgTile(text: string, dark: boolean): string {
   const fill = dark ? 'rgba(255,255,255,0.045)' : 'rgba(0,0,0,0.045)';
@@ -15,12 +17,13 @@ function svgTile(text: string, dark: boolean): string {
  * screen names its taker. It never takes a click.
  */
 export function Watermark({ user, dark }: { user: SessionUser; dark: boolean }) {
+  const { i18n } = useTranslation();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const t = window.setInterval(() => setNow(new Date()), 60_000);
     return () => window.clearInterval(t);
   }, []);
-  const stamp = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  const stamp = formatDateTime(now.toISOString(), i18n.language === 'en' ? 'en' : 'zh-CN');
   const image = useMemo(() => svgTile(`${user.displayName} · ${user.name} · ${stamp}`, dark), [user, stamp, dark]);
   return <Box aria-hidden data-testid="watermark" sx={{ position: 'fixed', inset: 0, pointerEvents: 'none', zIndex: 2000, backgroundImage: image, backgroundRepeat: 'repeat' }} />;
 }

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/contract/intake';
 import { useApp } from '../app/AppContext';
 import { formatDay } from '../workbench/dates';
-import { fieldLabel, reasonText } from './intakeText';
+import { fieldLabel, reasonText, showsMessage } from './intakeText';
 
 /** Fields shown right-aligned with tabular digits. */
 const NUMERIC = new Set(['placedAmount', 'balance', 'principal', 'interest', 'fees', 'overdueDays', 'amount', 'lastPaymentAmount', 'hand']);
 const MONO = new Set(['caseNo', 'idNumber', 'mobile', 'txnRef']);
-/** Calendar dates, shown as everywhere else in the app (2026/11/01, 01/11/2026). */
+/** Calendar dates, shown as everywhere else in the app (2026/11/01, 01 Nov 2026). */
 const DAYS = new Set(['placedAt', 'dueBackAt', 'lastPaymentAt', 'paidAt', 'recalledAt']);
 /** Fields filled without a column of their own: contacts from several columns (or one cell), balance from the placed amount. */
 const DERIVED = new Set(['contacts', 'balance']);
@@ -102,7 +102,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                     <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
                       <ErrorOutlineOutlined sx={{ fontSize: 16 }} />
                       <span>{reasonText(t, r.problem)}</span>
-                      {r.problem.message && (
+                      {r.problem.message && showsMessage(prefs.language) && (
                         <Typography component="span" variant="caption" color="textSecondary" className="mono" sx={{ pl: 0.5 }}>
                           {r.problem.message}
                         </Typography>

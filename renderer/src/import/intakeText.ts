@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
+import { fieldLabel } from '../fieldLabel';
 import type { Language } from '../i18n';
 
 /** What went wrong with a whole file or a call, as the contract reports it. */
@@ -14,13 +15,14 @@ export function toFailure(err: unknown): Failure {
   return { code: 'internal', message: err instanceof Error ? err.message : String(err), details: {} };
 }
 
-/** A canonical field (caseNo, placedAmount…) in the current language; an unknown one as it is. */
-export function fieldLabel(t: TFunction, field: string): string {
-  // A contact group's part (contacts.1.phone): “联系人2电话”; the contacts cell: “联系人”.
-  const part = /^contacts\.(\d+)\.(name|relation|phone)$/.exec(field);
-  if (part) return t('intake.field.contactPart', { n: Number(part[1]) + 1, part: t(`intake.field.contactParts.${part[2]}`) });
-  return t(`intake.field.${field === 'contacts.cell' ? 'contacts' : field}`, { defaultValue: field });
-}
+/** A canonical field (caseNo, placedAmount…) in the current language (the app's one field map). */
+export { fieldLabel };
+
+/**
+ * The importer's own message (English, naming fields by their keys) is shown in the English interface only: in Chinese
+ * the field and the reason say the same in words, and a file for the bank carries no internal names.
+ */
+export const showsMessage = (language: string): boolean => language === 'en';
 
 /** Why a row was rejected: the field and the translated reason, e.g. “证件号码：校验位不正确”. */
 export function reasonText(t: TFunction, problem: { field: string; code: string }): string {

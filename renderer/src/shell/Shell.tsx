@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListRow, SessionUser } from '../../../shared/contract/schemas';
 import { api } from '../api/client';
@@ -10,6 +10,7 @@ import { AdminScreen } from '../admin/AdminScreen';
 import { ImportScreen } from '../import/ImportScreen';
 import { ApprovalsScreen } from '../lead/approvals/ApprovalsScreen';
 import { ReviewScreen } from '../lead/review/ReviewScreen';
+import { ScreenActive } from './screenActive';
 import { AssignmentScreen } from '../lead/assignment/AssignmentScreen';
 import { DashboardScreen } from '../lead/dashboard/DashboardScreen';
 import { ReturnsScreen } from '../returns/ReturnsScreen';
@@ -27,6 +28,15 @@ import { useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import type { BatchToAssign } from '../lead/assignment/assignForm';
+
+/** The screens that stay alive behind a case opened from them. */
+const KEPT_BEHIND_CASE: ReadonlySet<ScreenKey> = new Set<ScreenKey>(['dashboard', 'myFigures', 'approvals', 'review']);
+
+/**
+ * A kept screen out of sight: it keeps its width (main's, inside its 24px padding; a chart measured at zero width
+ * draws negative sizes), takes no room, and nothing in it can be seen, reached by Tab or clicked.
+ */
+const OUT_OF_SIGHT = { position: 'absolute', top: 0, left: 24, right: 24, height: 0, overflow: 'hidden', visibility: 'hidden' } as const;
 
 /** The signed-in frame: app bar, left navigation, the current screen, the status bar, the help overlay. */
 export function Shell({ user }: { user: SessionUser }) {
@@ -91,22 +101,45 @@ export function Shell({ user }: { user: SessionUser }) {
     }
   }
 
-  let content;
-  if (screen === 'queue') {
-    content = (
-      <QueueScreen
-        user={user}
-        store={queue}
-        searchRequest={searchRequest}
-        onOpen={(row, page) => {
-          setOpenCase(row);
-          setQueuePage(page);
-          setCaseFrom('queue');
-          setScreen('case');
-        }}
-      />
-    );
-  } else if (screen === 'case') {
+  /** The content of a screen other than the case. */
+  const screenContent = (key: ScreenKey) => {
+    if (key === 'queue') {
+      return (
+        <QueueScreen
+          user={user}
+          store={queue}
+          searchRequest={searchRequest}
+          onOpen={(row, page) => {
+            setOpenCase(row);
+            setQueuePage(page);
+            setCaseFrom('queue');
+            setScreen('case');
+          }}
+        />
+      );
+    }
+    if (key === 'admin' && user.role === 'admin') return <AdminScreen user={user} />;
+    if (key === 'import' && user.role !== 'collector') {
+      return (
+        <ImportScreen
+          user={user}
+          onAssign={(batch) => {
+            setAssignBatch(batch);
+            setScreen('assignment');
+          }}
+        />
+      );
+    }
+    if (key === 'dashboard' || key === 'myFigures') return <DashboardScreen user={user} onOpenCase={openCaseFrom(key)} />;
+    if (key === 'assignment' && user.role !== 'collector') return <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
+    if (key === 'approvals' && user.role !== 'collector') return <ApprovalsScreen user={user} onOpenCase={openCaseFrom('approvals')} />;
+    if (key === 'review' && user.role !== 'collector') return <ReviewScreen onOpenCase={openCaseFrom('review')} />;
+    if (key === 'returns' && user.role !== 'collector') return <ReturnsScreen />;
+    return <ComingSoon screen={key} />;
+  };
+
+  let caseScreen = null;
+  if (screen === 'case') {
     const at = openCase ? queuePage.findIndex((r) => r.id === openCase.id) : -1;
     // The next case of the queue as the collector last saw it (same search, filters, order): the next row of the
     // page, or the first of the next page when this was the page's last.
@@ -132,26 +165,25 @@ export function Shell({ user }: { user: SessionUser }) {
             );
           }
         : undefined;
-    content = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} onNext={openNext} nextCaseNo={next?.caseNo ?? (lastOfFullPage ? t('case.nextPage') : undefined)} />;
+    const backLabel = caseFrom === 'queue' ? t('case.backToQueue') : t('case.backTo', { screen: t(`nav.${caseFrom}`) });
+    caseScreen = <CaseWorkbench caseId={openCase?.id ?? null} onBack={() => setScreen(caseFrom)} backLabel={backLabel} onNext={openNext} nextCaseNo={next?.caseNo ?? (lastOfFullPage ? t('case.nextPage') : undefined)} />;
   }
-  else if (screen === 'admin' && user.role === 'admin') content = <AdminScreen user={user} />;
-  else if (screen === 'import' && user.role !== 'collector') {
-    content = (
-      <ImportScreen
-        user={user}
-        onAssign={(batch) => {
-          setAssignBatch(batch);
-          setScreen('assignment');
-        }}
-      />
-    );
-  }
-  else if (screen === 'dashboard' || screen === 'myFigures') content = <DashboardScreen user={user} onOpenCase={openCaseFrom(screen)} />;
-  else if (screen === 'assignment' && user.role !== 'collector') content = <AssignmentScreen key={assignBatch?.batchId ?? ''} user={user} batch={assignBatch} />;
-  else if (screen === 'approvals' && user.role !== 'collector') content = <ApprovalsScreen user={user} onOpenCase={openCaseFrom('approvals')} />;
-  else if (screen === 'review' && user.role !== 'collector') content = <ReviewScreen onOpenCase={openCaseFrom('review')} />;
-  else if (screen === 'returns' && user.role !== 'collector') content = <ReturnsScreen />;
-  else content = <ComingSoon screen={screen} />;
+  // A lead's screen a case was opened from stays alive out of sight (its filters, grouping, open list), so that
+  // “back” returns to it as it was; the queue keeps its state in its store (and its keys must not act behind a case).
+  const underneath = screen === 'case' ? caseFrom : screen;
+  const kept = KEPT_BEHIND_CASE.has(underneath);
+  const content = (
+    <>
+      {kept ? (
+        <Box key={underneath} sx={screen === 'case' ? OUT_OF_SIGHT : { display: 'contents' }}>
+          <ScreenActive.Provider value={screen !== 'case'}>{screenContent(underneath)}</ScreenActive.Provider>
+        </Box>
+      ) : (
+        screen !== 'case' && <Fragment key={screen}>{screenContent(screen)}</Fragment>
+      )}
+      {caseScreen}
+    </>
+  );
 
   return (
     <HubSyncProvider>
@@ -160,7 +192,7 @@ export function Shell({ user }: { user: SessionUser }) {
         <RevokedBanner />
         <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
           <Navigation role={user.role} current={screen} onSelect={go} />
-          <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5 }}>
+          <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', px: 3, py: 2.5, position: 'relative' }}>
             {content}
           </Box>
         </Box>

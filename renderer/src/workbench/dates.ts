@@ -1,4 +1,5 @@
 import type { CaseDetail } from '../../../shared/contract/workbench';
+import { formatCalendarDay } from '../format';
 import type { Language } from '../i18n';
 
 /** YYYY-MM-DD plus n calendar days (UTC arithmetic on the date alone). */
@@ -31,10 +32,7 @@ export function localInputToIso(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-/** A calendar date (YYYY-MM-DD) in the UI's language, e.g. 2026/11/24 or 24/11/2026. */
+/** A calendar date (YYYY-MM-DD) in the UI's language: 2026/11/24, or 24 Nov 2026 (one style across the app). */
 export function formatDay(day: string | null | undefined, language: Language): string {
-  if (!day) return '';
-  const d = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(d);
+  return formatCalendarDay(day, language);
 }

@@ -6,6 +6,7 @@ import type { PlanQueueRow } from '../../../../shared/contract/leads';
 import { formatFen } from '../../../../shared/domain/money';
 import { api, isApiError } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { useScreenActive } from '../../shell/screenActive';
 import { errorText } from '../../app/errorText';
 import type { Language } from '../../i18n';
 import { ABSENT } from '../figures';
@@ -37,6 +38,7 @@ interface Props {
 export function DecideDialog({ decision, onClose, onDone, onOpenCase }: Props) {
   const { t } = useTranslation();
   const { prefs } = useApp();
+  const active = useScreenActive();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -74,7 +76,7 @@ export function DecideDialog({ decision, onClose, onDone, onOpenCase }: Props) {
     </>
   );
   return (
-    <Dialog open={decision !== null} onClose={() => !busy && onClose()} maxWidth="sm" aria-labelledby="decide-title">
+    <Dialog open={decision !== null && active} onClose={() => !busy && onClose()} maxWidth="sm" aria-labelledby="decide-title">
       <DialogTitle id="decide-title">{approve ? t('lead.plans.approveTitle') : t('lead.plans.rejectTitle')}</DialogTitle>
       <DialogContent>
         {p && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../shared/domain/money';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { useScreenActive } from '../../shell/screenActive';
 import { errorText } from '../../app/errorText';
 import { CaseStatusChip } from '../../screens/caseStatus';
 import { ExportButton } from '../ExportButton';
@@ -27,6 +28,7 @@ interface Props {
 export function DrillDialog({ spec, query, onClose, onOpenCase }: Props) {
   const { t, i18n } = useTranslation();
   const { prefs } = useApp();
+  const active = useScreenActive();
   const [page, setPage] = useState(0);
   const [data, setData] = useState<{ rows: DrillRow[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -57,7 +59,7 @@ export function DrillDialog({ spec, query, onClose, onOpenCase }: Props) {
   };
   const absent = <span aria-label={t('common.absent')}>{ABSENT}</span>;
   return (
-    <Dialog open={spec !== null} onClose={close} maxWidth="md" aria-labelledby="drill-title" aria-describedby="drill-what">
+    <Dialog open={spec !== null && active} onClose={close} maxWidth="md" aria-labelledby="drill-title" aria-describedby="drill-what">
       <DialogTitle id="drill-title" sx={{ pb: 0 }}>
         {t('lead.drill.title', { what: spec?.title ?? '' })}
       </DialogTitle>

@@ -3,6 +3,7 @@ import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
 import { useTranslation } from 'react-i18next';
 import type { KpiTrendPoint } from '../../../../shared/kpi/kpi';
 import { formatFen } from '../../../../shared/domain/money';
+import { formatCalendarDay, formatShortDay } from '../../format';
 
 interface Props {
   points: KpiTrendPoint[];
@@ -22,7 +23,7 @@ export function TrendChart({ points }: Props) {
       <LineChart
         height={260}
         margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-        xAxis={[{ scaleType: 'point', data: points.map((p) => p.day), valueFormatter: (d: string, ctx) => (ctx.location === 'tick' ? d.slice(5) : d), tickLabelStyle: { fontSize: 11 } }]}
+        xAxis={[{ scaleType: 'point', data: points.map((p) => p.day), valueFormatter: (d: string, ctx) => (ctx.location === 'tick' ? formatShortDay(d, i18n.language) : formatCalendarDay(d, i18n.language)), tickLabelStyle: { fontSize: 11 } }]}
         yAxis={[
           { id: 'rate', valueFormatter: (v: number) => `${v}%`, width: 48, tickLabelStyle: { fontSize: 11 } },
           { id: 'amount', position: 'right', valueFormatter: (v: number) => compactYuan(v, i18n.language), width: 56, tickLabelStyle: { fontSize: 11 } },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/workbench';
 import { useApp } from '../../app/AppContext';
 import { errorText } from '../../app/errorText';
+import { DateTimeField } from '../../components/DateTimeField';
 import type { Contact } from '../case/ContactsTab';
 import { canNegotiate, nextActionOutsideHours, reachedParty } from './outcomeModel';
 import { NotesField, type NotesScreen } from './NotesField';
@@ -41,7 +42,7 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome, on
     const e = errors[field];
     if (e) return t(e.key, e.values);
     const s = serverErrors[field];
-    return s === undefined ? undefined : t(`wb.outcome.errors.server.${field.replace(/\./g, '_')}`, { message: s });
+    return s === undefined ? undefined : t([`wb.outcome.errors.server.${field.replace(/\./g, '_')}`, 'wb.outcome.errors.server.other'], { message: s });
   };
   const callback = v.resultCode === 'CALLBACK';
   let nextActionHint: string | undefined;
@@ -115,16 +116,16 @@ export function OutcomeForm({ detail, today, active, party, onParty, outcome, on
           />
         )}
         <NotesField caseId={detail.id} value={v.notes} onChange={(notes) => set({ notes })} onScreen={onScreen} disabled={off} />
-        <TextField
-          type="datetime-local"
+        <DateTimeField
           required={callback}
           label={callback ? t('wb.outcome.callbackAt') : t('wb.outcome.nextAction')}
           value={v.nextAction}
-          onChange={(e) => set({ nextAction: e.target.value })}
+          onChange={(nextAction) => set({ nextAction })}
           error={Boolean(message('nextAction'))}
           helperText={message('nextAction') ?? (outside ? t('wb.outcome.nextActionOutside', { local: outside.localTime, end: outside.end, start: outside.start }) : nextActionHint)}
           color={outside ? 'warning' : undefined}
-          slotProps={{ inputLabel: { shrink: true }, formHelperText: { sx: outside && !message('nextAction') ? { color: 'warning.main' } : undefined }, htmlInput: { 'data-testid': 'next-action' } }}
+          helperSx={outside && !message('nextAction') ? { color: 'warning.main' } : undefined}
+          testId="next-action"
           disabled={off}
         />
         {outcome.refusal && (

@@ -1,6 +1,7 @@
 import { Add, DeleteOutlined } from '@mui/icons-material';
 import { Button, IconButton, InputAdornment, Stack, TextField, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DayField } from '../../components/DayField';
 import type { PlanKind, ScheduleLine } from './outcomeModel';
 
 const KINDS: PlanKind[] = ['installment', 'deferral', 'settlement'];
@@ -43,15 +44,15 @@ export function PlanEditor({ kind, schedule, waiver, onChange, errorText, today,
       </Typography>
       {schedule.map((s, i) => (
         <Stack key={s.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <TextField
-            type="date"
+          <DayField
             label={t('wb.outcome.lineDate', { n: i + 1 })}
             value={s.dueDate}
-            onChange={(e) => setLine(i, { dueDate: e.target.value })}
+            onChange={(dueDate) => setLine(i, { dueDate })}
             error={Boolean(errorText(`plan.${i}.date`))}
             helperText={errorText(`plan.${i}.date`)}
             disabled={disabled}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today, max: dueBackAt ?? undefined } }}
+            min={today}
+            max={dueBackAt}
           />
           <TextField
             label={t('wb.outcome.lineAmount')}

@@ -1,6 +1,7 @@
 import { InputAdornment, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
+import { DayField } from '../../components/DayField';
 import { formatFen } from '../../format';
 import { formatDay } from '../dates';
 
@@ -32,16 +33,16 @@ export function PromiseFields({ amount, date, onChange, amountError, dateError, 
         disabled={disabled}
         slotProps={{ input: { endAdornment: <InputAdornment position="end">{t('wb.outcome.yuan')}</InputAdornment> }, htmlInput: { inputMode: 'decimal' } }}
       />
-      <TextField
+      <DayField
         required
-        type="date"
         label={t('wb.outcome.promiseDate')}
         value={date}
-        onChange={(e) => onChange({ promiseDate: e.target.value })}
+        onChange={(promiseDate) => onChange({ promiseDate })}
         error={Boolean(dateError)}
         helperText={dateError ?? (dueBackAt ? t('wb.outcome.until', { date: formatDay(dueBackAt, prefs.language) }) : ' ')}
         disabled={disabled}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today, max: dueBackAt ?? undefined } }}
+        min={today}
+        max={dueBackAt}
       />
     </Stack>
   );

@@ -18,6 +18,8 @@ import { useCaseKeys } from './useCaseKeys';
 interface Props {
   caseId: string | null;
   onBack(): void;
+  /** where “back” goes, e.g. 返回工作队列 or 返回审批 */
+  backLabel?: string;
   /** opens the next case of the queue this one was opened from, as the collector last saw it (absent: none follows) */
   onNext?: () => void;
   nextCaseNo?: string;
@@ -28,7 +30,7 @@ interface Props {
  * debt, the contacts and, under them, the timeline; right the call panel (gate → script → outcome → wrap-up) with
  * Save and Save-and-next always in view at its foot.
  */
-export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
+export function CaseWorkbench({ caseId, onBack, backLabel, onNext, nextCaseNo }: Props) {
   const { t } = useTranslation();
   const state = useCaseDetail(caseId);
   const { detail } = state;
@@ -63,7 +65,7 @@ export function CaseWorkbench({ caseId, onBack, onNext, nextCaseNo }: Props) {
           </span>
         </Tooltip>
         <Button startIcon={<ArrowBack />} onClick={onBack} sx={{ whiteSpace: 'nowrap' }}>
-          {t('case.backToQueue')}
+          {backLabel ?? t('case.backToQueue')}
         </Button>
         <Tooltip title={nextCaseNo ? `${t('case.nextCaseIs', { caseNo: nextCaseNo })} · Alt+N` : t('case.noNextCase')}>
           <span>
