@@ -48,7 +48,7 @@ export interface StationTimes {
   applied: number;
 }
 
-/** BENCH_HUB_PROFILE=dir: the lead's pull and apply is CPU-profiled into dir (open the .cpuprofile in a browser's devtools). */
+/** BENCH_HUB_PROFILE=dir: the pushes, the lead's pull + apply and the first pull are CPU-profiled into dir (open the .cpuprofile in a browser's devtools). */
 async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_HUB_PROFILE;
   if (!dir) return fn();
@@ -164,7 +164,7 @@ export async function stationScenarios(kind: StoreKind, say: (line: string) => v
       ),
     );
     const pushCpu = process.cpuUsage();
-    const [, pushMs] = await timed(() => Promise.all(stations.map((s, k) => s.client.push({ changes: batches[k] ?? [] }))));
+    const [, pushMs] = await timed(() => profiled(`push-${kind}`, () => Promise.all(stations.map((s, k) => s.client.push({ changes: batches[k] ?? [] })))));
     const pushCpuMs = cpuSince(pushCpu);
     const before = lead.prepare('SELECT count(*) FROM activities').pluck().get() as number;
     const pullCpu = process.cpuUsage();

@@ -126,6 +126,9 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
   let pulled = 0;
   let cursor = station.cursor;
   const given: { key: string; before: number }[] = [];
+  // a page's acknowledgement travels while the next page is asked for (acks stay in order: one is awaited before
+  // the next is sent); its failure is thrown at that await
+  let acked: Promise<unknown> = Promise.resolve(null);
   for (;;) {
     const page = await client.pull({ after: cursor, limit: PULL_LIMIT });
     const items = opened(page.items, keys, station.station_id);
@@ -137,9 +140,13 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
     })();
     cursor = page.next;
     station.cursor = cursor;
-    await client.ack(cursor);
+    const failed = await acked;
+    if (failed) throw failed;
+    acked = client.ack(cursor).then(() => null, (err: unknown) => err ?? new Error('ack failed'));
     if (!page.more) break;
   }
+  const failed = await acked;
+  if (failed) throw failed;
   for (const g of given) pulled += await backfill(db, client, station, keys, g.key, g.before, now);
   return pulled;
 }
