@@ -1,8 +1,10 @@
-// The hub benchmark's station scenarios, through the station code (electron/core/hub) and real encrypted stores:
+// The hub benchmark's station scenarios, through the station code (electron/core/hub) and real encrypted stores, with
+// the hub as its own process (`electron/hub/main.ts`, as deployed; BENCH_HUB_INPROCESS=1 runs it in this one):
 //   join: a new collector station whose user holds 2,000 cases joins and makes its first pull (join + pull + apply)
 //   fan-out: 50 collector stations, enrolled through the hub's API, push 1,000 sealed activities each over HTTPS
 //            (at once, as 50 computers would), and the lead's full replica pulls and applies all 50,000
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -16,9 +18,11 @@ import { entitySpec } from '../../electron/core/hub/schema-map';
 import { STATION_SCHEMA_VERSION } from '../../electron/core/hub/station-state';
 import { syncOnce } from '../../electron/core/hub/sync';
 import { connectAsAdmin, enrollStation, joinAsStation } from '../../electron/core/hub/trust';
+import { NODE, ROOT } from '../helpers/cli';
 import { seedCases } from '../helpers/seed';
 import { makeTempDir } from '../helpers/temp-dir';
-import { newStation, startTestHub, type StoreKind } from '../hub/harness';
+import { newStation, startTestHub, type StoreKind, type TestHub } from '../hub/harness';
+import { newSchema, PG_URL } from '../hub/pg';
 
 export const PORTFOLIO = 2_000;
 export const STATIONS = Number(process.env.BENCH_HUB_STATIONS ?? 50);
@@ -65,16 +69,67 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A hub to talk to: its own process by default. `cpuMs` reads the CPU time it has spent so far. */
+interface BenchHub {
+  url: string;
+  fingerprint: string;
+  setupCode: string;
+  cpuMs(): number;
+  close(): Promise<void>;
+}
+
+const TICKS_PER_S = 100;
+
+async function startHub(kind: StoreKind, dir: string): Promise<BenchHub> {
+  if (process.env.BENCH_HUB_INPROCESS) {
+    const hub: TestHub = await startTestHub(kind);
+    return { url: hub.url, fingerprint: hub.fingerprint, setupCode: hub.setupCode, cpuMs: () => 0, close: () => hub.close() };
+  }
+  const args = ['--import', 'tsx', 'electron/hub/main.ts', '--data', dir, '--listen', '127.0.0.1:0', ...(kind === 'postgres' ? ['--pg', PG_URL, '--pg-schema', newSchema()] : [])];
+  const child = spawn(NODE, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const ready = await new Promise<{ listening: string; fingerprint: string; setupCode?: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)) as { listening: string; fingerprint: string; setupCode?: string });
+    });
+    child.once('exit', (code) => reject(new Error(`the hub exited ${code}: ${err}`)));
+  });
+  return {
+    url: ready.listening,
+    fingerprint: ready.fingerprint,
+    setupCode: ready.setupCode ?? '',
+    cpuMs: () => {
+      // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_S) * 1000;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
   const out = await fn();
   return [out, performance.now() - t0];
 };
 
-const cpuSince = (from: NodeJS.CpuUsage): number => {
-  const d = process.cpuUsage(from);
-  return (d.user + d.system) / 1000;
-};
+/** CPU time of this process and the hub's since `from`. */
+function cpuMark(hub: BenchHub): () => number {
+  const from = process.cpuUsage();
+  const hubFrom = hub.cpuMs();
+  return () => {
+    const d = process.cpuUsage(from);
+    return (d.user + d.system) / 1000 + hub.cpuMs() - hubFrom;
+  };
+}
 
 async function newStore(dir: string, name: string): Promise<Db> {
   return (await openDatabase({ dataDir: join(dir, `${name}-${uuidv7()}`), secret: { passphrase: PASSPHRASE }, create: true })).db;
@@ -110,7 +165,7 @@ function callOf(stationId: string, userId: string, hlc: string, c: { id: string;
 
 export async function stationScenarios(kind: StoreKind, say: (line: string) => void): Promise<StationTimes> {
   const tmp = makeTempDir('hub-bench-');
-  const hub = await startTestHub(kind);
+  const hub = await startHub(kind, join(tmp.dir, 'hub'));
   const dbs: Db[] = [];
   try {
     // the lead's store: 2,000 cases of ann, and 20 for each of the 50 collectors
@@ -126,8 +181,8 @@ export async function stationScenarios(kind: StoreKind, say: (line: string) => v
     ]);
     const actor: Actor = { id: boss, role: 'admin', via: 'cli' };
     await connectAsAdmin(lead, actor, { hubUrl: hub.url, fingerprint: hub.fingerprint, setupCode: hub.setupCode, stationName: 'lead' }, NOW());
-    const [, leadUploadMs] = await timed(() => syncOnce(lead));
-    const leadRecords = (await hub.store.head()) as number;
+    const [r0, leadUploadMs] = await timed(() => syncOnce(lead));
+    const leadRecords = r0.pushed;
     say(`    … ${kind}: the lead uploaded ${leadRecords.toLocaleString('en')} records in ${(leadUploadMs / 1000).toFixed(1)} s`);
 
     // (join) ann's new station
@@ -135,10 +190,10 @@ export async function stationScenarios(kind: StoreKind, say: (line: string) => v
     await syncOnce(lead);
     const [annDb, newStoreMs] = await timed(() => newStore(tmp.dir, 'ann'));
     dbs.push(annDb);
-    const joinCpu = process.cpuUsage();
+    const joinCpu = cpuMark(hub);
     const [, joinMs] = await timed(() => joinAsStation(annDb, { hubUrl: hub.url, fingerprint: hub.fingerprint, code: code.code, stationName: 'ann' }, NOW()));
     const [, firstPullMs] = await timed(() => profiled(`first-pull-${kind}`, () => syncOnce(annDb)));
-    const joinCpuMs = cpuSince(joinCpu);
+    const joinCpuMs = joinCpu();
     const portfolio = annDb.prepare('SELECT count(*) FROM cases').pluck().get() as number;
 
     // (fan-out) 50 collector stations
@@ -163,13 +218,13 @@ export async function stationScenarios(kind: StoreKind, say: (line: string) => v
         }),
       ),
     );
-    const pushCpu = process.cpuUsage();
+    const pushCpu = cpuMark(hub);
     const [, pushMs] = await timed(() => profiled(`push-${kind}`, () => Promise.all(stations.map((s, k) => s.client.push({ changes: batches[k] ?? [] })))));
-    const pushCpuMs = cpuSince(pushCpu);
+    const pushCpuMs = pushCpu();
     const before = lead.prepare('SELECT count(*) FROM activities').pluck().get() as number;
-    const pullCpu = process.cpuUsage();
+    const pullCpu = cpuMark(hub);
     const [r, pullApplyMs] = await timed(() => profiled(`fan-out-${kind}`, () => syncOnce(lead)));
-    const pullApplyCpuMs = cpuSince(pullCpu);
+    const pullApplyCpuMs = pullCpu();
     const applied = (lead.prepare('SELECT count(*) FROM activities').pluck().get() as number) - before;
     for (const s of stations) s.transport.close();
     return { kind, leadUploadMs, leadRecords, newStoreMs, joinMs, firstPullMs, portfolio, enrollMs, sealMs, pushMs, pullApplyMs, pushCpuMs, pullApplyCpuMs, joinCpuMs, pulled: r.pulled, applied };

@@ -7,8 +7,9 @@
 //   (c) one pull page of 500 from a PostgreSQL log of 10M records — ≤ 50 ms: the store's query alone and the whole
 //       request over HTTPS (signed, answered, checked against the contract), for a full replica at the start, middle
 //       and end of the log and for a collector holding 500 cases; and push throughput into that log
-// The machine's load average (1 min) is printed beside each number, and for (a) and (b) the CPU time this process
-// spent (the hub runs in the same process as the stations, so its work is in it too).
+// In (a) and (b) the hub is its own process, as deployed (BENCH_HUB_INPROCESS=1: in this one); the stations run in
+// this process. The machine's load average (1 min) is printed beside each number, and for (a) and (b) the CPU time
+// spent by this process and the hub's together (PostgreSQL's own work is not in it).
 // BENCH_HUB_RECORDS: the log's size (default 10,000,000; seeded once, in about 4–7 min, and kept in the schema
 // hub_bench_log_<N> for later runs — drop that schema to reclaim its ~8 GB). BENCH_HUB_PARTS: stations,log (default
 // both). BENCH_HUB_STATIONS / BENCH_HUB_ACTIVITIES change (a)'s 50 and 1,000. BENCH_HUB_PROFILE=dir writes CPU

@@ -86,7 +86,7 @@ export interface TestStation {
   dataKeys: AgencyKey[];
 }
 
-export async function newStation(hub: TestHub, users: HubUser[], schemaVersion = SCHEMA_VERSION): Promise<TestStation> {
+export async function newStation(hub: Pick<TestHub, 'url' | 'fingerprint'>, users: HubUser[], schemaVersion = SCHEMA_VERSION): Promise<TestStation> {
   const id = uuidv7();
   const keys = await generateStationKeys();
   const transport = await pinnedTransport(hub.url, hub.fingerprint);
