@@ -27,8 +27,11 @@ import { newSchema, PG_URL } from '../hub/pg';
 export const PORTFOLIO = 2_000;
 export const STATIONS = Number(process.env.BENCH_HUB_STATIONS ?? 50);
 export const ACTIVITIES = Number(process.env.BENCH_HUB_ACTIVITIES ?? 1_000);
-/** the cases each of the 50 collectors holds (their 1,000 calls fall on these) */
-const CASES_EACH = 20;
+/**
+ * The cases each of the 50 collectors holds; their 1,000 calls fall on these (100: 10 calls a case). The KPI
+ * trigger of a call looks at the case's earlier calls, so fewer cases (more calls a case) cost more per call.
+ */
+export const CASES_EACH = Number(process.env.BENCH_HUB_CASES_EACH ?? 100);
 const PASSPHRASE = 'a long enough passphrase for the bench';
 const NOW = (): string => new Date().toISOString();
 
@@ -168,7 +171,7 @@ export async function stationScenarios(kind: StoreKind, say: (line: string) => v
   const hub = await startHub(kind, join(tmp.dir, 'hub'));
   const dbs: Db[] = [];
   try {
-    // the lead's store: 2,000 cases of ann, and 20 for each of the 50 collectors
+    // the lead's store: 2,000 cases of ann, and CASES_EACH for each of the 50 collectors
     const lead = await newStore(tmp.dir, 'lead');
     dbs.push(lead);
     const boss = addUser(lead, 'boss', 'admin');

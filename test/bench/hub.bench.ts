@@ -12,7 +12,8 @@
 // spent by this process and the hub's together (PostgreSQL's own work is not in it).
 // BENCH_HUB_RECORDS: the log's size (default 10,000,000; seeded once, in about 4–7 min, and kept in the schema
 // hub_bench_log_<N> for later runs — drop that schema to reclaim its ~8 GB). BENCH_HUB_PARTS: stations,log (default
-// both). BENCH_HUB_STATIONS / BENCH_HUB_ACTIVITIES change (a)'s 50 and 1,000. BENCH_HUB_PROFILE=dir writes CPU
+// both). BENCH_HUB_STATIONS / BENCH_HUB_ACTIVITIES / BENCH_HUB_CASES_EACH change (a)'s 50 stations, 1,000 calls
+// and 100 cases a station. BENCH_HUB_PROFILE=dir writes CPU
 // profiles of (a)'s and (b)'s pulls. The PostgreSQL is HUB_TEST_PG_URL (else the tests' one).
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -20,10 +21,10 @@ import { sealFields, type ChangeRecord } from '../../shared/replication/change';
 import { importDataKey } from '../../shared/replication/sealed-value';
 import { HUB_PATHS } from '../../shared/replication/api';
 import { utf8 } from '../../shared/replication/bytes';
-import { change, claimedHub, closeStations, enroll, user, type TestStation, type TestHub } from '../hub/harness';
+import { change, claimedHub, cleanupTemp, closeStations, enroll, user, type TestStation, type TestHub } from '../hub/harness';
 import { dropSchemas, PG_URL } from '../hub/pg';
 import { seededLog } from './hub-log-seed';
-import { ACTIVITIES, PORTFOLIO, STATIONS, stationScenarios } from './hub-stations';
+import { ACTIVITIES, CASES_EACH, PORTFOLIO, STATIONS, stationScenarios } from './hub-stations';
 
 const N = Number(process.env.BENCH_HUB_RECORDS ?? 10_000_000);
 const PARTS = (process.env.BENCH_HUB_PARTS ?? 'stations,log').split(',');
@@ -68,7 +69,7 @@ async function stations(): Promise<void> {
     const t = await stationScenarios(kind, say);
     const l = load();
     const total = t.pushMs + t.pullApplyMs;
-    say(`  ${kind}: ${STATIONS} stations enrolled in ${secs(t.enrollMs)}; their ${count(STATIONS * ACTIVITIES)} calls sealed in ${secs(t.sealMs)}`);
+    say(`  ${kind}: ${STATIONS} stations of ${CASES_EACH} cases each enrolled in ${secs(t.enrollMs)}; their ${count(STATIONS * ACTIVITIES)} calls sealed in ${secs(t.sealMs)}`);
     say(`  ${kind}: pushed in ${secs(t.pushMs)}; the lead pulled ${count(t.pulled)} and applied ${count(t.applied)} in ${secs(t.pullApplyMs)}`);
     say(`  ${kind}: a new store in ${secs(t.newStoreMs)}; join ${secs(t.joinMs)}; first pull of ${count(t.portfolio)} cases ${secs(t.firstPullMs)}`);
     rows.push(
@@ -191,5 +192,6 @@ try {
   if (PARTS.includes('log')) await log();
 } finally {
   await dropSchemas();
+  cleanupTemp();
   if (rows.length) printTable();
 }
