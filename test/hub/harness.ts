@@ -48,10 +48,11 @@ export async function openStore(kind: StoreKind, extra: { beforeCommit?: () => P
   return { store: await PgHubStore.open({ url: PG_URL, schema, poolSize: 4, beforeCommit: extra.beforeCommit }), where: schema };
 }
 
-export async function startTestHub(kind: StoreKind, opts: Partial<HubConfig> = {}): Promise<TestHub> {
+/** `store.schema`: a PostgreSQL schema of the caller's (kept afterwards) instead of a new one dropped by dropSchemas. */
+export async function startTestHub(kind: StoreKind, opts: Partial<HubConfig> = {}, storeOpts: { schema?: string } = {}): Promise<TestHub> {
   cert ??= loadOrCreateCertificate(tmp.dir, '127.0.0.1');
   const tls = await cert;
-  const { store, where } = await openStore(kind);
+  const { store, where } = await openStore(kind, storeOpts);
   const clock = { offsetMs: 0 };
   const config: HubConfig = { ...DEFAULT_CONFIG, ...opts, now: () => Date.now() + clock.offsetMs };
   const running = await startHubServer({ service: new HubService(store, config), tls, host: '127.0.0.1', port: 0, heartbeatMs: 60_000 });
@@ -85,7 +86,7 @@ export interface TestStation {
   dataKeys: AgencyKey[];
 }
 
-export async function newStation(hub: TestHub, users: HubUser[], schemaVersion = SCHEMA_VERSION): Promise<TestStation> {
+export async function newStation(hub: Pick<TestHub, 'url' | 'fingerprint'>, users: HubUser[], schemaVersion = SCHEMA_VERSION): Promise<TestStation> {
   const id = uuidv7();
   const keys = await generateStationKeys();
   const transport = await pinnedTransport(hub.url, hub.fingerprint);
@@ -98,8 +99,8 @@ export async function newStation(hub: TestHub, users: HubUser[], schemaVersion =
 export const user = (role: HubUser['role'] = 'collector'): HubUser => ({ id: uuidv7(), role });
 
 /** A hub claimed by an admin station (which made the agency's data key). */
-export async function claimedHub(kind: StoreKind, opts: Partial<HubConfig> = {}): Promise<{ hub: TestHub; admin: TestStation }> {
-  const hub = await startTestHub(kind, opts);
+export async function claimedHub(kind: StoreKind, opts: Partial<HubConfig> = {}, storeOpts: { schema?: string } = {}): Promise<{ hub: TestHub; admin: TestStation }> {
+  const hub = await startTestHub(kind, opts, storeOpts);
   const admin = await newStation(hub, [user('admin')]);
   const claimed = await claimHub(admin.client, admin.keys, { setupCode: hub.setupCode, stationName: 'lead-pc', users: admin.users });
   admin.dataKeys = [claimed.dataKey];

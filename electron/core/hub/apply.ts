@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { settlePromises } from '../promises/settle';
 import { applyFlagOps, opsFromFields } from './flags-merge';
 import { entitySpec, knownColumns, type EntitySpec } from './schema-map';
+import { stmt } from './write-path';
 
 /**
  * Applies one pulled change (its fields already opened) to the store, through the same tables and derived-data code
@@ -29,9 +30,9 @@ function isWaitingError(err: unknown): boolean {
 }
 
 function applyFields(db: Db, spec: EntitySpec, change: ChangeRecord, cols: string[]): void {
-  const exists = db.prepare(`SELECT 1 FROM ${spec.table} WHERE id = ?`).get(change.id) !== undefined;
+  const exists = stmt(db, `SELECT 1 FROM ${spec.table} WHERE id = ?`).get(change.id) !== undefined;
   const clocks = new Map(
-    (db.prepare('SELECT field, hlc FROM hub_field_clock WHERE entity = ? AND row_id = ?').all(spec.entity, change.id) as { field: string; hlc: string }[]).map((r) => [r.field, r.hlc]),
+    (stmt(db, 'SELECT field, hlc FROM hub_field_clock WHERE entity = ? AND row_id = ?').all(spec.entity, change.id) as { field: string; hlc: string }[]).map((r) => [r.field, r.hlc]),
   );
   const flagOps = spec.entity === 'case' ? opsFromFields(change.fields) : null;
   // with flag ops, the flags column follows the per-flag registers, not the last writer's list
@@ -40,15 +41,15 @@ function applyFields(db: Db, spec: EntitySpec, change: ChangeRecord, cols: strin
   if (winning.length === 0) return;
   const values = winning.map((c) => sqlValue(change.fields[c]));
   // table and column names come from the schema map (knownColumns filtered the wire's names against it)
-  if (exists) db.prepare(`UPDATE ${spec.table} SET ${winning.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, change.id);
-  else db.prepare(`INSERT INTO ${spec.table} (id, ${winning.join(', ')}) VALUES (?, ${winning.map(() => '?').join(', ')})`).run(change.id, ...values);
-  const clock = db.prepare('INSERT INTO hub_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc');
+  if (exists) stmt(db, `UPDATE ${spec.table} SET ${winning.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, change.id);
+  else stmt(db, `INSERT INTO ${spec.table} (id, ${winning.join(', ')}) VALUES (?, ${winning.map(() => '?').join(', ')})`).run(change.id, ...values);
+  const clock = stmt(db, 'INSERT INTO hub_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc');
   for (const c of winning) clock.run(spec.entity, change.id, c, change.hlc);
   if (flagOps) applyFlagOps(db, change.id, flagOps);
 }
 
 function applyAppend(db: Db, spec: EntitySpec, change: ChangeRecord, cols: string[]): void {
-  db.prepare(`INSERT OR IGNORE INTO ${spec.table} (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run(change.id, ...cols.map((c) => sqlValue(change.fields[c])));
+  stmt(db, `INSERT OR IGNORE INTO ${spec.table} (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run(change.id, ...cols.map((c) => sqlValue(change.fields[c])));
 }
 
 /** Recomputes what other rows derive from this one (KPI tables follow by their triggers). */
@@ -60,34 +61,34 @@ function recomputeDerived(db: Db, spec: EntitySpec, change: ChangeRecord, now: s
 
 /** Applies a change inside the caller's transaction. */
 export function applyChange(db: Db, change: ChangeRecord, now: string): Applied {
-  if (db.prepare('SELECT 1 FROM hub_applied WHERE change_id = ?').get(change.changeId)) return 'duplicate';
+  if (stmt(db, 'SELECT 1 FROM hub_applied WHERE change_id = ?').get(change.changeId)) return 'duplicate';
   const spec = entitySpec(change.entity);
   if (!spec) {
-    db.prepare(`INSERT OR IGNORE INTO hub_parked (change_id, reason, body) VALUES (?, 'unknown', ?)`).run(change.changeId, JSON.stringify(change));
-    db.prepare('INSERT INTO hub_applied (change_id) VALUES (?)').run(change.changeId);
+    stmt(db, `INSERT OR IGNORE INTO hub_parked (change_id, reason, body) VALUES (?, 'unknown', ?)`).run(change.changeId, JSON.stringify(change));
+    stmt(db, 'INSERT INTO hub_applied (change_id) VALUES (?)').run(change.changeId);
     return 'kept';
   }
   if (change.op === 'upsert') {
     const cols = knownColumns(spec, Object.keys(change.fields));
-    db.exec('SAVEPOINT hub_apply');
+    stmt(db, 'SAVEPOINT hub_apply').run();
     try {
       if (cols.length) {
         if (spec.merge === 'append') applyAppend(db, spec, change, cols);
         else applyFields(db, spec, change, cols);
         recomputeDerived(db, spec, change, now);
       }
-      db.exec('RELEASE hub_apply');
+      stmt(db, 'RELEASE hub_apply').run();
     } catch (err) {
-      db.exec('ROLLBACK TO hub_apply');
-      db.exec('RELEASE hub_apply');
+      stmt(db, 'ROLLBACK TO hub_apply').run();
+      stmt(db, 'RELEASE hub_apply').run();
       if (!isWaitingError(err)) throw err;
-      db.prepare(`INSERT OR IGNORE INTO hub_parked (change_id, reason, body) VALUES (?, 'waiting', ?)`).run(change.changeId, JSON.stringify(change));
+      stmt(db, `INSERT OR IGNORE INTO hub_parked (change_id, reason, body) VALUES (?, 'waiting', ?)`).run(change.changeId, JSON.stringify(change));
       return 'waiting';
     }
   }
-  db.prepare('DELETE FROM hub_parked WHERE change_id = ?').run(change.changeId);
-  db.prepare('INSERT INTO hub_applied (change_id) VALUES (?)').run(change.changeId);
-  db.prepare('INSERT OR IGNORE INTO hub_rows (entity, row_id) VALUES (?, ?)').run(spec.entity, change.id);
+  stmt(db, 'DELETE FROM hub_parked WHERE change_id = ?').run(change.changeId);
+  stmt(db, 'INSERT INTO hub_applied (change_id) VALUES (?)').run(change.changeId);
+  stmt(db, 'INSERT OR IGNORE INTO hub_rows (entity, row_id) VALUES (?, ?)').run(spec.entity, change.id);
   return 'applied';
 }
 
@@ -95,7 +96,7 @@ export function applyChange(db: Db, change: ChangeRecord, now: string): Applied 
 export function retryWaiting(db: Db, now: string): number {
   let total = 0;
   for (;;) {
-    const rows = db.prepare(`SELECT body FROM hub_parked WHERE reason = 'waiting' ORDER BY change_id`).pluck().all() as string[];
+    const rows = stmt(db, `SELECT body FROM hub_parked WHERE reason = 'waiting' ORDER BY change_id`).pluck().all() as string[];
     let n = 0;
     for (const body of rows) if (applyChange(db, JSON.parse(body) as ChangeRecord, now) === 'applied') n++;
     total += n;

@@ -1,12 +1,14 @@
 import { MAX_PUSH_CHANGES, type PulledItem } from '../../../shared/replication/api';
-import { openFields, sealFields, type ChangeRecord } from '../../../shared/replication/change';
+import { sealFields, type ChangeRecord } from '../../../shared/replication/change';
 import { HubClient, HubRequestError } from '../../../shared/replication/client';
 import { formatHlc } from '../../../shared/replication/hlc';
 import type { Db } from '../db/open';
 import { applyChange, retryWaiting } from './apply';
+import { openFieldsNow, rawKeyring, type RawKeyring } from './open-sealed';
 import { entitySpec } from './schema-map';
 import { connectStation, hubFailure, keyring, requireStation, STATION_SCHEMA_VERSION, stationClock, stationUsers, type Keyring, type StationRow } from './station-state';
 import { sendBankFields, uploadMissingRows, uploadStore } from './upload';
+import { stmt } from './write-path';
 import { runQueuedWipes, wipeAll } from './wipe';
 
 /**
@@ -63,7 +65,10 @@ export async function pushOutbox(db: Db, client: HubClient, station: StationRow,
   await sealOutbox(db, station, ring);
   for (;;) {
     const rows = db.prepare('SELECT * FROM hub_outbox WHERE sealed = 1 ORDER BY hlc LIMIT ?').all(MAX_PUSH_CHANGES) as OutboxRow[];
-    const routes = station.replica === 'full' ? (db.prepare('SELECT case_id, users FROM hub_route_outbox ORDER BY case_id LIMIT ?').all(MAX_PUSH_CHANGES) as { case_id: string; users: string }[]) : [];
+    // routes go with the last page of changes: a case's new holder then meets its history before the route entry
+    // and has nothing to backfill (a route sent first costs its holder one backfill request per case)
+    const last = rows.length < MAX_PUSH_CHANGES;
+    const routes = station.replica === 'full' && last ? (db.prepare('SELECT case_id, users FROM hub_route_outbox ORDER BY case_id LIMIT ?').all(MAX_PUSH_CHANGES) as { case_id: string; users: string }[]) : [];
     if (rows.length === 0 && routes.length === 0) return pushed;
     const changes = rows.map((r) => changeOf(r, station));
     const res = await client.push({ changes, routes: routes.map((r) => ({ key: r.case_id, users: JSON.parse(r.users) as string[] })) });
@@ -78,8 +83,8 @@ export async function pushOutbox(db: Db, client: HubClient, station: StationRow,
 }
 
 /** Opens the sealed fields of pulled changes (a station's own changes come back to it as they are: it holds them). */
-async function opened(items: PulledItem[], ring: Keyring, self: string): Promise<PulledItem[]> {
-  return Promise.all(items.map(async (i) => (i.kind === 'change' && i.change.station !== self ? { ...i, change: await openFields(i.change, ring.ring) } : i)));
+function opened(items: PulledItem[], keys: RawKeyring, self: string): PulledItem[] {
+  return items.map((i) => (i.kind === 'change' && i.change.station !== self ? { ...i, change: openFieldsNow(i.change, keys) } : i));
 }
 
 /** Applies a page inside one transaction; returns the cases newly given to this station (to backfill). */
@@ -101,12 +106,12 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
       continue;
     }
     if (station.replica === 'full') continue;
-    const holds = db.prepare('SELECT 1 FROM cases WHERE id = ?').get(item.route.key) !== undefined;
+    const holds = stmt(db, 'SELECT 1 FROM cases WHERE id = ?').get(item.route.key) !== undefined;
     if (item.route.users.some((u) => mine.has(u))) {
-      db.prepare('DELETE FROM hub_wipes WHERE case_id = ?').run(item.route.key);
+      stmt(db, 'DELETE FROM hub_wipes WHERE case_id = ?').run(item.route.key);
       if (!holds) given.push({ key: item.route.key, before: item.seq });
     } else if (holds) {
-      db.prepare('INSERT OR IGNORE INTO hub_wipes (case_id, seq, queued_at) VALUES (?, ?, ?)').run(item.route.key, item.seq, now);
+      stmt(db, 'INSERT OR IGNORE INTO hub_wipes (case_id, seq, queued_at) VALUES (?, ?, ?)').run(item.route.key, item.seq, now);
     }
   }
   applied += retryWaiting(db, now);
@@ -119,12 +124,16 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
 }
 
 export async function pullAll(db: Db, client: HubClient, station: StationRow, ring: Keyring, now: string): Promise<number> {
+  const keys = rawKeyring(db);
   let pulled = 0;
   let cursor = station.cursor;
   const given: { key: string; before: number }[] = [];
+  // a page's acknowledgement travels while the next page is asked for (acks stay in order: one is awaited before
+  // the next is sent); its failure is thrown at that await
+  let acked: Promise<unknown> = Promise.resolve(null);
   for (;;) {
     const page = await client.pull({ after: cursor, limit: PULL_LIMIT });
-    const items = await opened(page.items, ring, station.station_id);
+    const items = opened(page.items, keys, station.station_id);
     db.transaction(() => {
       const r = applyPage(db, station, items, now);
       pulled += r.applied;
@@ -133,20 +142,24 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
     })();
     cursor = page.next;
     station.cursor = cursor;
-    await client.ack(cursor);
+    const failed = await acked;
+    if (failed) throw failed;
+    acked = client.ack(cursor).then(() => null, (err: unknown) => err ?? new Error('ack failed'));
     if (!page.more) break;
   }
-  for (const g of given) pulled += await backfill(db, client, station, ring, g.key, g.before, now);
+  const failed = await acked;
+  if (failed) throw failed;
+  for (const g of given) pulled += await backfill(db, client, station, keys, g.key, g.before, now);
   return pulled;
 }
 
 /** Fills in the history of a case this station was newly given (its changes from before the station's cursor). */
-async function backfill(db: Db, client: HubClient, station: StationRow, ring: Keyring, key: string, before: number, now: string): Promise<number> {
+async function backfill(db: Db, client: HubClient, station: StationRow, keys: RawKeyring, key: string, before: number, now: string): Promise<number> {
   let after = 0;
   let n = 0;
   for (;;) {
     const page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
-    const items = await opened(page.items, ring, station.station_id);
+    const items = opened(page.items, keys, station.station_id);
     db.transaction(() => {
       n += applyPage(db, station, items.filter((i) => i.kind === 'change'), now).applied;
     })();

@@ -1,5 +1,5 @@
-/** The PostgreSQL hub store's tables, in their own schema (default collectdesk_hub). Version 1. */
-export const PG_SCHEMA_VERSION = 1;
+/** The PostgreSQL hub store's tables, in their own schema (default collectdesk_hub). Version 2. */
+export const PG_SCHEMA_VERSION = 2;
 export const DEFAULT_PG_SCHEMA = 'collectdesk_hub';
 export const PG_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,50}$/;
 
@@ -46,7 +46,7 @@ CREATE TABLE log (
   body text NOT NULL,
   committed_at timestamptz NOT NULL
 );
-CREATE INDEX log_route ON log (route_key, seq) WHERE route_key IS NOT NULL;
+CREATE INDEX log_change_route ON log (route_key, seq) WHERE kind = 'change';
 CREATE INDEX log_global ON log (seq) WHERE route_key IS NULL;
 CREATE TABLE route_users (route_key text COLLATE "C" NOT NULL, user_id uuid NOT NULL, PRIMARY KEY (route_key, user_id));
 CREATE INDEX route_users_user ON route_users (user_id, route_key);
@@ -54,6 +54,14 @@ CREATE TABLE route_audience (user_id uuid NOT NULL, seq bigint NOT NULL, PRIMARY
 CREATE TABLE nonces (station_id uuid NOT NULL, nonce text NOT NULL, expires_at bigint NOT NULL, PRIMARY KEY (station_id, nonce));
 CREATE INDEX nonces_expiry ON nonces (expires_at);
 `;
+
+/**
+ * What brings a schema of version n-1 to n. 2: a collector's pull finds the positions of its cases' changes in the
+ * index alone (version 1 indexed route entries too, and read every matching row to tell changes from routes).
+ */
+export const PG_MIGRATIONS: Record<number, string> = {
+  2: `CREATE INDEX IF NOT EXISTS log_change_route ON log (route_key, seq) WHERE kind = 'change'; DROP INDEX IF EXISTS log_route;`,
+};
 
 /** The positions a partial station may see: see the SQLite store's VISIBLE_SEQS. $1 after, $2 upper, $3 limit (null: all), $4 users. */
 export const PG_VISIBLE_SEQS = `

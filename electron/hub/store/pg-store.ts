@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { RouteAssignment } from '../../../shared/replication/api';
 import { acksOf, planAppend } from './append-plan';
 import { planRoutes, writeRoutes, type LogRows } from './pg-routes';
-import { PG_SCHEMA_NAME, PG_SCHEMA_VERSION, PG_TABLES, PG_VISIBLE_SEQS, DEFAULT_PG_SCHEMA } from './pg-schema';
+import { PG_MIGRATIONS, PG_SCHEMA_NAME, PG_SCHEMA_VERSION, PG_TABLES, PG_VISIBLE_SEQS, DEFAULT_PG_SCHEMA } from './pg-schema';
 import { codeFromRow, pageOf, stationFromRow, userFromRow, type CodeRow, type StationRow } from './rows';
 import { StoreOpenError } from './sqlite-store';
 import { noticeOf, type AppendResult, type ClaimOutcome, type CommitNotice, type EnrollmentCodeRecord, type HubStore, type LogChange, type LogItem, type NewStation, type PullPage, type PullQuery, type RedeemOutcome, type StationRecord } from './types';
@@ -82,6 +82,17 @@ export class PgHubStore implements HubStore {
       } else {
         const v = Number((await c.query(`SELECT value FROM hub_meta WHERE key = 'schema_version'`)).rows[0]?.value);
         if (v > PG_SCHEMA_VERSION) throw new StoreOpenError(`The hub schema ${this.opts.schema} was written by a newer hub (schema ${v}; this hub knows ${PG_SCHEMA_VERSION}): update the hub.`);
+        for (let next = v + 1; next <= PG_SCHEMA_VERSION; next++) {
+          try {
+            await c.query('BEGIN');
+            await c.query(PG_MIGRATIONS[next] ?? '');
+            await c.query(`UPDATE hub_meta SET value = $1 WHERE key = 'schema_version'`, [String(next)]);
+            await c.query('COMMIT');
+          } catch (err) {
+            await c.query('ROLLBACK').catch(() => undefined);
+            throw err;
+          }
+        }
       }
     } finally {
       await c.query('SELECT pg_advisory_unlock(hashtext($1))', [`collectdesk-hub-migrate:${this.opts.schema}`]).catch(() => undefined);
