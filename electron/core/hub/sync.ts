@@ -3,7 +3,8 @@ import { openFields, sealFields, type ChangeRecord } from '../../../shared/repli
 import { HubClient, HubRequestError } from '../../../shared/replication/client';
 import { formatHlc } from '../../../shared/replication/hlc';
 import type { Db } from '../db/open';
-import { applyChange, retryWaiting } from './apply';
+import { applyChange, retryWaiting, settleCollected } from './apply';
+import { pauseAt } from './pause-point';
 import { entitySpec } from './schema-map';
 import { connectStation, hubFailure, keyring, requireStation, STATION_SCHEMA_VERSION, stationClock, stationUsers, type Keyring, type StationRow } from './station-state';
 import { sendBankFields, uploadMissingRows, uploadStore } from './upload';
@@ -67,6 +68,7 @@ export async function pushOutbox(db: Db, client: HubClient, station: StationRow,
     if (rows.length === 0 && routes.length === 0) return pushed;
     const changes = rows.map((r) => changeOf(r, station));
     const res = await client.push({ changes, routes: routes.map((r) => ({ key: r.case_id, users: JSON.parse(r.users) as string[] })) });
+    await pauseAt('pushed');
     db.transaction(() => {
       const del = db.prepare('DELETE FROM hub_outbox WHERE change_id = ?');
       for (const a of res.acks) del.run(a.changeId);
@@ -87,10 +89,11 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
   const clock = stationClock(station);
   const mine = new Set(stationUsers(station));
   const given: { key: string; before: number }[] = [];
+  const settle = new Set<string>();
   let applied = 0;
   for (const item of items) {
     if (item.kind === 'change') {
-      if (applyChange(db, item.change, now) === 'applied') applied++;
+      if (applyChange(db, item.change, now, settle) === 'applied') applied++;
       try {
         clock.receive(item.change.hlc);
       } catch {
@@ -107,7 +110,8 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
       db.prepare('INSERT OR IGNORE INTO hub_wipes (case_id, seq, queued_at) VALUES (?, ?, ?)').run(item.route.key, item.seq, now);
     }
   }
-  applied += retryWaiting(db, now);
+  applied += retryWaiting(db, now, settle);
+  settleCollected(db, settle, now);
   const last = formatHlc(clock.last);
   if (!station.hlc_last || last > station.hlc_last) {
     db.prepare('UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
@@ -131,6 +135,7 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
     })();
     cursor = page.next;
     station.cursor = cursor;
+    await pauseAt('pulled');
     await client.ack(cursor);
     if (!page.more) break;
   }
