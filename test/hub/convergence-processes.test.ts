@@ -118,10 +118,8 @@ async function converge(kind: 'sqlite' | 'postgres', seed: number): Promise<void
       if (!sync) continue;
       const r = await cli(dirOf(sync.station), ['hub', 'sync', '--once'], sync.pause ? { pause: sync.pause } : {});
       if (r.killedAt) kills[r.killedAt]++;
-      else {
-        must(r, `sync of ${sync.station} at step ${n}`);
-        script.synced(sync.station, n);
-      }
+      else must(r, `sync of ${sync.station} at step ${n}`);
+      script.roundEnded(sync.station, n, r.killedAt);
     }
     process.stdout.write(`  ${done.length} edits, ${script.activities} activities; SIGKILLed ${kills.pushed} rounds after a push, ${kills.pulled} after a pulled page; hub down once\n`);
     expect(kills.pushed + kills.pulled).toBeGreaterThan(0);

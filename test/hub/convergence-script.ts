@@ -52,6 +52,8 @@ export class Script {
    * (flags-merge.ts), where a single store would have it off — so the admin clears a flag only once it has seen every raise
    */
   private readonly raises: { key: string; by: string; step: number; atHub: number | null; seen: boolean }[] = [];
+  /** stations with edits not pushed yet */
+  private readonly dirty = new Set<StationName>();
   private paymentFiles = 0;
   private recallFiles = 0;
   private txn = 0;
@@ -97,7 +99,9 @@ export class Script {
   /** The next edit (null when the chosen station has nothing to work on). */
   next(n: number): Step | null {
     const station = this.rand() < 0.3 ? 'admin' : this.pick(COLLECTORS);
-    return station === 'admin' ? this.adminStep() : this.collectorStep(station, n);
+    const step = station === 'admin' ? this.adminStep() : this.collectorStep(station, n);
+    if (step) this.dirty.add(step.at);
+    return step;
   }
 
   private collectorStep(c: (typeof COLLECTORS)[number], n: number): Step | null {
@@ -176,9 +180,18 @@ export class Script {
   /** After an edit, sometimes a station runs a round — now and then SIGKILLed after its push or after a pulled page. */
   nextSync(): SyncPlan | null {
     if (this.rand() >= 0.5) return null;
-    const station: StationName = this.rand() < 0.3 ? 'admin' : this.pick(COLLECTORS);
     const r = this.rand();
-    return { station, pause: r < 0.25 ? 'pushed' : r < 0.45 ? 'pulled' : null };
+    const pause = r < 0.25 ? 'pushed' : r < 0.45 ? 'pulled' : null;
+    // a round is killed after its push only where there is something to push: a station with edits not yet pushed
+    const dirty = [...this.dirty].sort();
+    const station: StationName = pause === 'pushed' && dirty.length ? this.pick(dirty) : this.rand() < 0.3 ? 'admin' : this.pick(COLLECTORS);
+    return { station, pause };
+  }
+
+  /** What a round did: completed, or killed (after its push: the hub holds the push, the outbox still has it). */
+  roundEnded(station: StationName, step: number, killedAt: PausePoint | null): void {
+    if (killedAt !== 'pushed') this.dirty.delete(station);
+    if (killedAt === null) this.synced(station, step);
   }
 
   pickStation(): StationName {
