@@ -52,6 +52,8 @@ export class Script {
    * (flags-merge.ts), where a single store would have it off — so the admin clears a flag only once it has seen every raise
    */
   private readonly raises: { key: string; by: string; step: number; atHub: number | null; seen: boolean }[] = [];
+  /** cases moved by the script, with the collector each left */
+  private readonly left = new Map<string, string>();
   /** stations with edits not pushed yet */
   private readonly dirty = new Set<StationName>();
   private paymentFiles = 0;
@@ -135,8 +137,16 @@ export class Script {
     const open = [...this.assign.keys()].filter((k) => !this.recalled.has(k)).sort();
     const r = this.rand();
     if (r < 0.35) {
-      const caseNo = this.pick(open);
-      const to = this.pick(COLLECTORS.filter((c) => c !== this.assign.get(caseNo)));
+      // half of the moves send a case back to a collector it left (whose station may have wiped it meanwhile)
+      const back = [...this.left].filter(([k, u]) => !this.recalled.has(k) && this.assign.get(k) !== u).sort();
+      let caseNo: string;
+      let to: string;
+      if (back.length && this.rand() < 0.5) [caseNo, to] = this.pick(back);
+      else {
+        caseNo = this.pick(open);
+        to = this.pick(COLLECTORS.filter((c) => c !== this.assign.get(caseNo)));
+      }
+      this.left.set(caseNo, this.assign.get(caseNo) ?? '');
       return { at: 'admin', kind: 'edit', edit: { kind: 'reassign', caseNo, to }, activities: 0 };
     }
     if (r < 0.65) {

@@ -143,14 +143,22 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
   return pulled;
 }
 
-/** Fills in the history of a case this station was newly given (its changes from before the station's cursor). */
+/**
+ * Fills in the history of a case this station was newly given (its changes from before the station's cursor). The
+ * case may have been here before and wiped when it left (a case reassigned away and back): the changes of its route
+ * are applied again — so they are forgotten as applied first, and this station's own are opened too (the hub holds
+ * them sealed; the rows that held them in the clear went with the wipe). Applying stays idempotent: rows by id, fields
+ * by their clocks.
+ */
 async function backfill(db: Db, client: HubClient, station: StationRow, ring: Keyring, key: string, before: number, now: string): Promise<number> {
   let after = 0;
   let n = 0;
   for (;;) {
     const page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
-    const items = await opened(page.items, ring, station.station_id);
+    const items = await opened(page.items, ring, '');
     db.transaction(() => {
+      const forget = db.prepare('DELETE FROM hub_applied WHERE change_id = ?');
+      for (const i of items) if (i.kind === 'change' && i.change.routeKey === key) forget.run(i.change.changeId);
       n += applyPage(db, station, items.filter((i) => i.kind === 'change'), now).applied;
     })();
     after = page.next;
