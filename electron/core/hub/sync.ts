@@ -1,4 +1,4 @@
-import { MAX_PUSH_CHANGES, type PulledItem } from '../../../shared/replication/api';
+import { MAX_PUSH_CHANGES, type PulledItem, type PullResponse } from '../../../shared/replication/api';
 import { openFields, sealFields, type ChangeRecord } from '../../../shared/replication/change';
 import { HubClient, HubRequestError } from '../../../shared/replication/client';
 import { formatHlc } from '../../../shared/replication/hlc';
@@ -84,11 +84,26 @@ async function opened(items: PulledItem[], ring: Keyring, self: string): Promise
   return Promise.all(items.map(async (i) => (i.kind === 'change' && i.change.station !== self ? { ...i, change: await openFields(i.change, ring.ring) } : i)));
 }
 
-/** Applies a page inside one transaction; returns the cases newly given to this station (to backfill). */
-function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number; given: { key: string; before: number }[] } {
+/**
+ * The cases a page gives this station that it does not hold, each with the position of its route entry (a later entry
+ * of the page that takes one away again drops it).
+ */
+function givenIn(db: Db, station: StationRow, items: PulledItem[]): Map<string, number> {
+  const given = new Map<string, number>();
+  if (station.replica === 'full') return given;
+  const mine = new Set(stationUsers(station));
+  for (const item of items) {
+    if (item.kind !== 'route') continue;
+    if (!item.route.users.some((u) => mine.has(u))) given.delete(item.route.key);
+    else if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(item.route.key) === undefined) given.set(item.route.key, item.seq);
+  }
+  return given;
+}
+
+/** Applies a page inside one transaction (the caller's). */
+function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number } {
   const clock = stationClock(station);
   const mine = new Set(stationUsers(station));
-  const given: { key: string; before: number }[] = [];
   const settle = new Set<string>();
   let applied = 0;
   for (const item of items) {
@@ -105,7 +120,6 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
     const holds = db.prepare('SELECT 1 FROM cases WHERE id = ?').get(item.route.key) !== undefined;
     if (item.route.users.some((u) => mine.has(u))) {
       db.prepare('DELETE FROM hub_wipes WHERE case_id = ?').run(item.route.key);
-      if (!holds) given.push({ key: item.route.key, before: item.seq });
     } else if (holds) {
       db.prepare('INSERT OR IGNORE INTO hub_wipes (case_id, seq, queued_at) VALUES (?, ?, ?)').run(item.route.key, item.seq, now);
     }
@@ -117,20 +131,20 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
     db.prepare('UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
     station.hlc_last = last;
   }
-  return { applied, given };
+  return { applied };
 }
 
 export async function pullAll(db: Db, client: HubClient, station: StationRow, ring: Keyring, now: string): Promise<number> {
   let pulled = 0;
   let cursor = station.cursor;
-  const given: { key: string; before: number }[] = [];
   for (;;) {
     const page = await client.pull({ after: cursor, limit: PULL_LIMIT });
     const items = await opened(page.items, ring, station.station_id);
+    // A case this page gives the station is filled in before the page (and its cursor) is committed: a round killed
+    // in between pulls the page again and sees the route entry again.
+    for (const [key, before] of givenIn(db, station, items)) pulled += await backfill(db, client, station, ring, key, before, now);
     db.transaction(() => {
-      const r = applyPage(db, station, items, now);
-      pulled += r.applied;
-      given.push(...r.given);
+      pulled += applyPage(db, station, items, now).applied;
       db.prepare('UPDATE hub_station SET cursor = ?, last_sync_at = ? WHERE singleton = 1').run(page.next, now);
     })();
     cursor = page.next;
@@ -139,7 +153,6 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
     await client.ack(cursor);
     if (!page.more) break;
   }
-  for (const g of given) pulled += await backfill(db, client, station, ring, g.key, g.before, now);
   return pulled;
 }
 
@@ -154,7 +167,14 @@ async function backfill(db: Db, client: HubClient, station: StationRow, ring: Ke
   let after = 0;
   let n = 0;
   for (;;) {
-    const page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
+    let page: PullResponse;
+    try {
+      page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
+    } catch (err) {
+      // the case has left this station's users again since (a later route entry, which this round reads too)
+      if (err instanceof HubRequestError && err.code === 'forbidden') return n;
+      throw err;
+    }
     const items = await opened(page.items, ring, '');
     db.transaction(() => {
       const forget = db.prepare('DELETE FROM hub_applied WHERE change_id = ?');
