@@ -150,3 +150,41 @@ bothStores('station convergence', (kind) => {
     for (const v of ['债务人', '13800138000', '110101199003077777', '无人接听']) expect(text).not.toContain(v);
   }, 300_000);
 });
+
+bothStores('a case reassigned away and back', (kind) => {
+  let hub: TestHub | null = null;
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('returns to the station that wiped it with its whole history, its own calls in the clear', async () => {
+    hub = await startTestHub(kind);
+    const A = await newStore('admin');
+    const admin = addUser(A, 'boss', 'admin');
+    const c1 = addUser(A, 'c1', 'collector');
+    const c2 = addUser(A, 'c2', 'collector');
+    seedCases(A, admin, Array.from({ length: 4 }, (_, i) => ({ caseNo: `R${i}`, debtorName: `债务人${i}`, balanceFen: 10_000 * (i + 1), assignedTo: i % 2 ? c2 : c1 })));
+    const bossActor: Actor = { id: admin, role: 'admin', via: 'cli' };
+    await connectAsAdmin(A, bossActor, { hubUrl: hub.url, fingerprint: hub.fingerprint, setupCode: hub.setupCode, stationName: 'lead' }, NOW());
+    await syncOnce(A);
+    const code = await enrollStation(A, bossActor, { userNames: ['c1'], replica: 'partial' }, NOW());
+    const B = await newStore('c1');
+    await joinAsStation(B, { hubUrl: hub.url, fingerprint: hub.fingerprint, code: code.code, stationName: 'c1' }, NOW());
+    await syncOnce(B);
+    const caseId = B.prepare(`SELECT id FROM cases WHERE case_no = 'R0'`).pluck().get() as string;
+    logCall(B, c1, caseId);
+    await syncOnce(B);
+    reassign(A, admin, caseId, c2);
+    await syncOnce(A);
+    expect((await syncOnce(B)).wiped).toBe(1);
+    expect(B.prepare('SELECT count(*) FROM cases WHERE id = ?').pluck().get(caseId)).toBe(0);
+    reassign(A, admin, caseId, c1);
+    await syncOnce(A);
+    await syncOnce(B);
+    expect(B.prepare('SELECT count(*) FROM hub_parked').pluck().get()).toBe(0);
+    expect(snapshot(B, [caseId])).toEqual(snapshot(A, [caseId]));
+    expect(B.prepare('SELECT notes FROM activities WHERE case_id = ?').pluck().all(caseId)).toEqual(['无人接听']);
+    A.close();
+    B.close();
+  }, 120_000);
+});

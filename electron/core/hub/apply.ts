@@ -52,15 +52,28 @@ function applyAppend(db: Db, spec: EntitySpec, change: ChangeRecord, cols: strin
   stmt(db, `INSERT OR IGNORE INTO ${spec.table} (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run(change.id, ...cols.map((c) => sqlValue(change.fields[c])));
 }
 
-/** Recomputes what other rows derive from this one (KPI tables follow by their triggers). */
-function recomputeDerived(db: Db, spec: EntitySpec, change: ChangeRecord, now: string): void {
+/**
+ * Recomputes what other rows derive from this one (KPI tables follow by their triggers): promise settlement, for the
+ * case of a promise or a payment — at once, or, given `settle`, once the caller has applied the rest of its page (a
+ * promise comes with its activity and the case's new status: settled before that status arrives, a broken promise
+ * would leave the case at `ptp`, where a store that made the call itself has it back at `working`).
+ */
+function recomputeDerived(db: Db, spec: EntitySpec, change: ChangeRecord, now: string, settle?: Set<string>): void {
   if (spec.entity !== 'promise' && spec.entity !== 'payment') return;
   const caseId = change.fields.case_id;
-  if (typeof caseId === 'string') settlePromises(db, now.slice(0, 10), now, [caseId]);
+  if (typeof caseId !== 'string') return;
+  if (settle) settle.add(caseId);
+  else settlePromises(db, now.slice(0, 10), now, [caseId]);
+}
+
+/** Settles the promises of the cases `applyChange` collected (see recomputeDerived). */
+export function settleCollected(db: Db, settle: Set<string>, now: string): void {
+  if (settle.size) settlePromises(db, now.slice(0, 10), now, [...settle]);
+  settle.clear();
 }
 
 /** Applies a change inside the caller's transaction. */
-export function applyChange(db: Db, change: ChangeRecord, now: string): Applied {
+export function applyChange(db: Db, change: ChangeRecord, now: string, settle?: Set<string>): Applied {
   if (stmt(db, 'SELECT 1 FROM hub_applied WHERE change_id = ?').get(change.changeId)) return 'duplicate';
   const spec = entitySpec(change.entity);
   if (!spec) {
@@ -75,7 +88,7 @@ export function applyChange(db: Db, change: ChangeRecord, now: string): Applied 
       if (cols.length) {
         if (spec.merge === 'append') applyAppend(db, spec, change, cols);
         else applyFields(db, spec, change, cols);
-        recomputeDerived(db, spec, change, now);
+        recomputeDerived(db, spec, change, now, settle);
       }
       stmt(db, 'RELEASE hub_apply').run();
     } catch (err) {
@@ -93,12 +106,12 @@ export function applyChange(db: Db, change: ChangeRecord, now: string): Applied 
 }
 
 /** Retries the changes that waited for a row they refer to; returns how many went in. */
-export function retryWaiting(db: Db, now: string): number {
+export function retryWaiting(db: Db, now: string, settle?: Set<string>): number {
   let total = 0;
   for (;;) {
     const rows = stmt(db, `SELECT body FROM hub_parked WHERE reason = 'waiting' ORDER BY change_id`).pluck().all() as string[];
     let n = 0;
-    for (const body of rows) if (applyChange(db, JSON.parse(body) as ChangeRecord, now) === 'applied') n++;
+    for (const body of rows) if (applyChange(db, JSON.parse(body) as ChangeRecord, now, settle) === 'applied') n++;
     total += n;
     if (n === 0) return total;
   }

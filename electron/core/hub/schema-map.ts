@@ -113,6 +113,15 @@ export const ENTITIES: readonly EntitySpec[] = [
     merge: 'append',
     routeSql: 'SELECT case_id FROM payments WHERE id = ?',
   }),
+  E({
+    // a bank's recall (退案) of a case; import_id and the purge and returns bookkeeping are local to each store
+    entity: 'recall',
+    table: 'recalls',
+    columns: ['id', 'client_id', 'case_id', 'batch_id', 'recalled_at', 'reason', 'created_at', 'created_by'],
+    personal: [],
+    merge: 'append',
+    routeSql: 'SELECT case_id FROM recalls WHERE id = ?',
+  }),
 ];
 
 const BY_ENTITY = new Map(ENTITIES.map((e) => [e.entity, e]));

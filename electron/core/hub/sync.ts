@@ -1,10 +1,11 @@
-import { MAX_PUSH_CHANGES, type PulledItem } from '../../../shared/replication/api';
+import { MAX_PUSH_CHANGES, type PulledItem, type PullResponse } from '../../../shared/replication/api';
 import { sealFields, type ChangeRecord } from '../../../shared/replication/change';
 import { HubClient, HubRequestError } from '../../../shared/replication/client';
 import { formatHlc } from '../../../shared/replication/hlc';
 import type { Db } from '../db/open';
-import { applyChange, retryWaiting } from './apply';
+import { applyChange, retryWaiting, settleCollected } from './apply';
 import { openFieldsNow, rawKeyring, type RawKeyring } from './open-sealed';
+import { pauseAt } from './pause-point';
 import { entitySpec } from './schema-map';
 import { connectStation, hubFailure, keyring, requireStation, STATION_SCHEMA_VERSION, stationClock, stationUsers, type Keyring, type StationRow } from './station-state';
 import { sendBankFields, uploadMissingRows, uploadStore } from './upload';
@@ -72,6 +73,7 @@ export async function pushOutbox(db: Db, client: HubClient, station: StationRow,
     if (rows.length === 0 && routes.length === 0) return pushed;
     const changes = rows.map((r) => changeOf(r, station));
     const res = await client.push({ changes, routes: routes.map((r) => ({ key: r.case_id, users: JSON.parse(r.users) as string[] })) });
+    await pauseAt('pushed');
     db.transaction(() => {
       const del = db.prepare('DELETE FROM hub_outbox WHERE change_id = ?');
       for (const a of res.acks) del.run(a.changeId);
@@ -87,17 +89,33 @@ function opened(items: PulledItem[], keys: RawKeyring, self: string): PulledItem
   return items.map((i) => (i.kind === 'change' && i.change.station !== self ? { ...i, change: openFieldsNow(i.change, keys) } : i));
 }
 
-/** Applies a page inside one transaction; returns the cases newly given to this station (to backfill). */
-function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number; given: { key: string; before: number }[] } {
+/**
+ * The cases a page gives this station that it does not hold, each with the position of its route entry (a later entry
+ * of the page that takes one away again drops it).
+ */
+function givenIn(db: Db, station: StationRow, items: PulledItem[]): Map<string, number> {
+  const given = new Map<string, number>();
+  if (station.replica === 'full') return given;
+  const mine = new Set(stationUsers(station));
+  for (const item of items) {
+    if (item.kind !== 'route') continue;
+    if (!item.route.users.some((u) => mine.has(u))) given.delete(item.route.key);
+    else if (stmt(db, 'SELECT 1 FROM cases WHERE id = ?').get(item.route.key) === undefined) given.set(item.route.key, item.seq);
+  }
+  return given;
+}
+
+/** Applies a page inside one transaction (the caller's). */
+function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number } {
   // the app's own writes may have moved the clock while this round waited for the hub
   station.hlc_last = (db.prepare('SELECT hlc_last FROM hub_station WHERE singleton = 1').pluck().get() as string | null | undefined) ?? station.hlc_last;
   const clock = stationClock(station);
   const mine = new Set(stationUsers(station));
-  const given: { key: string; before: number }[] = [];
+  const settle = new Set<string>();
   let applied = 0;
   for (const item of items) {
     if (item.kind === 'change') {
-      if (applyChange(db, item.change, now) === 'applied') applied++;
+      if (applyChange(db, item.change, now, settle) === 'applied') applied++;
       try {
         clock.receive(item.change.hlc);
       } catch {
@@ -109,39 +127,40 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
     const holds = stmt(db, 'SELECT 1 FROM cases WHERE id = ?').get(item.route.key) !== undefined;
     if (item.route.users.some((u) => mine.has(u))) {
       stmt(db, 'DELETE FROM hub_wipes WHERE case_id = ?').run(item.route.key);
-      if (!holds) given.push({ key: item.route.key, before: item.seq });
     } else if (holds) {
       stmt(db, 'INSERT OR IGNORE INTO hub_wipes (case_id, seq, queued_at) VALUES (?, ?, ?)').run(item.route.key, item.seq, now);
     }
   }
-  applied += retryWaiting(db, now);
+  applied += retryWaiting(db, now, settle);
+  settleCollected(db, settle, now);
   const last = formatHlc(clock.last);
   if (!station.hlc_last || last > station.hlc_last) {
     db.prepare('UPDATE hub_station SET hlc_last = ? WHERE singleton = 1').run(last);
     station.hlc_last = last;
   }
-  return { applied, given };
+  return { applied };
 }
 
 export async function pullAll(db: Db, client: HubClient, station: StationRow, ring: Keyring, now: string): Promise<number> {
   const keys = rawKeyring(db);
   let pulled = 0;
   let cursor = station.cursor;
-  const given: { key: string; before: number }[] = [];
   // a page's acknowledgement travels while the next page is asked for (acks stay in order: one is awaited before
   // the next is sent); its failure is thrown at that await
   let acked: Promise<unknown> = Promise.resolve(null);
   for (;;) {
     const page = await client.pull({ after: cursor, limit: PULL_LIMIT });
     const items = opened(page.items, keys, station.station_id);
+    // A case this page gives the station is filled in before the page (and its cursor) is committed: a round killed
+    // in between pulls the page again and sees the route entry again.
+    for (const [key, before] of givenIn(db, station, items)) pulled += await backfill(db, client, station, keys, key, before, now);
     db.transaction(() => {
-      const r = applyPage(db, station, items, now);
-      pulled += r.applied;
-      given.push(...r.given);
+      pulled += applyPage(db, station, items, now).applied;
       db.prepare('UPDATE hub_station SET cursor = ?, last_sync_at = ? WHERE singleton = 1').run(page.next, now);
     })();
     cursor = page.next;
     station.cursor = cursor;
+    await pauseAt('pulled');
     const failed = await acked;
     if (failed) throw failed;
     acked = client.ack(cursor).then(() => null, (err: unknown) => err ?? new Error('ack failed'));
@@ -149,18 +168,32 @@ export async function pullAll(db: Db, client: HubClient, station: StationRow, ri
   }
   const failed = await acked;
   if (failed) throw failed;
-  for (const g of given) pulled += await backfill(db, client, station, keys, g.key, g.before, now);
   return pulled;
 }
 
-/** Fills in the history of a case this station was newly given (its changes from before the station's cursor). */
+/**
+ * Fills in the history of a case this station was newly given (its changes from before the station's cursor). The
+ * case may have been here before and wiped when it left (a case reassigned away and back): the changes of its route
+ * are applied again — so they are forgotten as applied first, and this station's own are opened too (the hub holds
+ * them sealed; the rows that held them in the clear went with the wipe). Applying stays idempotent: rows by id, fields
+ * by their clocks.
+ */
 async function backfill(db: Db, client: HubClient, station: StationRow, keys: RawKeyring, key: string, before: number, now: string): Promise<number> {
   let after = 0;
   let n = 0;
   for (;;) {
-    const page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
-    const items = opened(page.items, keys, station.station_id);
+    let page: PullResponse;
+    try {
+      page = await client.pull({ after, limit: PULL_LIMIT, routeKey: key, before });
+    } catch (err) {
+      // the case has left this station's users again since (a later route entry, which this round reads too)
+      if (err instanceof HubRequestError && err.code === 'forbidden') return n;
+      throw err;
+    }
+    const items = opened(page.items, keys, '');
     db.transaction(() => {
+      const forget = db.prepare('DELETE FROM hub_applied WHERE change_id = ?');
+      for (const i of items) if (i.kind === 'change' && i.change.routeKey === key) forget.run(i.change.changeId);
       n += applyPage(db, station, items.filter((i) => i.kind === 'change'), now).applied;
     })();
     after = page.next;

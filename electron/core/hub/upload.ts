@@ -45,15 +45,25 @@ export function uploadMissingRows(db: Db, station: StationRow, now: string): num
 export const BANK_FIELDS = ['balance_fen', 'last_payment_at', 'last_payment_fen', 'overdue_days', 'stage', 'status'] as const;
 
 /**
- * A full replica sends the bank fields of the cases changed since its last sync (a payment or recall file lowers a
- * balance or closes a case outside the write path).
+ * A full replica sends the bank fields of the cases changed outside the write path since its last sync (a placement
+ * file that updates cases already held). A case whose last write went through the write path (payments and recalls
+ * do, and every local or pulled edit) has the clock of its `updated_at` field at or after that write: it is left
+ * alone, since stamping its fields again now would let them win over a collector's earlier edit this station has
+ * not pulled yet (a call's new status).
  */
 export function sendBankFields(db: Db, station: StationRow, now: string): number {
   const since = station.last_sync_at;
   if (!since) return 0;
   const userId = (JSON.parse(station.users) as string[])[0] ?? '';
   return db.transaction(() => {
-    const ids = db.prepare('SELECT id FROM cases WHERE updated_at > ? ORDER BY id').pluck().all(since) as string[];
+    // an HLC begins with the ISO instant of its wall clock
+    const ids = db
+      .prepare(
+        `SELECT c.id FROM cases c LEFT JOIN hub_field_clock f ON f.entity = 'case' AND f.row_id = c.id AND f.field = 'updated_at'
+         WHERE c.updated_at > ? AND (f.hlc IS NULL OR c.updated_at > substr(f.hlc, 1, 24)) ORDER BY c.id`,
+      )
+      .pluck()
+      .all(since) as string[];
     let n = 0;
     for (const id of ids) n += recordChange(db, { entity: 'case', id, fields: BANK_FIELDS, userId, now }, station);
     return n;

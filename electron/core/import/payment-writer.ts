@@ -1,6 +1,9 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import { formatFen } from '../../../shared/domain/money';
 import type { Db } from '../db/open';
+import { BANK_FIELDS } from '../hub/upload';
+import { stationOf, type StationRow } from '../hub/station-state';
+import { recordChange } from '../hub/write-path';
 import { RowRejected } from './row-reader';
 import { UnknownCases } from './unknown-case';
 import { quoted } from './limits';
@@ -58,9 +61,11 @@ export class PaymentWriter {
   reversed: string | null = null;
   private readonly t: number;
   private readonly unknown: UnknownCases;
+  /** the agency hub station this store is, if any: each payment and each case it moves goes out as a change */
+  private readonly station: StationRow | null;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly clientId: string,
     private readonly importId: string,
     private readonly actorId: string,
@@ -68,6 +73,7 @@ export class PaymentWriter {
   ) {
     this.t = Date.parse(now);
     this.unknown = new UnknownCases(db, clientId);
+    this.station = stationOf(db);
     this.s = {
       findCase: db.prepare('SELECT id, balance_fen, status, last_payment_at FROM cases WHERE client_id = ? AND case_no = ?'),
       // A reference is taken once: by a payment, by a payment since reversed, or by a reversal.
@@ -136,8 +142,10 @@ export class PaymentWriter {
 
   /** A payment: recorded, and the case's balance lowered by it. */
   private pay(c: HeldCase, p: PaymentRecord): 'inserted' {
-    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, p.amountFen, takenOff(c, p.amountFen), p.paidAt, p.channel, this.importId, this.now, this.actorId);
+    const id = uuidv7(this.t);
+    this.s.insert.run(id, this.clientId, c.id, p.txnRef, p.amountFen, takenOff(c, p.amountFen), p.paidAt, p.channel, this.importId, this.now, this.actorId);
     this.s.updateCase.run({ id: c.id, amount: p.amountFen, paidAt: p.paidAt, now: this.now });
+    this.replicate(c.id, id);
     return 'inserted';
   }
 
@@ -145,6 +153,7 @@ export class PaymentWriter {
   private adjust(c: HeldCase, p: PaymentRecord, type: string): 'updated' {
     this.s.adjust.run(uuidv7(this.t), this.clientId, c.id, p.txnRef, type, p.amountFen, takenOff(c, p.amountFen), p.paidAt, this.importId, this.now, this.actorId);
     this.s.lowerBalance.run({ id: c.id, amount: p.amountFen, now: this.now });
+    this.replicate(c.id, null);
     return 'updated';
   }
 
@@ -159,6 +168,15 @@ export class PaymentWriter {
     this.reversed = held.txn_ref;
     this.s.remove.run(held.id);
     this.s.restoreCase.run({ id: caseId, amount, restored: held.applied_fen ?? amount, paidAt: held.paid_at, now: this.now });
+    this.replicate(caseId, null);
     return 'updated';
+  }
+
+  /** On a hub station: the new payment row and the case's bank fields as change records, in the import's transaction. */
+  private replicate(caseId: string, paymentId: string | null): void {
+    if (!this.station) return;
+    const by = { userId: this.actorId, now: this.now };
+    if (paymentId) recordChange(this.db, { entity: 'payment', id: paymentId, ...by }, this.station);
+    recordChange(this.db, { entity: 'case', id: caseId, fields: [...BANK_FIELDS, 'updated_at'], ...by }, this.station);
   }
 }

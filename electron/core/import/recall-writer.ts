@@ -1,5 +1,7 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { Db } from '../db/open';
+import { stationOf, type StationRow } from '../hub/station-state';
+import { recordChange } from '../hub/write-path';
 import { UnknownCases } from './unknown-case';
 
 export interface RecallRecord {
@@ -13,9 +15,11 @@ export class RecallWriter {
   private readonly s;
   private readonly t: number;
   private readonly unknown: UnknownCases;
+  /** the agency hub station this store is, if any: the recall and the frozen case go out as changes */
+  private readonly station: StationRow | null;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly clientId: string,
     private readonly importId: string,
     private readonly actorId: string,
@@ -23,6 +27,7 @@ export class RecallWriter {
   ) {
     this.t = Date.parse(now);
     this.unknown = new UnknownCases(db, clientId);
+    this.station = stationOf(db);
     this.s = {
       findCase: db.prepare('SELECT id, status, batch_id FROM cases WHERE client_id = ? AND case_no = ?'),
       insert: db.prepare(
@@ -36,8 +41,14 @@ export class RecallWriter {
     const c = this.s.findCase.get(this.clientId, r.caseNo) as { id: string; status: string; batch_id: string } | undefined;
     if (!c) throw this.unknown.reject(r.caseNo);
     if (c.status === 'recalled') return 'unchanged';
-    this.s.insert.run(uuidv7(this.t), this.clientId, c.id, c.batch_id, r.recalledAt, r.reason, this.importId, this.now, this.actorId);
+    const id = uuidv7(this.t);
+    this.s.insert.run(id, this.clientId, c.id, c.batch_id, r.recalledAt, r.reason, this.importId, this.now, this.actorId);
     this.s.freeze.run(this.now, c.id);
+    if (this.station) {
+      const by = { userId: this.actorId, now: this.now };
+      recordChange(this.db, { entity: 'recall', id, ...by }, this.station);
+      recordChange(this.db, { entity: 'case', id: c.id, fields: ['status', 'next_action_at', 'updated_at'], ...by }, this.station);
+    }
     return 'inserted';
   }
 }
