@@ -146,8 +146,11 @@ describe('the background sync loop', { timeout: 60_000 }, () => {
   it('a promise recorded beside the app at the collector’s station makes the case “ptp” at the lead’s', async () => {
     // another case than the flagged one (a complaint blocks contact)
     const { id: other, case_no: caseNo, phone } = db(zhang).prepare('SELECT c.id, c.case_no, d.mobile AS phone FROM cases c JOIN debtors d ON d.id = c.debtor_id WHERE c.id <> ? ORDER BY c.case_no LIMIT 1').get(caseId) as { id: string; case_no: string; phone: string };
+    // dated by the real calendar: the lead's station settles promises by its clock, and a promise already due would be
+    // broken there (the case back to `working`), as a single store would have it
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await ok(B, 'activity', 'add', '--client', 'bank-a', '--case', caseNo, '--as', 'zhang', '--channel', 'call', '--phone', phone, '--party', 'debtor',
-      '--at', '2026-11-24T11:00:00+08:00', '--result', 'PTP', '--ptp-amount', '100.00', '--ptp-date', '2026-11-30', '--confirm', 'CN-ID,CN-RPC,CN-R1,US-MM');
+      '--at', `${day(-1)}T11:00:00+08:00`, '--result', 'PTP', '--ptp-amount', '100.00', '--ptp-date', day(14), '--confirm', 'CN-ID,CN-RPC,CN-R1,US-MM');
     const r = await zhang.dispatch('hub.syncNow', {});
     expect(r.ok && r.value).toMatchObject({ state: 'synced', pendingUp: 0 });
     const statusAt = (app: CoreApp) => db(app).prepare('SELECT status FROM cases WHERE id = ?').pluck().get(other);
