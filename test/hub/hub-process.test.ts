@@ -51,11 +51,12 @@ function startHub(args: string[]): Promise<HubProcess> {
   });
 }
 
-function stop(p: HubProcess): Promise<number | null> {
+/** Sends SIGTERM; answers the exit code, or the signal that ended the process instead (and what it wrote on stderr). */
+function stop(p: HubProcess): Promise<number | string> {
   return new Promise((resolve) => {
-    p.child.once('exit', (code) => {
+    p.child.once('exit', (code, signal) => {
       running.delete(p.child);
-      resolve(code);
+      resolve(code ?? `${signal ?? 'no code'}: ${p.stderr()}`);
     });
     p.child.kill('SIGTERM');
   });
