@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliProcess } from '../helpers/cli';
 import { expect, ROOT, runScript, screenshot, startHost, stopProcess, test, type WebHost } from './fixtures';
+import { dateField, typeDate } from './dates';
 import { field, PASSPHRASE } from './flows';
 import { choose, dataRows, FAKE_TODAY, queueGrid, signInCollector, TEN_AM_SHANGHAI, WB_COLLECTOR } from './workbench-flows';
 
@@ -135,7 +136,7 @@ test('two stations and a hub: a promise reaches the admin within 5 s; offline an
     await expect(b.getByTestId('active-call')).toBeVisible();
     await choose(b, '结果', '承诺还款');
     await b.getByRole('textbox', { name: '承诺金额' }).fill('1,000');
-    await b.getByLabel('承诺日期').fill(FAKE_TODAY);
+    await typeDate(dateField(b, '承诺日期'), FAKE_TODAY);
     for (const rule of ['CN-ID', 'CN-R1', 'CN-RPC']) await b.getByRole('checkbox', { name: new RegExp(rule) }).check();
     await b.getByRole('textbox', { name: '备注' }).fill(NOTE);
     await b.getByRole('button', { name: '保存', exact: true }).click();
