@@ -87,9 +87,6 @@ export async function startHub(argv: string[], overrides: Partial<HubConfig> = {
 export async function runHub(argv: string[]): Promise<void> {
   const started = await startHub(argv);
   if (!started) return;
-  process.stdout.write(`${JSON.stringify(started.ready)}\n`);
-  process.stderr.write(`CollectDesk hub listening at ${started.ready.listening} (${started.store.kind} store). Certificate fingerprint: ${started.ready.fingerprint}\n`);
-  if (started.ready.setupCode) process.stderr.write(`Not claimed yet: connect the first admin station with setup code ${started.ready.setupCode}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -102,6 +99,10 @@ export async function runHub(argv: string[]): Promise<void> {
       },
     );
   };
+  // before the ready line: whoever reads it may stop the hub at once
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  process.stdout.write(`${JSON.stringify(started.ready)}\n`);
+  process.stderr.write(`CollectDesk hub listening at ${started.ready.listening} (${started.store.kind} store). Certificate fingerprint: ${started.ready.fingerprint}\n`);
+  if (started.ready.setupCode) process.stderr.write(`Not claimed yet: connect the first admin station with setup code ${started.ready.setupCode}\n`);
 }

@@ -25,17 +25,18 @@ export async function runWebHost(argv: string[], intro?: string): Promise<void> 
   const logError = (where: string, e: unknown): void => void process.stderr.write(`[${where}] ${String((e as Error)?.stack ?? e)}\n`);
   const app = new CoreApp({ dataDir, via: 'web', clock: clockFromEnv(), prefs: jsonFilePreferences(join(dataDir, 'preferences.json')), logError });
   const host = await startWebHost({ app, staticDir, port, logError });
-  if (intro) process.stdout.write(`${intro}\n`);
-  process.stdout.write(`CollectDesk is running in browser mode. Data folder: ${dataDir}\n`);
-  process.stdout.write(`Open ${host.url}\n`);
   const stop = (): void => {
     void host.close().then(() => {
       app.close();
       process.exit(0);
     });
   };
+  // before the address is printed: whoever reads it may stop the host at once
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (intro) process.stdout.write(`${intro}\n`);
+  process.stdout.write(`CollectDesk is running in browser mode. Data folder: ${dataDir}\n`);
+  process.stdout.write(`Open ${host.url}\n`);
 }
 
 export class UsageError extends Error {}
