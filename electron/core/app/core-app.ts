@@ -111,6 +111,20 @@ export class CoreApp {
     this.backups = new BackupScheduler({ db: () => this.db, clock: this.clock, log: (err) => this.opts.logError?.('backup', err) });
   }
 
+  /** The store is open: bank sync, the hub's sync and scheduled backups run from now on. */
+  private startBackground(): void {
+    this.sync.start();
+    this.hub.start();
+    this.backups.start();
+  }
+
+  /** The store is about to close: no further background round starts (one in flight ends at its next step). */
+  private stopBackground(): void {
+    this.sync.stop();
+    this.hub.stop();
+    this.backups.stop();
+  }
+
   /** Logs an unexpected error of background work (never shown to the user). */
   reportError(what: string, err: unknown): void {
     this.opts.logError?.(what, err);
@@ -157,9 +171,7 @@ export class CoreApp {
       throw err;
     }
     this.opts.onKey?.(key);
-    this.sync.start();
-    this.hub.start();
-    this.backups.start();
+    this.startBackground();
     return user;
   }
 
@@ -182,9 +194,7 @@ export class CoreApp {
       settlePromises(db, agencyDay(this.clock.now()), this.clock.now().toISOString());
       purgeExpired(db, { id: 'system', role: 'admin', via: 'system' }, agencyDay(this.clock.now()), this.clock.now().toISOString());
       this.opts.onKey?.(key);
-      this.sync.start();
-      this.hub.start();
-      this.backups.start();
+      this.startBackground();
     }
     return this.status();
   }
@@ -238,12 +248,8 @@ export class CoreApp {
       replacement.discard();
       throw err;
     }
-    this.sync.stop();
-    this.hub.stop();
-    this.backups.stop();
-    await this.sync.idle();
-    await this.hub.idle();
-    await this.backups.idle();
+    this.stopBackground();
+    await Promise.all([this.sync.idle(), this.hub.idle(), this.backups.idle()]);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     this.db = null;
@@ -275,9 +281,7 @@ export class CoreApp {
   /** Closes the database; everyone signed in anywhere is signed out. */
   lock(): AppStatus {
     if (this.imports.running) throw new CoreError('conflict', 'An import is running. Lock the app when it has finished.');
-    this.sync.stop();
-    this.hub.stop();
-    this.backups.stop();
+    this.stopBackground();
     this.sessions.leaveAll();
     this.db?.close();
     this.db = null;
