@@ -1,11 +1,8 @@
 import type { SxProps, Theme } from '@mui/material';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { testIdProps } from './testIdProps';
+import { usePickerValue } from './usePickerValue';
 import { CALENDAR_HEADER_FORMAT, DATE_TIME_PICKER_FORMAT } from '../format';
-import type { Language } from '../i18n';
 
 /** The workstation-local form a date-time is kept in (as `<input type="datetime-local">` had it). */
 const LOCAL_MINUTE = 'YYYY-MM-DDTHH:mm';
@@ -25,27 +22,14 @@ interface DateTimeFieldProps {
   testId?: string;
 }
 
-const toDayjs = (v: string): Dayjs | null => (v ? dayjs(v) : null);
-const toLocal = (d: Dayjs | null): string => (d && d.isValid() ? d.format(LOCAL_MINUTE) : '');
-
 /** A date and a 24-hour time in the app's language: 2026/11/24 14:30 in Chinese, 24 Nov 2026 14:30 in English. */
 export function DateTimeField({ label, value, onChange, error, helperText, color, helperSx, disabled, required, sx, testId }: DateTimeFieldProps) {
-  const { i18n } = useTranslation();
-  const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const [inner, setInner] = useState<Dayjs | null>(() => toDayjs(value));
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    if (value !== toLocal(inner)) setInner(toDayjs(value));
-  }
+  const { language, inner, change } = usePickerValue(value, onChange, LOCAL_MINUTE);
   return (
     <DateTimePicker
       label={label}
       value={inner}
-      onChange={(d) => {
-        setInner(d);
-        onChange(toLocal(d));
-      }}
+      onChange={change}
       ampm={false}
       format={DATE_TIME_PICKER_FORMAT[language]}
       disabled={disabled}
