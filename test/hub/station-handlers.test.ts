@@ -128,6 +128,20 @@ describe('the hub’s screens through the contract', { timeout: 120_000 }, () =>
     expect(his.users).toEqual([{ id: zhang, role: 'collector', name: 'zhang', displayName: '张伟', staffNo: 'A-007' }]);
   });
 
+  it('a password reset at the admin’s station reaches zhang’s: he signs in there with the new one, offline after', async () => {
+    const fresh = 'zhang-new-password-2';
+    value(await admin.app.dispatch('users.resetPassword', { userId: zhang, newPassword: fresh }));
+    await admin.app.hub.syncNow();
+    await station.hub.syncNow();
+    expect(await station.dispatch('auth.signIn', { name: ZHANG.name, password: ZHANG.password }, newSession())).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    await signedIn(station, { name: ZHANG.name, password: fresh });
+    // back as it was for the tests that follow
+    value(await admin.app.dispatch('users.resetPassword', { userId: zhang, newPassword: ZHANG.password }));
+    await admin.app.hub.syncNow();
+    await station.hub.syncNow();
+    await signedIn(station, ZHANG);
+  });
+
   it('station.syncOverview: the lead sees zhang’s last sync, and a reassigned case pending until zhang’s station has been in touch', async () => {
     // rounds by hand from here: the background loops would hand the cases over at a moment of their own
     admin.app.hub.stop();

@@ -4,6 +4,7 @@ import { uuidv7 } from '../../../shared/domain/ids';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
+import { recordChange } from '../hub/write-path';
 import type { Actor } from './actor';
 import { hashPassword } from './passwords';
 
@@ -75,6 +76,8 @@ export async function createUser(db: Db, actor: Actor | null, u: NewUser, now: s
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, u.name, u.displayName, u.role, hash, now, now, actor?.id ?? null);
     appendAudit(db, { actorId: actor?.id ?? id, via: actor?.via ?? 'system', action: 'user.create', entity: 'user', entityId: id, details: { role: u.role } }, now);
+    // on a station of an agency hub, the account reaches the other stations (its users sign in there offline)
+    recordChange(db, { entity: 'user', id, userId: actor?.id ?? id, now });
   })();
   return toUserRow(getUser(db, id));
 }
@@ -91,6 +94,7 @@ export async function setPassword(db: Db, actor: Actor, userId: string, password
     );
     const action = actor.id === userId ? 'user.password_change' : 'user.password_reset';
     appendAudit(db, { actorId: actor.id, via: actor.via, action, entity: 'user', entityId: userId }, now);
+    recordChange(db, { entity: 'user', id: userId, fields: ['password_hash', 'password_changed_at'], userId: actor.id, now });
   })();
 }
 
@@ -106,6 +110,7 @@ export function setDisabled(db: Db, actor: Actor, userId: string, disabled: bool
     }
     db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? now : null, userId);
     appendAudit(db, { actorId: actor.id, via: actor.via, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId }, now);
+    recordChange(db, { entity: 'user', id: userId, fields: ['disabled_at'], userId: actor.id, now });
   })();
   return toUserRow(getUser(db, userId));
 }
@@ -139,6 +144,7 @@ export function updateUser(db: Db, actor: Actor, userId: string, c: UserChanges,
     if (Object.keys(changed).length === 0) return;
     db.prepare('UPDATE users SET display_name = @display_name, role = @role, staff_no = @staff_no WHERE id = @id').run({ ...next, id: userId });
     appendAudit(db, { actorId: actor.id, via: actor.via, action: 'user.update', entity: 'user', entityId: userId, details: changed }, now);
+    recordChange(db, { entity: 'user', id: userId, fields: ['display_name', 'role'], userId: actor.id, now });
   })();
   return toUserRow(getUser(db, userId));
 }
