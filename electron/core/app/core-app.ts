@@ -25,34 +25,11 @@ import { handlers } from './handlers';
 import { memoryPreferences, type PreferencesStore } from './preferences';
 import { newSession, SignedInSessions, type Session } from './sessions';
 import { SyncScheduler } from '../sync/scheduler';
-import { HubSyncLoop, type HubSyncLoopOptions } from '../hub/sync-loop';
+import { HubSyncLoop } from '../hub/sync-loop';
+import { APP_BUSY_TIMEOUT_MS, type CoreAppOptions } from './core-app-options';
 import { createStoreByJoining } from '../hub/join-store';
 
-export interface CoreAppOptions {
-  dataDir: string;
-  via: Via;
-  clock?: Clock;
-  /** called with the derived database key after a successful unlock or setup (the desktop caches it) */
-  onKey?: (key: Buffer) => void;
-  /**
-   * The desktop's keychain cache of the database key: after an idle lock the database is opened again with it, so the
-   * user only signs in again. Absent in browser mode (the passphrase is asked again).
-   */
-  keyCache?: { load(): Promise<Buffer | null>; clear(): void };
-  /** language and theme; defaults to memory only */
-  prefs?: PreferencesStore;
-  /** log of unexpected errors (never shown to the user) */
-  logError?: (method: string, err: unknown) => void;
-  /** the hub loop's timings (tests shorten them) */
-  hubLoop?: Pick<HubSyncLoopOptions, 'intervalMs' | 'debounceMs' | 'backoffMs'>;
-}
-
-/**
- * How long a request of the app waits for the store's write lock held by another program (an import from the command
- * line). The wait holds the app's one thread, so every screen would stop answering meanwhile: it is short, and the
- * screens try again a little later (renderer/src/api/retry.ts) while the import goes on.
- */
-export const APP_BUSY_TIMEOUT_MS = 1000;
+export { APP_BUSY_TIMEOUT_MS, type CoreAppOptions } from './core-app-options';
 
 /**
  * The application as both transports see it: one database, the sessions signed in to it (the desktop window; each
