@@ -103,7 +103,7 @@ export class HubSyncLoop {
     if (!this.active) {
       // not running (stopped by its owner): one round all the same, outside the loop
       const db = this.opts.db();
-      if (db) await (this.opts.round ?? ((d: Db) => syncOnce(d, this.opts.now)))(db);
+      if (db) await this.runRound(db);
       return;
     }
     if (this.outcome && STOPPED.has(this.outcome.state) && this.outcome.state !== 'revoked') this.outcome = null;
@@ -145,6 +145,11 @@ export class HubSyncLoop {
   /** Something was written that the next round sends (an import's rows): a round soon, as after a local write. */
   nudge(): void {
     if (this.active) this.localChange();
+  }
+
+  /** One round: `syncOnce` unless a test gave another. */
+  private runRound(db: Db): Promise<SyncResult> {
+    return this.opts.round ? this.opts.round(db) : syncOnce(db, this.opts.now);
   }
 
   private localChange(): void {
@@ -211,7 +216,7 @@ export class HubSyncLoop {
     }
     let result: SyncResult;
     try {
-      result = await (this.opts.round ?? ((d: Db) => syncOnce(d, this.opts.now)))(db);
+      result = await this.runRound(db);
     } catch (err) {
       if (run !== this.run) return null;
       return this.failed(err);

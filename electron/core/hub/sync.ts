@@ -108,7 +108,7 @@ function givenIn(db: Db, station: StationRow, items: PulledItem[]): Map<string, 
 /** Applies a page inside one transaction (the caller's). */
 function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string): { applied: number } {
   // the app's own writes may have moved the clock while this round waited for the hub
-  station.hlc_last = (db.prepare('SELECT hlc_last FROM hub_station WHERE singleton = 1').pluck().get() as string | null | undefined) ?? station.hlc_last;
+  station.hlc_last = (stmt(db, 'SELECT hlc_last FROM hub_station WHERE singleton = 1').pluck().get() as string | null | undefined) ?? station.hlc_last;
   const clock = stationClock(station);
   const mine = new Set(stationUsers(station));
   const settle = new Set<string>();
@@ -141,7 +141,7 @@ function applyPage(db: Db, station: StationRow, items: PulledItem[], now: string
   return { applied };
 }
 
-export async function pullAll(db: Db, client: HubClient, station: StationRow, ring: Keyring, now: string): Promise<number> {
+export async function pullAll(db: Db, client: HubClient, station: StationRow, now: string): Promise<number> {
   const keys = rawKeyring(db);
   let pulled = 0;
   let cursor = station.cursor;
@@ -219,7 +219,7 @@ export async function syncOnce(db: Db, now: () => string = () => new Date().toIS
   const conn = await connectStation(station);
   try {
     const pushed = await pushOutbox(db, conn.client, station, ring);
-    const pulled = await pullAll(db, conn.client, station, ring, now());
+    const pulled = await pullAll(db, conn.client, station, now());
     const [wiped] = runQueuedWipes(db, now());
     return { pushed, pulled, wiped, revoked: false, ...counts() };
   } catch (err) {
